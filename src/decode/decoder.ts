@@ -1,0 +1,141 @@
+/**
+ * The application decoder contract. Every protocol under `decode/app/<proto>/` exports one
+ * {@link AppDecoder} descriptor, registered with one line in `decode/registry.ts`, and passes the
+ * conformance suite in `decoder.case.test.ts`.
+ *
+ * The pipeline owns framing state that is common to all protocols: it reassembles TCP, keeps
+ * the bytes a decoder left unconsumed (`incomplete`) and hands them back with the next data, and
+ * adds the envelope (time, frame, addresses, flow id) to every event. A decoder only turns bytes
+ * into typed events and named anomalies.
+ *
+ * Rules (STYLE.md section 4):
+ * - `probe` is pure and cheap.
+ * - `parse` accepts arbitrary chunking: one byte at a time yields the same events as the whole
+ *   stream.
+ * - `parse` never throws. An exception that escapes is a decoder bug: the pipeline counts
+ *   `decoder_bug.<proto>` and stops decoding that flow.
+ * - Per-flow state is bounded by {@link DecoderLimits}; hitting a limit is an anomaly.
+ */
+
+/** Direction of data within a flow, relative to the server (the side offering the service). */
+export const Direction = { TO_SERVER: 0, TO_CLIENT: 1 } as const;
+export type Direction = (typeof Direction)[keyof typeof Direction];
+
+/** Verdict of {@link AppDecoder.probe}. */
+export type ProbeResult = 'match' | 'no_match' | 'need_more';
+
+/** Verdict of {@link AppDecoder.parse}. */
+export type ParseStatus =
+  /** All input consumed. */
+  | { readonly kind: 'ok' }
+  /**
+   * The first `consumed` bytes were used; the rest is the start of a PDU that needs at least
+   * `needed` bytes (counted from the first unconsumed byte) before it can be parsed.
+   */
+  | { readonly kind: 'incomplete'; readonly consumed: number; readonly needed: number }
+  /** Not this protocol: stop decoding the flow as this protocol. */
+  | { readonly kind: 'reject'; readonly anomaly: string };
+
+/** The shared `ok` status (no allocation on the common path). */
+export const OK: ParseStatus = Object.freeze({ kind: 'ok' });
+
+/** Builds an `incomplete` status. */
+export function incomplete(consumed: number, needed: number): ParseStatus {
+  return { kind: 'incomplete', consumed, needed };
+}
+
+/** Builds a `reject` status naming the anomaly that shows this is not the protocol. */
+export function reject(anomaly: string): ParseStatus {
+  return { kind: 'reject', anomaly };
+}
+
+/**
+ * An event as a decoder emits it: a `kind` (`<proto>.<noun>`) plus one object per protocol
+ * layer it describes, named after that protocol (`{ kind: 'modbus.request', modbus: {...} }`;
+ * an EtherNet/IP event may carry both `enip` and `cip`). Field names are snake_case: they are
+ * the public event schema. The pipeline adds the envelope (`ts`, `frame`, `proto`, addresses,
+ * `flow`).
+ */
+export interface AppEvent {
+  readonly kind: string;
+  readonly [layer: string]: unknown;
+}
+
+/** Where a decoder sends what it found. */
+export interface DecodeSink {
+  /** Emits a typed, normalised event for the PDU that just completed. */
+  emit(event: AppEvent): void;
+  /** Records a named anomaly (declared in the decoder's catalogue), with optional detail text. */
+  anomaly(name: string, detail?: string): void;
+  /** Declares that the flow is certainly this protocol (after a well-formed exchange). */
+  confirm(): void;
+}
+
+/** One entry of an anomaly catalogue. */
+export interface AnomalyInfo {
+  /** What is wrong, in one sentence, for docs/anomalies.md and alert text. */
+  readonly description: string;
+  /** Default severity of the rule raised on it. */
+  readonly severity: 'low' | 'medium' | 'high' | 'critical';
+}
+
+/** Anomaly name (`<proto>.<what_is_wrong>`) to description and severity. */
+export type AnomalyCatalog = Readonly<Record<string, AnomalyInfo>>;
+
+/** Caps on attacker-controlled sizes and counts; a decoder checks them before allocating. */
+export interface DecoderLimits {
+  /** Largest PDU a decoder accepts, in bytes (the pipeline never buffers more per direction). */
+  readonly maxPduBytes: number;
+  /** Outstanding requests remembered for request/response pairing. */
+  readonly maxPendingTransactions: number;
+  /** Objects, items or values reported per message; the rest are counted, not listed. */
+  readonly maxObjectsPerMessage: number;
+  /** Longest string copied into an event. */
+  readonly maxStringBytes: number;
+}
+
+/** Defaults for {@link DecoderLimits}. */
+export const DEFAULT_LIMITS: DecoderLimits = Object.freeze({
+  maxPduBytes: 65_536,
+  maxPendingTransactions: 256,
+  maxObjectsPerMessage: 1_000,
+  maxStringBytes: 1_024,
+});
+
+/** Protocol ids: lowercase, short, stable; the folder name, event prefix and rule prefix. */
+export type ProtoId = string;
+
+/**
+ * A protocol decoder descriptor.
+ *
+ * @example
+ * export const modbusDecoder: AppDecoder<ModbusState> = {
+ *   id: 'modbus', transport: 'tcp', defaultPorts: [502], anomalies: MODBUS_ANOMALIES,
+ *   probe, createState, parse,
+ * };
+ */
+export interface AppDecoder<State = unknown> {
+  readonly id: ProtoId;
+  /** Carried over TCP, UDP, or directly over Ethernet (by EtherType). */
+  readonly transport: 'tcp' | 'udp' | 'ether';
+  /** Well-known ports (tcp/udp), tried first. Any port is still recognised by `probe`. */
+  readonly defaultPorts: readonly number[];
+  /** EtherTypes handled, for `transport: 'ether'`. */
+  readonly etherTypes?: readonly number[];
+  /** Every anomaly name this decoder may raise. */
+  readonly anomalies: AnomalyCatalog;
+  /**
+   * Looks at the first bytes a flow carries in one direction and says whether they are this
+   * protocol. Pure; no allocation.
+   */
+  probe(data: Uint8Array, dir: Direction): ProbeResult;
+  /** Fresh per-flow state. */
+  createState(limits: DecoderLimits): State;
+  /**
+   * Decodes `data` (the next bytes of the stream in direction `dir`, or one datagram), emitting
+   * events and anomalies to `sink`.
+   */
+  parse(state: State, data: Uint8Array, dir: Direction, sink: DecodeSink): ParseStatus;
+  /** Called when `size` bytes of the stream in direction `dir` were lost (capture gap). */
+  onGap?(state: State, dir: Direction, size: number): void;
+}
