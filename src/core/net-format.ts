@@ -10,11 +10,12 @@ export function ipv4ToString(a: number): string {
 /** RFC 5952 text form of the 16-byte IPv6 address at `buf[off..off+16]`. */
 export function ipv6ToString(buf: Uint8Array, off: number): string {
   const words: number[] = [];
-  for (let i = 0; i < 8; i++) words.push(((buf[off + 2 * i] ?? 0) << 8) | (buf[off + 2 * i + 1] ?? 0));
+  for (let i = 0; i < 8; i++)
+    words.push(((buf[off + 2 * i] ?? 0) << 8) | (buf[off + 2 * i + 1] ?? 0));
   // Longest run of two or more zero words becomes '::' (first one on ties).
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (words[i] !== 0) {
       i++;
       continue;
@@ -34,7 +35,10 @@ export function ipv6ToString(buf: Uint8Array, off: number): string {
   const hex = (w: number | undefined): string => (w ?? 0).toString(16);
   if (bestStart < 0) return words.map(hex).join(':');
   const head = words.slice(0, bestStart).map(hex).join(':');
-  const tail = words.slice(bestStart + bestLen).map(hex).join(':');
+  const tail = words
+    .slice(bestStart + bestLen)
+    .map(hex)
+    .join(':');
   return `${head}::${tail}`;
 }
 

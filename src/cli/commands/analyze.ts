@@ -1,0 +1,36 @@
+/**
+ * `palisade analyze <capture...> --out DIR`: analyses capture files (or `-` for standard
+ * input) and writes JSON lines files into DIR.
+ */
+import { Command, Option } from 'commander';
+import { analyze } from '../../pipeline/analyze.js';
+import { Progress, formatSummary } from '../report.js';
+
+export function analyzeCommand(setCode: (code: number) => void): Command {
+  return new Command('analyze')
+    .description('analyse pcap/pcapng captures (a capture may be - for standard input)')
+    .argument('<capture...>', 'capture files, or - for standard input')
+    .requiredOption('-o, --out <dir>', 'output directory')
+    .option('--json', 'print the summary as JSON on standard output')
+    .option('--no-progress', 'no progress bar')
+    .addOption(new Option('--no-checksums', 'do not verify IP/TCP/UDP/ICMP checksums'))
+    .action(
+      async (
+        captures: string[],
+        o: { out: string; json?: boolean; progress: boolean; checksums: boolean },
+      ) => {
+        const progress = new Progress(o.progress && process.stderr.isTTY === true && !o.json);
+        const summary = await analyze({
+          captures,
+          outDir: o.out,
+          onProgress: (b, t, p, c) => progress.update(b, t, p, c),
+          engine: { verifyChecksums: o.checksums },
+        });
+        progress.stop();
+        if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
+        else process.stdout.write(formatSummary(summary, o.out));
+        // A capture that could not be read to its end is an error exit, after writing all we had.
+        setCode(summary.captures.some((c) => c.error !== null) ? 1 : 0);
+      },
+    );
+}

@@ -1,0 +1,37 @@
+/**
+ * The `palisade` command line. One file per command under `commands/`; this file only
+ * registers them.
+ */
+import { Command, CommanderError } from 'commander';
+import { isPlatformError } from '../core/errors.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { demoCommand } from './commands/demo.js';
+import { watchCommand } from './commands/watch.js';
+
+/** Runs the CLI with `argv` (as `process.argv`); resolves with the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command()
+    .name('palisade')
+    .description('Passive IT/OT network security monitoring')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let code = 0;
+  const setCode = (c: number): void => {
+    code = c;
+  };
+  program.addCommand(analyzeCommand(setCode));
+  program.addCommand(watchCommand(setCode));
+  program.addCommand(demoCommand(setCode));
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (isPlatformError(err)) {
+      process.stderr.write(`palisade: ${err.message} (${err.code})\n`);
+      return 2;
+    }
+    throw err;
+  }
+  return code;
+}

@@ -1,0 +1,339 @@
+/**
+ * The application layer of the pipeline: recognises the protocol of each flow (by port, then by
+ * probe), feeds reassembled TCP bytes or UDP datagrams to the protocol decoder, and turns what
+ * the decoder emits into event lines with the envelope (time, frame, addresses, flow id).
+ *
+ * Recognition: decoders whose well-known port is the responder's (or, failing that, the
+ * initiator's) port are probed first; then every decoder of the transport is probed, so Modbus
+ * on port 5020 is still Modbus. A flow that matches nothing within {@link DETECT_MAX_BYTES} of
+ * payload is left undecoded, and the flow layer stops reassembling it.
+ *
+ * A decoder exception is a decoder bug: it is counted (`decoder_bug.<proto>`), reported once
+ * per flow with its stack, and that decoder is switched off for the flow.
+ */
+import type { Counters } from '../core/counters.js';
+import { ipv4ToString, ipv6ToString } from '../core/net-format.js';
+import {
+  DEFAULT_LIMITS,
+  Direction,
+  type AppDecoder,
+  type AppEvent,
+  type DecodeSink,
+  type DecoderLimits,
+} from '../decode/decoder.js';
+import { StreamFeeder } from '../decode/stream-feeder.js';
+import type { Flow } from '../flow/flow.js';
+import { EventLineBuilder } from './event-line.js';
+
+/** Payload bytes per flow that recognition looks at before giving up. */
+export const DETECT_MAX_BYTES = 4096;
+/** Payload chunks per flow that recognition looks at before giving up. */
+const DETECT_MAX_TRIES = 8;
+
+const DETECTING = 0;
+const ATTACHED = 1;
+const NONE = 2;
+
+/** Per-decoder tallies for summary.json (STYLE.md section 8 rule 4). */
+export interface DecoderStats {
+  flows: number;
+  pdus_bytes: number;
+  events: number;
+  anomalies: number;
+  rejects: number;
+  bugs: number;
+}
+
+/** Per-flow application state, kept in `flow.app`. */
+export class FlowApp {
+  status = DETECTING;
+  decoder: AppDecoder<unknown> | null = null;
+  state: unknown = null;
+  /** True when the flow initiator is the server (the protocol's port was the initiator's). */
+  serverIsOrig = false;
+  feeder: StreamFeeder | null = null;
+  detectBytes = 0;
+  detectTries = 0;
+  origIp = '';
+  respIp = '';
+  confirmed = false;
+}
+
+/** Where the app layer writes. */
+export interface AppOutput {
+  /** One event line; `order` is the (frame, sequence) sort key used to merge worker output. */
+  event(line: string): void;
+}
+
+/**
+ * Runs decoders over flows. One instance per engine; `setPacketContext` is called before each
+ * packet's data is delivered so events get the right time and frame.
+ */
+export class AppLayer {
+  private readonly byPortTcp = new Map<number, AppDecoder<unknown>[]>();
+  private readonly byPortUdp = new Map<number, AppDecoder<unknown>[]>();
+  private readonly tcpDecoders: AppDecoder<unknown>[] = [];
+  private readonly udpDecoders: AppDecoder<unknown>[] = [];
+  readonly stats = new Map<string, DecoderStats>();
+  private readonly line = new EventLineBuilder();
+  private readonly sink: DecodeSink;
+  /** Context of the PDU being decoded. */
+  private flow: Flow | null = null;
+  private app: FlowApp | null = null;
+  private fromOrig = true;
+  private transport: 'tcp' | 'udp' = 'tcp';
+  private frame = 0;
+  private sec = 0;
+  private ns = 0;
+  /** Bug reports (first per flow), for the summary. */
+  readonly bugReports: string[] = [];
+
+  constructor(
+    decoders: readonly AppDecoder<unknown>[],
+    private readonly counters: Counters,
+    private readonly out: AppOutput,
+    private readonly limits: DecoderLimits = DEFAULT_LIMITS,
+  ) {
+    for (const d of decoders) {
+      this.stats.set(d.id, {
+        flows: 0,
+        pdus_bytes: 0,
+        events: 0,
+        anomalies: 0,
+        rejects: 0,
+        bugs: 0,
+      });
+      if (d.transport === 'ether') continue;
+      const list = d.transport === 'tcp' ? this.tcpDecoders : this.udpDecoders;
+      const byPort = d.transport === 'tcp' ? this.byPortTcp : this.byPortUdp;
+      list.push(d);
+      for (const p of d.defaultPorts) {
+        const l = byPort.get(p);
+        if (l) l.push(d);
+        else byPort.set(p, [d]);
+      }
+    }
+    const self = this;
+    this.sink = {
+      emit(event: AppEvent): void {
+        self.emit(event);
+      },
+      anomaly(name: string, detail?: string): void {
+        self.anomaly(name, detail);
+      },
+      confirm(): void {
+        const app = self.app;
+        if (app && !app.confirmed) {
+          app.confirmed = true;
+          if (self.flow && app.decoder) self.flow.service = app.decoder.id;
+        }
+      },
+    };
+  }
+
+  /** Sets the time and frame that events emitted from now on carry. */
+  setPacketContext(frame: number, sec: number, ns: number): void {
+    this.frame = frame;
+    this.sec = sec;
+    this.ns = ns;
+  }
+
+  /** True while the flow may still need its payload (recognition pending or decoder attached). */
+  wantsPayload(flow: Flow): boolean {
+    const app = flow.app as FlowApp | null;
+    return app === null || app.status !== NONE;
+  }
+
+  /** Reassembled TCP bytes (or one UDP datagram) sent by the initiator when `fromOrig`. */
+  data(flow: Flow, fromOrig: boolean, bytes: Uint8Array, transport: 'tcp' | 'udp'): void {
+    let app = flow.app as FlowApp | null;
+    if (app === null) {
+      app = new FlowApp();
+      flow.app = app;
+    }
+    if (app.status === NONE) return;
+    this.flow = flow;
+    this.app = app;
+    this.fromOrig = fromOrig;
+    this.transport = transport;
+    if (app.status === DETECTING && !this.detect(flow, app, fromOrig, bytes, transport)) return;
+    const decoder = app.decoder as AppDecoder<unknown>;
+    const dir = fromOrig === app.serverIsOrig ? Direction.TO_CLIENT : Direction.TO_SERVER;
+    const st = this.stats.get(decoder.id) as DecoderStats;
+    st.pdus_bytes += bytes.length;
+    try {
+      if (transport === 'udp') {
+        const res = decoder.parse(app.state, bytes, dir, this.sink);
+        if (res.kind === 'reject') this.rejectFlow(app, res.anomaly);
+        else if (res.kind === 'incomplete') this.anomaly(`${decoder.id}.truncated_datagram`);
+        return;
+      }
+      const feeder = app.feeder as StreamFeeder;
+      const res = feeder.push(decoder, app.state, bytes, dir, this.sink);
+      if (res !== null) {
+        if (res.kind === 'reject') this.rejectFlow(app, res.anomaly);
+        else this.counters.inc(`${decoder.id}.pdu_too_large`);
+      }
+    } catch (err) {
+      this.bug(flow, app, decoder, err);
+    }
+  }
+
+  /** `size` bytes of the TCP stream were lost in one direction. */
+  gap(flow: Flow, fromOrig: boolean, size: number): void {
+    const app = flow.app as FlowApp | null;
+    if (app === null || app.status !== ATTACHED) return;
+    const decoder = app.decoder as AppDecoder<unknown>;
+    const dir = fromOrig === app.serverIsOrig ? Direction.TO_CLIENT : Direction.TO_SERVER;
+    app.feeder?.gap(dir);
+    try {
+      decoder.onGap?.(app.state, dir, size);
+    } catch (err) {
+      this.bug(flow, app, decoder, err);
+    }
+  }
+
+  /** Recognition; returns true when a decoder was attached and should get `bytes`. */
+  private detect(
+    flow: Flow,
+    app: FlowApp,
+    fromOrig: boolean,
+    bytes: Uint8Array,
+    transport: 'tcp' | 'udp',
+  ): boolean {
+    const byPort = transport === 'tcp' ? this.byPortTcp : this.byPortUdp;
+    // The protocol's port on the responder is the usual case; on the initiator it means the
+    // capture started mid-conversation or the server initiated (as DNP3 outstations may).
+    const respCands = byPort.get(flow.respPort);
+    if (respCands && this.tryCandidates(app, respCands, false, fromOrig, bytes, true)) return true;
+    const origCands = byPort.get(flow.origPort);
+    if (origCands && this.tryCandidates(app, origCands, true, fromOrig, bytes, true)) return true;
+    const all = transport === 'tcp' ? this.tcpDecoders : this.udpDecoders;
+    if (this.tryCandidates(app, all, false, fromOrig, bytes, false)) return true;
+    if (this.tryCandidates(app, all, true, fromOrig, bytes, false)) return true;
+    app.detectBytes += bytes.length;
+    app.detectTries++;
+    if (app.detectBytes >= DETECT_MAX_BYTES || app.detectTries >= DETECT_MAX_TRIES) {
+      app.status = NONE;
+    }
+    return false;
+  }
+
+  private tryCandidates(
+    app: FlowApp,
+    cands: readonly AppDecoder<unknown>[],
+    serverIsOrig: boolean,
+    fromOrig: boolean,
+    bytes: Uint8Array,
+    byPort: boolean,
+  ): boolean {
+    const dir = fromOrig === serverIsOrig ? Direction.TO_CLIENT : Direction.TO_SERVER;
+    for (const d of cands) {
+      let verdict;
+      try {
+        verdict = d.probe(bytes, dir);
+      } catch (err) {
+        this.counters.inc(`decoder_bug.${d.id}`);
+        this.noteBug(d, err);
+        continue;
+      }
+      // On its own port a decoder that cannot decide yet is given the flow; elsewhere it must
+      // be sure.
+      if (verdict === 'match' || (byPort && verdict === 'need_more')) {
+        this.attach(app, d, serverIsOrig);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private attach(app: FlowApp, d: AppDecoder<unknown>, serverIsOrig: boolean): void {
+    app.status = ATTACHED;
+    app.decoder = d;
+    app.serverIsOrig = serverIsOrig;
+    app.state = d.createState(this.limits);
+    app.feeder = d.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
+    (this.stats.get(d.id) as DecoderStats).flows++;
+  }
+
+  private rejectFlow(app: FlowApp, anomaly: string): void {
+    const d = app.decoder as AppDecoder<unknown>;
+    (this.stats.get(d.id) as DecoderStats).rejects++;
+    this.counters.inc(anomaly);
+    app.status = NONE;
+    app.feeder = null;
+    app.state = null;
+  }
+
+  private bug(flow: Flow, app: FlowApp, decoder: AppDecoder<unknown>, err: unknown): void {
+    (this.stats.get(decoder.id) as DecoderStats).bugs++;
+    this.counters.inc(`decoder_bug.${decoder.id}`);
+    this.noteBug(decoder, err, flow);
+    app.status = NONE;
+    app.feeder = null;
+    app.state = null;
+  }
+
+  private noteBug(decoder: AppDecoder<unknown>, err: unknown, flow?: Flow): void {
+    if (this.bugReports.length >= 100) return;
+    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    this.bugReports.push(
+      `decoder bug in ${decoder.id}${flow ? ` (flow ${flow.id}, frame ${this.frame})` : ''}: ${stack}`,
+    );
+  }
+
+  private emit(event: AppEvent): void {
+    const flow = this.flow as Flow;
+    const app = this.app as FlowApp;
+    const decoder = app.decoder as AppDecoder<unknown>;
+    (this.stats.get(decoder.id) as DecoderStats).events++;
+    if (flow.service === '') flow.service = decoder.id;
+    this.out.event(this.envelope(flow, app, decoder.id, event.kind).finish(event));
+  }
+
+  private anomaly(name: string, detail?: string): void {
+    this.counters.inc(name);
+    const flow = this.flow;
+    const app = this.app;
+    if (flow === null || app === null || app.decoder === null) return;
+    (this.stats.get(app.decoder.id) as DecoderStats).anomalies++;
+    const obj = detail === undefined ? { name } : { name, detail };
+    this.out.event(
+      this.envelope(flow, app, app.decoder.id, 'anomaly').finish({ kind: 'anomaly', anomaly: obj }),
+    );
+  }
+
+  private envelope(flow: Flow, app: FlowApp, proto: string, kind: string): EventLineBuilder {
+    if (app.origIp === '') {
+      app.origIp = flowAddress(flow, true);
+      app.respIp = flowAddress(flow, false);
+    }
+    const o = this.fromOrig;
+    return this.line.start(
+      this.sec,
+      this.ns,
+      this.frame,
+      proto,
+      kind,
+      this.transport,
+      o ? app.origIp : app.respIp,
+      o ? flow.origPort : flow.respPort,
+      o ? app.respIp : app.origIp,
+      o ? flow.respPort : flow.origPort,
+      flow.id,
+    );
+  }
+}
+
+const V6 = new Uint8Array(16);
+const V6W = new DataView(V6.buffer);
+
+/** Text form of a flow endpoint address. */
+export function flowAddress(flow: Flow, orig: boolean): string {
+  if (flow.ipVersion !== 6) return ipv4ToString(orig ? flow.origA0 : flow.respA0);
+  V6W.setUint32(0, orig ? flow.origA0 : flow.respA0);
+  V6W.setUint32(4, orig ? flow.origA1 : flow.respA1);
+  V6W.setUint32(8, orig ? flow.origA2 : flow.respA2);
+  V6W.setUint32(12, orig ? flow.origA3 : flow.respA3);
+  return ipv6ToString(V6, 0);
+}

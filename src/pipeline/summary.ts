@@ -1,0 +1,69 @@
+/**
+ * `summary.json`: what an analysis saw and did, in counters (STYLE.md section 8 rule 4).
+ */
+import type { Engine } from './engine.js';
+import type { DecoderStats } from './app-layer.js';
+
+/** One capture's reading result. */
+export interface CaptureReport {
+  name: string;
+  format: string;
+  frames: number;
+  bytes: number;
+  drops: number | null;
+  notes: Record<string, number>;
+  /** Why reading stopped early (truncated or corrupt file), with the byte offset. */
+  error: { code: string; message: string; offset: number } | null;
+}
+
+/** The summary of an analysis. */
+export interface Summary {
+  captures: CaptureReport[];
+  packets: number;
+  bytes: number;
+  flows: number;
+  events: number;
+  elapsed_s: number;
+  packets_per_s: number;
+  mbit_per_s: number;
+  link: { ip: number; fragments: number; arp: number; l2_only: number; undecoded: number };
+  decoders: Record<string, DecoderStats>;
+  /** Packets the capture mechanism dropped (live capture), summed over captures; null if unknown. */
+  drops: number | null;
+  /** Every named counter: anomalies, limits reached, evictions, decoder bugs. */
+  counters: Record<string, number>;
+  /** Decoder and pipeline bugs (first occurrences, with stacks). Empty in a healthy run. */
+  bugs: string[];
+}
+
+export function buildSummary(engine: Engine, captures: CaptureReport[], elapsed: number): Summary {
+  const t = engine.totals;
+  const decoders: Record<string, DecoderStats> = {};
+  for (const [id, st] of [...engine.app.stats.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    decoders[id] = { ...st };
+  }
+  let drops: number | null = null;
+  for (const c of captures) if (c.drops !== null) drops = (drops ?? 0) + c.drops;
+  const secs = elapsed > 0 ? elapsed : 1e-9;
+  return {
+    captures,
+    packets: t.packets,
+    bytes: t.bytes,
+    flows: t.flows,
+    events: t.events,
+    elapsed_s: Math.round(elapsed * 1000) / 1000,
+    packets_per_s: Math.round(t.packets / secs),
+    mbit_per_s: Math.round(((t.bytes * 8) / secs / 1e6) * 10) / 10,
+    link: {
+      ip: t.ipPackets,
+      fragments: t.fragments,
+      arp: t.arp,
+      l2_only: t.l2Only,
+      undecoded: t.undecoded,
+    },
+    decoders,
+    drops,
+    counters: engine.counters.toJSON(),
+    bugs: [...engine.bugReports, ...engine.app.bugReports],
+  };
+}
