@@ -7,15 +7,29 @@
 
 /** What the link/network decoders made of a frame. */
 export const PacketKind = {
-  /** Not decoded: unknown link type, non-IP EtherType without an L2 decoder, or malformed. */
+  /**
+   * Not decoded: unknown link type, or malformed (a named counter says why). The fields decoded
+   * before the fault stay set (an IP packet whose TCP header is broken keeps its addresses).
+   */
   NONE: 0,
-  /** An L2 frame for an EtherType decoder (GOOSE, PROFINET...): `etherType`, `l3Off` set. */
+  /**
+   * An L2 frame for an EtherType decoder (GOOSE, PROFINET...): `etherType`, `l3Off` set. An
+   * IEEE 802.3 frame whose 802.2 LLC header carries no EtherType (STP, BACnet/Ethernet, CDP)
+   * has `etherType` 0 and `l3Off` at its LLC header.
+   */
   L2: 1,
-  /** ARP: `arpOp`, sender/target addresses at `l3Off`. */
+  /**
+   * ARP: `arpOp`, sender/target addresses at `l3Off`; for Ethernet/IPv4 ARP also `src4` (sender
+   * protocol address) and `dst4` (target protocol address).
+   */
   ARP: 2,
   /** An IP packet (a whole datagram, possibly reassembled from fragments) with transport fields. */
   IP: 3,
-  /** An IP fragment that was stored for reassembly: nothing to do until the datagram completes. */
+  /**
+   * An IP fragment that did not complete a datagram (stored for reassembly, or dropped with a
+   * counter): addresses and `ipProto` are set, transport fields are not. Nothing to do until the
+   * datagram completes.
+   */
   FRAGMENT: 4,
 } as const;
 export type PacketKind = (typeof PacketKind)[keyof typeof PacketKind];
@@ -43,7 +57,10 @@ export class Packet {
   kind: PacketKind = PacketKind.NONE;
   /** Offset of the Ethernet destination MAC in `data`, -1 when the link has no MACs. */
   macOff = -1;
-  /** Innermost EtherType (after VLAN tags), 0 if none. */
+  /**
+   * Innermost EtherType (after VLAN tags). Links without one report the equivalent value
+   * (0x0800 for an AF_INET loopback frame or a raw IPv4 packet, 0x86dd for IPv6); 0 if none.
+   */
   etherType = 0;
   /** Outer and inner 802.1Q VLAN ids, -1 when absent. */
   vlan = -1;
@@ -61,6 +78,11 @@ export class Packet {
   l3Off = 0;
   /** 4 or 6 for IP, 0 otherwise. */
   ipVersion = 0;
+  /**
+   * IP datagram length the header announces (IPv4 total length, IPv6 40 + payload length), or
+   * the length of the reassembled datagram.
+   */
+  ipLen = 0;
   /** IP protocol / IPv6 final next-header (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6...). */
   ipProto = 0;
   ttl = 0;
@@ -83,10 +105,18 @@ export class Packet {
   seq = 0;
   ack = 0;
   window = 0;
+  /** TCP options (RFC 9293 3.2, RFC 7323): MSS (0 when absent), window scale shift (-1 when absent), SACK permitted. */
+  tcpMss = 0;
+  tcpWscale = -1;
+  tcpSackOk = false;
   /** ICMP / ICMPv6 type and code (-1 when not ICMP). */
   icmpType = -1;
   icmpCode = -1;
-  /** Application payload in `buf`: offset and captured length. */
+  /**
+   * Application payload in `buf`: offset and captured length. For IP protocols without a
+   * transport decoder (GRE, ESP, OSPF...) this is the whole IP payload; for ICMP the bytes after
+   * the 8-byte ICMP header.
+   */
   payOff = 0;
   payLen = 0;
   /**
@@ -108,6 +138,7 @@ export class Packet {
     this.buf = EMPTY;
     this.l3Off = 0;
     this.ipVersion = 0;
+    this.ipLen = 0;
     this.ipProto = 0;
     this.ttl = 0;
     this.src4 = 0;
@@ -122,6 +153,9 @@ export class Packet {
     this.seq = 0;
     this.ack = 0;
     this.window = 0;
+    this.tcpMss = 0;
+    this.tcpWscale = -1;
+    this.tcpSackOk = false;
     this.icmpType = -1;
     this.icmpCode = -1;
     this.payOff = 0;
