@@ -12,9 +12,10 @@ import { openCapture } from '../capture/index.js';
 import type { CaptureSource } from '../capture/source.js';
 import { PlatformError } from '../core/errors.js';
 import { DECODERS } from '../decode/registry.js';
-import { Engine, type EngineOptions } from './engine.js';
+import { Engine, type EngineOptions, type EngineReport } from './engine.js';
+import { runSharded } from './parallel.js';
 import { JsonlWriter } from './jsonl-writer.js';
-import { buildSummary, type Summary, type CaptureReport } from './summary.js';
+import { buildSummary, captureReport, type Summary, type CaptureReport } from './summary.js';
 
 /** Options of {@link analyze}. */
 export interface AnalyzeOptions {
@@ -37,6 +38,11 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Writes buffered lines out at least this often (live capture), in milliseconds. */
   flushEveryMs?: number;
+  /**
+   * Worker threads to shard flows over (default 1: everything on the calling thread). The
+   * output is the same whatever the number.
+   */
+  workers?: number;
 }
 
 /**
@@ -61,11 +67,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
   const sources = opts.captures.map((name) => open(name));
   const events = new JsonlWriter(join(opts.outDir, 'events.jsonl'));
   const flows = new JsonlWriter(join(opts.outDir, 'flows.jsonl'));
-  const engine = new Engine(
-    { decoders: DECODERS, ...opts.engine },
-    { event: (l) => events.write(l), flow: (l) => flows.write(l) },
-  );
-  const reports: CaptureReport[] = [];
+  let reports: CaptureReport[] = [];
+  let report: EngineReport;
   const flusher = opts.flushEveryMs
     ? setInterval(() => {
         events.flush();
@@ -73,32 +76,41 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
       }, opts.flushEveryMs)
     : null;
   try {
-    for (let i = 0; i < sources.length; i++) {
-      const src = sources[i] as CaptureSource;
-      engine.beginCapture(i + 1);
+    const workers = opts.workers ?? 1;
+    if (workers > 1) {
+      const { decoders: _ignored, ...settings } = opts.engine ?? {};
       const onProgress = opts.onProgress;
-      const res = await src.read((f) => engine.frame(f), {
-        progress: onProgress
-          ? (bytes) => onProgress(bytes, src.sizeHint, engine.totals.packets, src.name)
-          : (): void => undefined,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      });
-      engine.finishCapture();
-      reports.push({
-        name: src.name,
-        format: res.format,
-        frames: res.frames,
-        bytes: res.bytes,
-        drops: res.drops,
-        notes: res.notes,
-        error: res.error
-          ? {
-              code: res.error.code,
-              message: res.error.message,
-              offset: Number(res.error.details.offset ?? -1),
-            }
-          : null,
-      });
+      const res = await runSharded(
+        sources,
+        workers,
+        settings,
+        { event: (l) => events.write(l), flow: (l) => flows.write(l) },
+        onProgress
+          ? (bytes, src, packets) => onProgress(bytes, src.sizeHint, packets, src.name)
+          : undefined,
+        opts.signal,
+      );
+      reports = res.captures;
+      report = res.report;
+    } else {
+      const engine = new Engine(
+        { decoders: DECODERS, ...opts.engine },
+        { event: (l) => events.write(l), flow: (l) => flows.write(l) },
+      );
+      for (let i = 0; i < sources.length; i++) {
+        const src = sources[i] as CaptureSource;
+        engine.beginCapture(i + 1);
+        const onProgress = opts.onProgress;
+        const res = await src.read((f) => engine.frame(f), {
+          progress: onProgress
+            ? (bytes) => onProgress(bytes, src.sizeHint, engine.totals.packets, src.name)
+            : (): void => undefined,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        engine.finishCapture();
+        reports.push(captureReport(src, res));
+      }
+      report = engine.report();
     }
   } finally {
     if (flusher) clearInterval(flusher);
@@ -106,7 +118,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
     flows.close();
   }
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  const summary = buildSummary(engine, reports, elapsed);
+  const summary = buildSummary(report, reports, elapsed);
   writeFileSync(join(opts.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
 }

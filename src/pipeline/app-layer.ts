@@ -61,8 +61,8 @@ export class FlowApp {
 
 /** Where the app layer writes. */
 export interface AppOutput {
-  /** One event line; `order` is the (frame, sequence) sort key used to merge worker output. */
-  event(line: string): void;
+  /** One event line about `flow`. */
+  event(line: string, flow: Flow): void;
 }
 
 /**
@@ -288,7 +288,7 @@ export class AppLayer {
     const decoder = app.decoder as AppDecoder<unknown>;
     (this.stats.get(decoder.id) as DecoderStats).events++;
     if (flow.service === '') flow.service = decoder.id;
-    this.out.event(this.envelope(flow, app, decoder.id, event.kind).finish(event));
+    this.out.event(this.envelope(flow, app, decoder.id, event.kind).finish(event), flow);
   }
 
   private anomaly(name: string, detail?: string): void {
@@ -300,6 +300,7 @@ export class AppLayer {
     const obj = detail === undefined ? { name } : { name, detail };
     this.out.event(
       this.envelope(flow, app, app.decoder.id, 'anomaly').finish({ kind: 'anomaly', anomaly: obj }),
+      flow,
     );
   }
 

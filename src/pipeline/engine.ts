@@ -6,9 +6,12 @@
  *            ─► AppLayer (recognition, protocol decoders) ─► event lines
  *
  * Time inside the engine is capture time. Timeouts are checked once per capture second (a
- * "tick", taken before the first packet of a new second), and flows that end in one tick are
- * written in order of their first frame: the output depends only on the capture, which is what
- * lets `--workers N` produce the same files as one thread.
+ * "tick", taken before the first packet of a new second). What flows ending in one tick emit
+ * (their last events and their flow lines) is written in order of the flows' first frames. So
+ * every output line has a position, the frame being processed when it was emitted, and an
+ * order within that position (0, or the first frame of the flow that ended in a tick): the
+ * output depends only on the capture, which is what lets `--workers N` shard flows over
+ * threads and merge their lines back into the same files as one thread.
  */
 import { Counters } from '../core/counters.js';
 import { isoMicros, diffSeconds } from '../core/time.js';
@@ -20,7 +23,7 @@ import type { Flow, FlowEndReason } from '../flow/flow.js';
 import { FlowTable, connState, type FlowTableOptions } from '../flow/flow-table.js';
 import { TcpReassembler, type ReassemblyOptions } from '../flow/tcp-reassembly.js';
 import type { FlowRecord } from '../events/envelope.js';
-import { AppLayer, flowAddress } from './app-layer.js';
+import { AppLayer, flowAddress, type DecoderStats } from './app-layer.js';
 
 /** Engine settings (all optional; defaults suit one machine analysing files). */
 export interface EngineOptions {
@@ -32,10 +35,14 @@ export interface EngineOptions {
   verifyChecksums?: boolean;
 }
 
-/** Where the engine writes its lines. */
+/**
+ * Where the engine writes its lines. `position` is the frame being processed when the line was
+ * emitted (`Infinity` at the end of a capture) and `order` its rank within that position; lines
+ * arrive in (position, order) order, lines with equal keys in emission order.
+ */
 export interface EngineSink {
-  event(line: string): void;
-  flow(line: string): void;
+  event(line: string, position: number, order: number): void;
+  flow(line: string, position: number, order: number): void;
 }
 
 /** Packet and byte tallies of one engine. */
@@ -49,6 +56,49 @@ export interface EngineTotals {
   undecoded: number;
   flows: number;
   events: number;
+}
+
+/** What an engine counted, in a form that crosses threads and adds up. */
+export interface EngineReport {
+  totals: EngineTotals;
+  counters: Record<string, number>;
+  decoders: Record<string, DecoderStats>;
+  bugs: string[];
+}
+
+/** Adds engine reports (of the workers of a sharded run) into one. */
+export function mergeReports(reports: readonly EngineReport[]): EngineReport {
+  const totals: EngineTotals = {
+    packets: 0,
+    bytes: 0,
+    ipPackets: 0,
+    fragments: 0,
+    arp: 0,
+    l2Only: 0,
+    undecoded: 0,
+    flows: 0,
+    events: 0,
+  };
+  const counters = new Counters();
+  const decoders: Record<string, DecoderStats> = {};
+  const bugs: string[] = [];
+  for (const r of reports) {
+    for (const k of Object.keys(totals) as (keyof EngineTotals)[]) totals[k] += r.totals[k];
+    for (const [k, v] of Object.entries(r.counters)) counters.inc(k, v);
+    for (const [id, st] of Object.entries(r.decoders)) {
+      const acc = (decoders[id] ??= {
+        flows: 0,
+        pdus_bytes: 0,
+        events: 0,
+        anomalies: 0,
+        rejects: 0,
+        bugs: 0,
+      });
+      for (const k of Object.keys(acc) as (keyof DecoderStats)[]) acc[k] += st[k];
+    }
+    bugs.push(...r.bugs);
+  }
+  return { totals, counters: counters.toJSON(), decoders, bugs };
 }
 
 const TRANSPORT_NAMES: Record<number, string> = {
@@ -78,7 +128,11 @@ export class Engine {
   private reassembler: TcpReassembler;
   private captureNo = 1;
   private tickSec = -1;
-  private ended: Array<{ flow: Flow; reason: FlowEndReason }> = [];
+  /** Frame being processed (the position of output lines). */
+  private position = 0;
+  /** True while a tick or the end of capture ends flows: output is collected, then sorted. */
+  private deferring = false;
+  private deferred: Array<{ order: number; flow: boolean; line: string }> = [];
   /** Pipeline errors outside decoders (should stay 0; reported in the summary). */
   readonly bugReports: string[] = [];
 
@@ -93,9 +147,10 @@ export class Engine {
       opts.decoders,
       this.counters,
       {
-        event: (line) => {
+        event: (line, flow) => {
           this.totals.events++;
-          sink.event(line);
+          if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: false, line });
+          else sink.event(line, this.position, 0);
         },
       },
       opts.limits ?? DEFAULT_LIMITS,
@@ -104,20 +159,39 @@ export class Engine {
     this.reassembler = this.newReassembler();
   }
 
-  /** Starts a new capture file: flows do not continue across files. */
-  beginCapture(captureNo: number): void {
-    this.finishCapture();
-    this.captureNo = captureNo;
-    this.tickSec = -1;
+  /** Totals, counters, per-decoder tallies and bug reports so far. */
+  report(): EngineReport {
+    const decoders: Record<string, DecoderStats> = {};
+    for (const [id, st] of [...this.app.stats.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+      decoders[id] = { ...st };
+    }
+    return {
+      totals: { ...this.totals },
+      counters: this.counters.toJSON(),
+      decoders,
+      bugs: [...this.bugReports, ...this.app.bugReports],
+    };
   }
 
-  /** Processes one frame. Never throws. */
-  frame(raw: RawFrame): void {
+  /** Starts a new capture file: flows do not continue across files. */
+  beginCapture(captureNo: number): void {
+    this.captureNo = captureNo;
+    this.tickSec = -1;
+    this.position = 0;
+  }
+
+  /**
+   * Processes one frame. Never throws. With `autoTick` (the default) the engine checks
+   * timeouts itself when a new capture second starts; sharded engines get {@link tick} calls
+   * from the thread that reads the capture instead, at the same places.
+   */
+  frame(raw: RawFrame, autoTick = true): void {
     const t = this.totals;
     t.packets++;
     t.bytes += raw.capLen;
+    if (autoTick && raw.tsSec > this.tickSec) this.tick(raw.tsSec, raw.frame);
+    this.position = raw.frame;
     try {
-      if (raw.tsSec > this.tickSec) this.tick(raw.tsSec);
       const pkt = this.pkt;
       const kind = this.frames.decode(raw, pkt);
       if (kind === PacketKind.IP) {
@@ -130,17 +204,36 @@ export class Engine {
     } catch (err) {
       this.pipelineBug(raw.frame, err);
     }
-    if (this.ended.length > 0) this.writeEnded();
+  }
+
+  /**
+   * Checks timeouts at capture second `sec`, just before frame `beforeFrame` (flows and IP
+   * fragments that went quiet end here).
+   */
+  tick(sec: number, beforeFrame: number): void {
+    this.tickSec = sec;
+    // Half a frame before the frame that follows, so tick output sorts ahead of that frame's.
+    this.position = beforeFrame - 0.5;
+    this.deferring = true;
+    try {
+      this.flowTable.expire(sec);
+      this.frames.expire(sec);
+    } catch (err) {
+      this.pipelineBug(beforeFrame, err);
+    }
+    this.writeDeferred();
   }
 
   /** Ends every flow of the current capture and writes them out. */
   finishCapture(): void {
+    this.position = Infinity;
+    this.deferring = true;
     try {
       this.flowTable.flushAll('end_of_capture');
     } catch (err) {
       this.pipelineBug(-1, err);
     }
-    this.writeEnded();
+    this.writeDeferred();
     this.flowTable = this.newFlowTable();
     this.reassembler = this.newReassembler();
   }
@@ -160,30 +253,30 @@ export class Engine {
     }
   }
 
-  private tick(sec: number): void {
-    this.tickSec = sec;
-    this.flowTable.expire(sec);
-    this.frames.expire(sec);
-  }
-
   private onFlowEnd(flow: Flow, reason: FlowEndReason): void {
     if (flow.ipProto === IpProto.TCP) {
       // Deliver what is still buffered: its events belong to the flow's last frame.
       this.app.setPacketContext(flow.lastFrame, flow.lastSec, flow.lastNs);
       this.reassembler.flush(flow);
     }
-    this.ended.push({ flow, reason });
+    this.totals.flows++;
+    const line = JSON.stringify(flowRecord(flow, reason));
+    if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: true, line });
+    else this.sink.flow(line, this.position, 0);
   }
 
-  private writeEnded(): void {
-    const ended = this.ended;
-    if (ended.length === 0) return;
-    if (ended.length > 1) ended.sort((a, b) => a.flow.firstFrame - b.flow.firstFrame);
-    for (const { flow, reason } of ended) {
-      this.totals.flows++;
-      this.sink.flow(JSON.stringify(flowRecord(flow, reason)));
+  /** Writes what a tick or the end of capture collected, ordered by the flows' first frames. */
+  private writeDeferred(): void {
+    this.deferring = false;
+    const d = this.deferred;
+    if (d.length === 0) return;
+    this.deferred = [];
+    // Array.prototype.sort is stable: a flow's own lines keep their emission order.
+    d.sort((a, b) => a.order - b.order);
+    for (const x of d) {
+      if (x.flow) this.sink.flow(x.line, this.position, x.order);
+      else this.sink.event(x.line, this.position, x.order);
     }
-    this.ended = [];
   }
 
   private pipelineBug(frame: number, err: unknown): void {

@@ -1,8 +1,9 @@
 /**
  * `summary.json`: what an analysis saw and did, in counters (STYLE.md section 8 rule 4).
  */
-import type { Engine } from './engine.js';
+import type { CaptureResult, CaptureSource } from '../capture/source.js';
 import type { DecoderStats } from './app-layer.js';
+import type { EngineReport } from './engine.js';
 
 /** One capture's reading result. */
 export interface CaptureReport {
@@ -36,12 +37,12 @@ export interface Summary {
   bugs: string[];
 }
 
-export function buildSummary(engine: Engine, captures: CaptureReport[], elapsed: number): Summary {
-  const t = engine.totals;
-  const decoders: Record<string, DecoderStats> = {};
-  for (const [id, st] of [...engine.app.stats.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    decoders[id] = { ...st };
-  }
+export function buildSummary(
+  report: EngineReport,
+  captures: CaptureReport[],
+  elapsed: number,
+): Summary {
+  const t = report.totals;
   let drops: number | null = null;
   for (const c of captures) if (c.drops !== null) drops = (drops ?? 0) + c.drops;
   const secs = elapsed > 0 ? elapsed : 1e-9;
@@ -61,9 +62,28 @@ export function buildSummary(engine: Engine, captures: CaptureReport[], elapsed:
       l2_only: t.l2Only,
       undecoded: t.undecoded,
     },
-    decoders,
+    decoders: report.decoders,
     drops,
-    counters: engine.counters.toJSON(),
-    bugs: [...engine.bugReports, ...engine.app.bugReports],
+    counters: report.counters,
+    bugs: report.bugs,
+  };
+}
+
+/** The summary entry of one capture's reading result. */
+export function captureReport(src: CaptureSource, res: CaptureResult): CaptureReport {
+  return {
+    name: src.name,
+    format: res.format,
+    frames: res.frames,
+    bytes: res.bytes,
+    drops: res.drops,
+    notes: res.notes,
+    error: res.error
+      ? {
+          code: res.error.code,
+          message: res.error.message,
+          offset: Number(res.error.details.offset ?? -1),
+        }
+      : null,
   };
 }

@@ -2,7 +2,7 @@
  * `palisade analyze <capture...> --out DIR`: analyses capture files (or `-` for standard
  * input) and writes JSON lines files into DIR.
  */
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyze } from '../../pipeline/analyze.js';
 import { Progress, formatSummary } from '../report.js';
 

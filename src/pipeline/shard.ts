@@ -1,0 +1,109 @@
+/**
+ * Shard selection for `--workers N`: which worker thread gets a frame. All packets between the
+ * same two IP addresses go to the same worker, whatever their direction, ports or
+ * fragmentation (a non-first IP fragment has no ports, so ports cannot be part of the key).
+ * Frames that carry no IP (ARP, GOOSE, unknown link types) go to worker 0.
+ *
+ * This is a deliberately small look at the headers (link layer, VLAN tags, IP addresses): the
+ * full decode happens once, in the worker.
+ */
+import { LINKTYPE } from '../capture/source.js';
+
+const ETH_IPV4 = 0x0800;
+const ETH_IPV6 = 0x86dd;
+const ETH_VLAN = 0x8100;
+const ETH_QINQ = 0x88a8;
+const ETH_QINQ_OLD = 0x9100;
+
+/** Symmetric 32-bit hash of the frame's IP address pair, or -1 when it carries no IP. */
+export function ipPairHash(linkType: number, d: Uint8Array): number {
+  let off: number;
+  let etherType = 0;
+  const n = d.length;
+  switch (linkType) {
+    case LINKTYPE.ETHERNET: {
+      if (n < 14) return -1;
+      off = 12;
+      etherType = (d[off]! << 8) | d[off + 1]!;
+      off += 2;
+      for (let tags = 0; tags < 4; tags++) {
+        if (etherType !== ETH_VLAN && etherType !== ETH_QINQ && etherType !== ETH_QINQ_OLD) break;
+        if (n < off + 4) return -1;
+        etherType = (d[off + 2]! << 8) | d[off + 3]!;
+        off += 4;
+      }
+      break;
+    }
+    case LINKTYPE.LINUX_SLL:
+      if (n < 16) return -1;
+      etherType = (d[14]! << 8) | d[15]!;
+      off = 16;
+      break;
+    case LINKTYPE.LINUX_SLL2:
+      if (n < 20) return -1;
+      etherType = (d[0]! << 8) | d[1]!;
+      off = 20;
+      break;
+    case LINKTYPE.NULL:
+    case LINKTYPE.LOOP:
+      off = 4;
+      etherType = 0;
+      break;
+    case LINKTYPE.RAW:
+    case LINKTYPE.IPV4:
+    case LINKTYPE.IPV6:
+      off = 0;
+      break;
+    default:
+      return -1;
+  }
+  if (etherType !== 0 && etherType !== ETH_IPV4 && etherType !== ETH_IPV6) return -1;
+  if (n < off + 1) return -1;
+  const version = d[off]! >> 4;
+  if (version === 4) {
+    if (n < off + 20) return -1;
+    const a =
+      ((d[off + 12]! << 24) | (d[off + 13]! << 16) | (d[off + 14]! << 8) | d[off + 15]!) >>> 0;
+    const b =
+      ((d[off + 16]! << 24) | (d[off + 17]! << 16) | (d[off + 18]! << 8) | d[off + 19]!) >>> 0;
+    return mix(a ^ b, a + b);
+  }
+  if (version === 6) {
+    if (n < off + 40) return -1;
+    let x = 0;
+    let s = 0;
+    for (let i = 8; i < 24; i += 4) {
+      const a =
+        ((d[off + i]! << 24) |
+          (d[off + i + 1]! << 16) |
+          (d[off + i + 2]! << 8) |
+          d[off + i + 3]!) >>>
+        0;
+      const b =
+        ((d[off + i + 16]! << 24) |
+          (d[off + i + 17]! << 16) |
+          (d[off + i + 18]! << 8) |
+          d[off + i + 19]!) >>>
+        0;
+      x = (x ^ a ^ b) >>> 0;
+      s = (s + a + b) >>> 0;
+    }
+    return mix(x, s);
+  }
+  return -1;
+}
+
+/** Worker index for a frame among `n` workers. */
+export function shardOf(linkType: number, d: Uint8Array, n: number): number {
+  const h = ipPairHash(linkType, d);
+  return h < 0 ? 0 : h % n;
+}
+
+function mix(x: number, y: number): number {
+  // Both inputs are symmetric in the two addresses; a multiply-xorshift spreads them.
+  let h = Math.imul(x ^ Math.imul(y, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
