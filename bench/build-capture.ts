@@ -106,13 +106,15 @@ interface Sidecar extends Omit<BenchCapture, 'path' | 'reused' | 'buildSeconds'>
   sizeBytes: number;
 }
 
-interface InputFile {
+/** One shared capture file. */
+export interface InputFile {
+  /** Path relative to the shared captures folder (MANIFEST.tsv `relative_path`). */
   rel: string;
   abs: string;
 }
 
 /** The capture files of the manifest (pcap and pcapng rows), in byte order of relative path. */
-function listInputs(dataDir: string): InputFile[] {
+export function listSharedCaptures(dataDir: string = sharedPcapsDir()): InputFile[] {
   const manifest = readFileSync(path.join(dataDir, 'MANIFEST.tsv'), 'utf8').split('\n');
   const header = manifest[0]?.split('\t') ?? [];
   const relCol = header.indexOf('relative_path');
@@ -220,7 +222,7 @@ export function buildBenchCapture(opts: BuildOptions): BenchCapture {
   const cacheDir = opts.cacheDir ?? benchCacheDir();
   const out = benchCapturePath(opts.sizeBytes, cacheDir);
   const sidecarPath = `${out}.json`;
-  const files = listInputs(dataDir);
+  const files = listSharedCaptures(dataDir);
   const inputsSha256 = hashInputs(files);
 
   const cached = readSidecar(sidecarPath);

@@ -1,0 +1,527 @@
+/**
+ * `npm run bench`: measures Palisade's hot path against the raw read speed of the same file,
+ * against tshark and against ndpiReader, on one deterministic mixed IT+OT capture
+ * (build-capture.ts), and prints a table of wall time, packets/s, Mbit/s and peak RSS per stage,
+ * the ratios between stages and the targets. Results also go to `.tmp/bench/results.json`.
+ *
+ * Every stage runs in its own child process (our stages through stage.ts, the full analyze
+ * through the CLI), after the page cache was warmed. Building the capture and cutting the
+ * slices happen before any timing. Stages whose code is not built print "n/a (not built)".
+ *
+ * Options: --size BYTES (capture size, default 1.1 GB), --only a,b (stage ids),
+ * --skip-tshark, --tshark-slice BYTES, --fields-slice BYTES, --markdown (also print Markdown).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildBenchCapture, DEFAULT_SIZE, type BenchCapture } from './build-capture.js';
+import { hasGnuTime, measure, which, type Measured } from './measure.js';
+import { benchCacheDir, repoRoot } from './paths.js';
+import {
+  formatMarkdown,
+  formatReport,
+  ratios,
+  targets,
+  withRates,
+  type StageRow,
+} from './report.js';
+import { slicePcap, type PcapSlice } from './slice.js';
+import type { StageReport } from './stage.js';
+
+/** Stage ids in the order they run. */
+export const STAGES = [
+  'raw',
+  'read',
+  'decode',
+  'flows',
+  'analyze',
+  'analyze-w2',
+  'tshark',
+  'tshark-dissect',
+  'tshark-fields',
+  'ndpi',
+  'flows-1m',
+  'decoders',
+] as const;
+type StageId = (typeof STAGES)[number];
+
+/** The fields our events carry, as tshark names them (same set as ground-truth dumps). */
+const TSHARK_FIELDS = [
+  'frame.number',
+  'frame.time_epoch',
+  'ip.src',
+  'ip.dst',
+  'tcp.srcport',
+  'tcp.dstport',
+  'udp.srcport',
+  'udp.dstport',
+  'modbus.func_code',
+  'dnp3.al.func',
+  's7comm.param.func',
+  'enip.command',
+  'cip.sc',
+  'iec60870_asdu.typeid',
+  'bacapp.type',
+  'mqtt.msgtype',
+  'opcua.transport.type',
+  'dns.qry.name',
+  'http.request.method',
+  'tls.handshake.extensions_server_name',
+];
+
+const STAGE_TIMEOUT_S = 300;
+
+interface Options {
+  size: number;
+  only: Set<StageId> | null;
+  skipTshark: boolean;
+  tsharkSlice: number;
+  fieldsSlice: number;
+  markdown: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = {
+    size: DEFAULT_SIZE,
+    only: null,
+    skipTshark: false,
+    tsharkSlice: 200_000_000,
+    fieldsSlice: 50_000_000,
+    markdown: false,
+  };
+  const num = (v: string | undefined, flag: string): number => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${flag} needs a positive byte count`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--size') o.size = num(argv[++i], a);
+    else if (a === '--tshark-slice') o.tsharkSlice = num(argv[++i], a);
+    else if (a === '--fields-slice') o.fieldsSlice = num(argv[++i], a);
+    else if (a === '--skip-tshark') o.skipTshark = true;
+    else if (a === '--markdown') o.markdown = true;
+    else if (a === '--only') {
+      const ids = (argv[++i] ?? '').split(',').filter((s) => s !== '');
+      for (const id of ids) {
+        if (!(STAGES as readonly string[]).includes(id))
+          throw new Error(`unknown stage ${id} (${STAGES.join(', ')})`);
+      }
+      o.only = new Set(ids as StageId[]);
+    } else {
+      throw new Error(`unknown argument ${a ?? ''}`);
+    }
+  }
+  return o;
+}
+
+function mb(n: number): string {
+  return `${Math.round(n / 1e6)} MB`;
+}
+
+function emptyRow(id: string, label: string, input: string): StageRow {
+  return {
+    id,
+    label,
+    input,
+    status: 'ok',
+    note: '',
+    seconds: null,
+    frames: null,
+    bytes: null,
+    packetsPerSec: null,
+    mbitPerSec: null,
+    peakRssMb: null,
+    extra: {},
+  };
+}
+
+function na(row: StageRow, note: string): StageRow {
+  return { ...row, status: 'na', note };
+}
+
+function fromMeasured(row: StageRow, m: Measured, frames: number, bytes: number): StageRow {
+  if (m.code !== 0) {
+    const why = m.stderr.trim().split('\n').slice(-3).join(' | ');
+    return {
+      ...row,
+      status: 'failed',
+      note: `exit ${String(m.code)}: ${why}`.slice(0, 300),
+      seconds: m.seconds,
+    };
+  }
+  return withRates({
+    ...row,
+    seconds: m.seconds,
+    frames,
+    bytes,
+    peakRssMb: m.peakRssKb === null ? null : m.peakRssKb / 1024,
+  });
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = repoRoot();
+const stageJs = path.join(here, 'stage.js');
+const cliJs = path.join(root, 'bin', 'palisade.js');
+const cliMain = path.join(root, 'dist', 'src', 'cli', 'main.js');
+
+async function ourStage(
+  id: 'read' | 'decode' | 'flows' | 'flows-1m',
+  label: string,
+  cap: BenchCapture | null,
+): Promise<StageRow> {
+  const row = emptyRow(id, label, cap === null ? 'synthetic 1 M SYN' : 'full');
+  const args = ['--expose-gc', stageJs, id, ...(cap === null ? [] : [cap.path])];
+  const m = await measure(process.execPath, args, {
+    captureStdout: true,
+    timeoutSeconds: STAGE_TIMEOUT_S,
+  });
+  let rep: StageReport | null = null;
+  try {
+    rep = JSON.parse(m.stdout.trim().split('\n').pop() ?? '') as StageReport;
+  } catch {
+    rep = null;
+  }
+  if (m.code === 0 && rep?.status === 'na') return na(row, rep.note ?? 'not built');
+  if (m.code !== 0 || rep === null) {
+    return fromMeasured(row, { ...m, code: m.code === 0 ? -1 : m.code }, 0, 0);
+  }
+  const out = fromMeasured(row, m, rep.frames, cap === null ? rep.bytes : cap.bytes);
+  // Prefer the kernel's number; fall back to what the stage saw itself.
+  if (out.peakRssMb === null) out.peakRssMb = rep.maxRssKb / 1024;
+  if (cap !== null && rep.frames !== cap.frames) {
+    out.note = `read ${rep.frames} of ${cap.frames} frames`;
+  }
+  return { ...out, extra: { ...rep.extra, workSeconds: rep.seconds } };
+}
+
+function cliHelp(): string | null {
+  if (!existsSync(cliMain)) return null;
+  try {
+    return execFileSync(process.execPath, [cliJs, 'analyze', '--help'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    const out = (err as { stdout?: string }).stdout;
+    return typeof out === 'string' && out !== '' ? out : null;
+  }
+}
+
+async function analyzeStage(
+  id: 'analyze' | 'analyze-w2',
+  cap: BenchCapture,
+  help: string | null,
+): Promise<StageRow> {
+  const workers = id === 'analyze-w2' ? 2 : 1;
+  const label = `palisade analyze${workers > 1 ? ' --workers 2' : ''}`;
+  const row = emptyRow(id, label, 'full');
+  if (help === null) return na(row, 'not built: dist/src/cli/main.js');
+  if (!/\banalyze\b/.test(help) && !help.includes('--out'))
+    return na(row, 'not built: analyze command');
+  if (workers > 1 && !help.includes('--workers')) return na(row, 'not built: analyze --workers');
+  const outDir = path.join(benchCacheDir(), `analyze-out-${workers}`);
+  rmSync(outDir, { recursive: true, force: true });
+  const args = [cliJs, 'analyze', cap.path, '--out', outDir];
+  if (help.includes('--no-progress')) args.push('--no-progress');
+  if (workers > 1) args.push('--workers', String(workers));
+  const m = await measure(process.execPath, args, { timeoutSeconds: STAGE_TIMEOUT_S });
+  const result = fromMeasured(row, m, cap.frames, cap.bytes);
+  try {
+    const summary = JSON.parse(readFileSync(path.join(outDir, 'summary.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    result.extra = { summary: pickSummary(summary) };
+  } catch {
+    // No summary: the row already says the command failed.
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  return result;
+}
+
+/** The summary's headline numbers (not its per-decoder detail). */
+function pickSummary(s: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s))
+    if (typeof v === 'number' || typeof v === 'string') out[k] = v;
+  for (const k of ['totals', 'packets', 'events', 'flows']) if (k in s) out[k] = s[k];
+  return out;
+}
+
+async function externalStage(
+  id: StageId,
+  label: string,
+  input: PcapSlice | BenchCapture,
+  inputName: string,
+  cmd: string,
+  args: readonly string[],
+  note: string,
+): Promise<StageRow> {
+  const row = emptyRow(id, label, inputName);
+  const m = await measure(cmd, args, { timeoutSeconds: STAGE_TIMEOUT_S });
+  return { ...fromMeasured(row, m, input.frames, input.bytes), note };
+}
+
+async function decodersStage(): Promise<{ row: StageRow; text: string }> {
+  const row = emptyRow('decoders', 'per-decoder parse rate (decode.bench.ts)', 'shared captures');
+  const m = await measure(process.execPath, [path.join(here, 'decode.bench.js'), '--json'], {
+    captureStdout: true,
+    timeoutSeconds: STAGE_TIMEOUT_S,
+  });
+  try {
+    const rep = JSON.parse(m.stdout.trim().split('\n').pop() ?? '') as {
+      status: string;
+      note?: string;
+      text: string;
+      rows: unknown[];
+    };
+    if (rep.status !== 'ok') return { row: na(row, rep.note ?? 'not built'), text: '' };
+    return {
+      row: {
+        ...row,
+        seconds: m.seconds,
+        peakRssMb: m.peakRssKb === null ? null : m.peakRssKb / 1024,
+        extra: { decoders: rep.rows },
+      },
+      text: rep.text,
+    };
+  } catch {
+    return { row: fromMeasured(row, { ...m, code: m.code === 0 ? -1 : m.code }, 0, 0), text: '' };
+  }
+}
+
+function toolVersion(cmd: string, args: readonly string[], re: RegExp): string | null {
+  try {
+    const out = execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return re.exec(out)?.[1] ?? null;
+  } catch (err) {
+    const out = String((err as { stdout?: string }).stdout ?? '');
+    return re.exec(out)?.[1] ?? null;
+  }
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const want = (id: StageId): boolean => o.only === null || o.only.has(id);
+  const log = (l: string): void => void process.stderr.write(`${l}\n`);
+
+  // --- preparation (not timed) ---
+  // The synthetic and per-decoder stages need no capture: `--only flows-1m` builds nothing.
+  const needsCapture = STAGES.some((s) => s !== 'flows-1m' && s !== 'decoders' && want(s));
+  const cap = needsCapture ? buildBenchCapture({ sizeBytes: o.size, log }) : null;
+  if (cap !== null) {
+    log(
+      `capture: ${cap.path} (${mb(cap.bytes)}, ${cap.frames.toLocaleString('en-US')} frames, ` +
+        `${cap.rounds} rounds of ${cap.inputs} files` +
+        `${cap.reused ? ', cached' : `, built in ${cap.buildSeconds.toFixed(1)} s`})`,
+    );
+  }
+  const file = (): BenchCapture => {
+    if (cap === null) throw new Error('internal: stage needs the capture');
+    return cap;
+  };
+  const tshark = o.skipTshark ? null : which('tshark');
+  const ndpi = which('ndpiReader');
+  const tsharkSlice =
+    tshark && want('tshark-dissect') ? slicePcap(file().path, o.tsharkSlice) : null;
+  const fieldsSlice =
+    tshark && want('tshark-fields') ? slicePcap(file().path, o.fieldsSlice) : null;
+  // Warm the page cache so every stage reads from memory (the capture fits in RAM here).
+  for (const f of [cap?.path, tsharkSlice?.path, fieldsSlice?.path]) {
+    if (f !== undefined) await measure('cat', [f]);
+  }
+  if (!hasGnuTime())
+    log('GNU time not found (apt-get install time): peak RSS is polled from /proc');
+
+  // --- timed stages ---
+  const rows: StageRow[] = [];
+  let decoderText = '';
+  const help = want('analyze') || want('analyze-w2') ? cliHelp() : null;
+  const push = (row: StageRow): void => {
+    rows.push(row);
+    const v =
+      row.status === 'ok' ? `${row.seconds?.toFixed(2) ?? '-'} s` : `${row.status} ${row.note}`;
+    log(`  ${row.id.padEnd(15)} ${v}`);
+  };
+  for (const id of STAGES) {
+    if (!want(id)) continue;
+    switch (id) {
+      case 'raw':
+        push(
+          await externalStage(
+            id,
+            'cat FILE > /dev/null',
+            file(),
+            'full',
+            'cat',
+            [file().path],
+            'page cache warm',
+          ),
+        );
+        break;
+      case 'read':
+        push(await ourStage(id, 'openCapture().read(), counting frames', file()));
+        break;
+      case 'decode':
+        push(await ourStage(id, 'capture -> FrameDecoder', file()));
+        break;
+      case 'flows':
+        push(await ourStage(id, 'capture -> FrameDecoder -> FlowTable -> TcpReassembler', file()));
+        break;
+      case 'analyze':
+      case 'analyze-w2':
+        push(await analyzeStage(id, file(), help));
+        break;
+      case 'tshark': {
+        const row = emptyRow(id, 'tshark -r FILE -q', 'full');
+        if (tshark === null)
+          push(na(row, o.skipTshark ? 'skipped (--skip-tshark)' : 'tshark not installed'));
+        else
+          push(
+            await externalStage(
+              id,
+              row.label,
+              file(),
+              'full',
+              tshark,
+              ['-r', file().path, '-q'],
+              'reads only: -q without taps does not dissect',
+            ),
+          );
+        break;
+      }
+      case 'tshark-dissect': {
+        const row = emptyRow(
+          id,
+          'tshark -n -r SLICE -q -z io,stat,0',
+          tsharkSlice ? `slice ${mb(tsharkSlice.bytes)}` : '-',
+        );
+        if (tshark === null || tsharkSlice === null)
+          push(na(row, o.skipTshark ? 'skipped (--skip-tshark)' : 'tshark not installed'));
+        else {
+          const args = ['-n', '-r', tsharkSlice.path, '-q', '-z', 'io,stat,0'];
+          push(
+            await externalStage(
+              id,
+              row.label,
+              tsharkSlice,
+              row.input,
+              tshark,
+              args,
+              'full dissection, no output',
+            ),
+          );
+        }
+        break;
+      }
+      case 'tshark-fields': {
+        const row = emptyRow(
+          id,
+          'tshark -n -r SLICE -T fields -e ...',
+          fieldsSlice ? `slice ${mb(fieldsSlice.bytes)}` : '-',
+        );
+        if (tshark === null || fieldsSlice === null)
+          push(na(row, o.skipTshark ? 'skipped (--skip-tshark)' : 'tshark not installed'));
+        else {
+          const args = [
+            '-n',
+            '-r',
+            fieldsSlice.path,
+            '-T',
+            'fields',
+            ...TSHARK_FIELDS.flatMap((f) => ['-e', f]),
+          ];
+          push(
+            await externalStage(
+              id,
+              row.label,
+              fieldsSlice,
+              row.input,
+              tshark,
+              args,
+              `${TSHARK_FIELDS.length} fields to /dev/null`,
+            ),
+          );
+        }
+        break;
+      }
+      case 'ndpi': {
+        const row = emptyRow(id, 'ndpiReader -i FILE -q', 'full');
+        if (ndpi === null) push(na(row, 'ndpiReader not installed (apt-get install libndpi-bin)'));
+        else
+          push(
+            await externalStage(
+              id,
+              row.label,
+              file(),
+              'full',
+              ndpi,
+              ['-i', file().path, '-q'],
+              'nDPI classification, quiet',
+            ),
+          );
+        break;
+      }
+      case 'flows-1m':
+        push(await ourStage(id, '1 M distinct TCP SYN -> FrameDecoder -> FlowTable', null));
+        break;
+      case 'decoders': {
+        const d = await decodersStage();
+        push(d.row);
+        decoderText = d.text;
+        break;
+      }
+    }
+  }
+
+  // --- report ---
+  const text = formatReport(rows);
+  process.stdout.write(`\n${text}\n`);
+  if (decoderText !== '')
+    process.stdout.write(`\nper-decoder parse rate (bench/decode.bench.ts):\n${decoderText}\n`);
+  if (o.markdown) process.stdout.write(`\n${formatMarkdown(rows)}\n`);
+  const results = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? null,
+      cores: os.cpus().length,
+      memGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    tools: {
+      tshark: tshark ? toolVersion(tshark, ['-v'], /TShark \(Wireshark\) (\S+)/) : null,
+      ndpiReader: ndpi ? toolVersion(ndpi, ['-h'], /nDPI (\S+)/) : null,
+      peakRss: hasGnuTime() ? 'GNU time %M (ru_maxrss)' : '/proc VmHWM polled every 20 ms',
+    },
+    capture: cap,
+    stages: rows,
+    ratios: ratios(rows),
+    targets: targets(rows),
+  };
+  mkdirSync(benchCacheDir(), { recursive: true });
+  const resultsPath = path.join(benchCacheDir(), 'results.json');
+  writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
+  log(`results: ${resultsPath}`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exitCode = 1;
+});

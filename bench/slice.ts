@@ -1,0 +1,82 @@
+/**
+ * Cuts the first records of a little-endian classic pcap (as written by build-capture.ts) into a
+ * smaller pcap, for the tools that are too slow to run on the whole benchmark capture (tshark).
+ * The slice ends at the first record boundary at or past the requested size, so it is a byte
+ * prefix of the capture: the same mix of protocols, byte for byte. Streamed through a fixed
+ * buffer.
+ */
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+
+const PCAP_HEADER = 24;
+const RECORD_HEADER = 16;
+const CHUNK = 4 << 20;
+
+/** A slice on disk. */
+export interface PcapSlice {
+  path: string;
+  bytes: number;
+  frames: number;
+}
+
+/**
+ * Walks the record headers of the pcap open on `fd` from the start; returns the first record
+ * boundary at or past `maxBytes` (or the end of the file) and the records before it.
+ */
+function findCut(fd: number, size: number, maxBytes: number): { cut: number; frames: number } {
+  const win = Buffer.alloc(CHUNK);
+  let winStart = 0;
+  let winLen = 0;
+  let off = PCAP_HEADER;
+  let frames = 0;
+  while (off < maxBytes && off + RECORD_HEADER <= size) {
+    if (off + RECORD_HEADER > winStart + winLen) {
+      winStart = off;
+      winLen = readSync(fd, win, 0, CHUNK, off);
+      if (winLen < RECORD_HEADER) break;
+    }
+    const capLen = win.readUInt32LE(off - winStart + 8);
+    if (off + RECORD_HEADER + capLen > size) break;
+    off += RECORD_HEADER + capLen;
+    frames++;
+  }
+  return { cut: off, frames };
+}
+
+/**
+ * Writes (or reuses) `<src>.slice-<maxBytes>.pcap`: the pcap header and the records of `src`
+ * until the slice holds at least `maxBytes` bytes (or `src` ends).
+ */
+export function slicePcap(src: string, maxBytes: number): PcapSlice {
+  const out = src.replace(/\.pcap$/, '') + `.slice-${maxBytes}.pcap`;
+  const inFd = openSync(src, 'r');
+  try {
+    const { cut, frames } = findCut(inFd, statSync(src).size, maxBytes);
+    if (existsSync(out) && statSync(out).size === cut) return { path: out, bytes: cut, frames };
+    const partial = `${out}.partial`;
+    const outFd = openSync(partial, 'w');
+    const buf = Buffer.alloc(CHUNK);
+    try {
+      for (let off = 0; off < cut;) {
+        const n = readSync(inFd, buf, 0, Math.min(CHUNK, cut - off), off);
+        if (n <= 0) break;
+        let done = 0;
+        while (done < n) done += writeSync(outFd, buf, done, n - done);
+        off += n;
+      }
+    } finally {
+      closeSync(outFd);
+    }
+    renameSync(partial, out);
+    return { path: out, bytes: cut, frames };
+  } finally {
+    closeSync(inFd);
+  }
+}
