@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildBenchCapture, DEFAULT_SIZE, type BenchCapture } from './build-capture.js';
-import { hasGnuTime, measure, which, type Measured } from './measure.js';
+import { hasGnuTime, killRunning, measure, which, type Measured } from './measure.js';
 import { benchCacheDir, repoRoot } from './paths.js';
 import {
   formatMarkdown,
@@ -143,6 +143,14 @@ function na(row: StageRow, note: string): StageRow {
 }
 
 function fromMeasured(row: StageRow, m: Measured, frames: number, bytes: number): StageRow {
+  if (m.timedOut) {
+    return {
+      ...row,
+      status: 'failed',
+      note: `timed out after ${STAGE_TIMEOUT_S} s`,
+      seconds: m.seconds,
+    };
+  }
   if (m.code !== 0) {
     const why = m.stderr.trim().split('\n').slice(-3).join(' | ');
     return {
@@ -517,6 +525,13 @@ async function main(): Promise<void> {
   const resultsPath = path.join(benchCacheDir(), 'results.json');
   writeFileSync(resultsPath, JSON.stringify(results, null, 2) + '\n');
   log(`results: ${resultsPath}`);
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    killRunning();
+    process.exit(130);
+  });
 }
 
 main().catch((err: unknown) => {

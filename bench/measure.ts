@@ -27,6 +27,8 @@ export interface Measured {
   stdout: string;
   /** The last 4 kB of standard error. */
   stderr: string;
+  /** True when the command was killed for running past `timeoutSeconds`. */
+  timedOut: boolean;
 }
 
 /** Options of {@link measure}. */
@@ -38,6 +40,24 @@ export interface MeasureOptions {
   env?: Record<string, string>;
   /** Kill the command after this many seconds. */
   timeoutSeconds?: number;
+}
+
+/** Process groups of the commands being measured. */
+const running = new Set<number>();
+
+function killGroup(group: number | undefined): void {
+  if (group === undefined) return;
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Ends the measured commands still running (the bench is being interrupted). */
+export function killRunning(): void {
+  for (const g of running) killGroup(g);
+  running.clear();
 }
 
 /** True when GNU time is available to report peak RSS. */
@@ -67,11 +87,16 @@ export function measure(
   const devNull = openSync('/dev/null', 'w');
   return new Promise<Measured>((resolve) => {
     const start = process.hrtime.bigint();
+    // A process group of its own, so that a timeout (or Ctrl-C of the bench) ends the measured
+    // command and not only the GNU time wrapper around it.
     const child = spawn(gnuTime ? GNU_TIME : cmd, argv, {
       cwd: opts.cwd,
       env: { ...process.env, ...opts.env },
       stdio: ['ignore', opts.captureStdout ? 'pipe' : devNull, 'pipe'],
+      detached: true,
     });
+    const group = child.pid;
+    if (group !== undefined) running.add(group);
     let stdout = '';
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -79,6 +104,7 @@ export function measure(
       stderr = (stderr + d).slice(-4096);
     });
     let polled: number | null = null;
+    let timedOut = false;
     const poll = gnuTime
       ? null
       : setInterval(() => {
@@ -87,11 +113,15 @@ export function measure(
     const timer =
       opts.timeoutSeconds === undefined
         ? null
-        : setTimeout(() => child.kill('SIGKILL'), opts.timeoutSeconds * 1000);
+        : setTimeout(() => {
+            timedOut = true;
+            killGroup(group);
+          }, opts.timeoutSeconds * 1000);
     let done = false;
     const finish = (code: number | null): void => {
       if (done) return;
       done = true;
+      if (group !== undefined) running.delete(group);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       if (poll) clearInterval(poll);
       if (timer) clearTimeout(timer);
@@ -108,7 +138,7 @@ export function measure(
         }
         rmSync(tmp, { recursive: true, force: true });
       }
-      resolve({ code, seconds, peakRssKb: peak, stdout, stderr });
+      resolve({ code, seconds, peakRssKb: peak, stdout, stderr, timedOut });
     };
     child.on('error', (err) => {
       stderr += String(err);
