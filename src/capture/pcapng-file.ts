@@ -23,7 +23,8 @@
  * timestamp, captured length = min(original length, snaplen, block space)), the obsolete Packet
  * Block (type 2, whose drops_count adds to the drops), ISB (isb_ifdrop, cumulative per
  * interface: the last one of each interface counts). Every other block (NRB, DSB, custom,
- * journal, unknown) is skipped and counted as `pcapng.unknown_block`.
+ * journal, unknown) is skipped and counted as `pcapng.unknown_block`, except that the blocks
+ * Wireshark shows as records of their own still take a frame number (`pcapng.non_packet_record`).
  *
  * Validation: a block length that is not a multiple of 4, below 12, above 16 MiB + 64 KiB, or
  * different from the trailing copy is corrupt, as are a packet block naming an interface that was
@@ -58,7 +59,8 @@ const IF_TSRESOL = 9;
 const IF_TSOFFSET = 14;
 const ISB_IFDROP = 5;
 
-// Smallest legal block of each kind, trailer included.
+// Block type and length; the smallest legal block of each kind, trailer included.
+const BLOCK_HEADER = 8;
 const MIN_BLOCK = 12;
 const MIN_SHB = 28;
 const MIN_IDB = 20;
@@ -66,6 +68,14 @@ const MIN_EPB = 32;
 const MIN_PB = 32;
 const MIN_SPB = 16;
 const MIN_ISB = 24;
+
+/**
+ * Non-packet blocks that Wireshark 4.0 turns into numbered records (custom blocks 0x00000BAD and
+ * 0x40000BAD, systemd journal export 9, Sysdig events 0x204, 0x216, 0x221): skipped here, but
+ * counted in the frame numbering. Checked against tshark 4.0.17; NRB, ISB, DSB and unknown
+ * types are not numbered.
+ */
+const NUMBERED_RECORD_BLOCKS: ReadonlySet<number> = new Set([0x00000bad, 0x40000bad, 9, 0x204, 0x216, 0x221]);
 
 /** PB drops_count value meaning "not known". */
 const PB_DROPS_UNKNOWN = 0xffff;
@@ -104,9 +114,15 @@ class Iface implements TsUnits {
 /** Push-style pcapng parser (see {@link RecordParser}). */
 export class PcapngParser implements RecordParser {
   readonly format = 'pcapng' as const;
-  need = MIN_BLOCK;
+  need = BLOCK_HEADER;
   error: PlatformError | null = null;
   frames = 0;
+  /**
+   * Records numbered so far: the frames plus the non-packet records that Wireshark numbers as
+   * frames too (custom blocks, systemd journal entries, Sysdig events), so that frame numbers
+   * agree with Wireshark's even in files that carry such blocks.
+   */
+  numbered = 0;
   readonly notes = new Counters();
   /** Sections started so far. */
   sections = 0;
@@ -129,10 +145,13 @@ export class PcapngParser implements RecordParser {
     let p = pos;
     const f = this.frame;
     const cb = this.onFrame;
-    while (end - p >= MIN_BLOCK) {
+    // Eight bytes (type and length) are enough to judge a block's length, so a hostile length
+    // is refused before anything waits for or buffers the body.
+    while (end - p >= BLOCK_HEADER) {
       let le = this.le;
       const type = dv.getUint32(p, le);
       if (type === PCAPNG_BLOCK.SHB) {
+        if (end - p < MIN_BLOCK) break;
         const bom = dv.getUint32(p + 8, true);
         if (bom === PCAPNG_BYTE_ORDER_MAGIC) le = true;
         else if (bom === 0x4d3c2b1a) le = false;
@@ -164,7 +183,8 @@ export class PcapngParser implements RecordParser {
         }
         splitTimestamp(dv.getUint32(p + 12, le), dv.getUint32(p + 16, le), ifc, ifc.offsetSec, f);
         if (capLen > ifc.snaplen && ifc.snaplen !== 0) this.notes.inc('pcapng.caplen_over_snaplen');
-        f.frame = ++this.frames;
+        this.frames++;
+        f.frame = ++this.numbered;
         f.linkType = ifc.linkType;
         f.iface = id;
         f.capLen = capLen;
@@ -176,12 +196,12 @@ export class PcapngParser implements RecordParser {
       }
       p += len;
     }
-    this.need = MIN_BLOCK;
+    this.need = end - p >= BLOCK_HEADER ? MIN_BLOCK : BLOCK_HEADER;
     return p;
   }
 
   truncated(abs: number, have: number): PlatformError {
-    const frame = this.frames + 1;
+    const frame = this.numbered + 1;
     return new PlatformError(
       'ERR_CAPTURE_TRUNCATED',
       `${this.name}: truncated block at byte ${abs} (frame ${frame})`,
@@ -217,7 +237,12 @@ export class PcapngParser implements RecordParser {
       case PCAPNG_BLOCK.ISB:
         return this.interfaceStatistics(len, dv, p, pos, abs, le);
       default:
-        this.notes.inc('pcapng.unknown_block');
+        if (NUMBERED_RECORD_BLOCKS.has(type)) {
+          this.numbered++;
+          this.notes.inc('pcapng.non_packet_record');
+        } else {
+          this.notes.inc('pcapng.unknown_block');
+        }
         return true;
     }
   }
@@ -284,7 +309,8 @@ export class PcapngParser implements RecordParser {
     // No timestamp in an SPB: Wireshark shows the epoch, so do we.
     f.tsSec = 0;
     f.tsNs = 0;
-    f.frame = ++this.frames;
+    this.frames++;
+    f.frame = ++this.numbered;
     f.linkType = ifc.linkType;
     f.iface = 0;
     f.capLen = capLen;
@@ -317,7 +343,8 @@ export class PcapngParser implements RecordParser {
     const f = this.frame;
     splitTimestamp(dv.getUint32(p + 12, le), dv.getUint32(p + 16, le), ifc, ifc.offsetSec, f);
     this.notes.inc('pcapng.obsolete_packet_block');
-    f.frame = ++this.frames;
+    this.frames++;
+    f.frame = ++this.numbered;
     f.linkType = ifc.linkType;
     f.iface = id;
     f.capLen = capLen;
@@ -370,7 +397,7 @@ export class PcapngParser implements RecordParser {
   /** Sets `error` for the block at `p` (absolute offset abs + p - pos); returns `p`. */
   private corrupt(p: number, pos: number, abs: number, why: string): number {
     const offset = abs + (p - pos);
-    const frame = this.frames + 1;
+    const frame = this.numbered + 1;
     this.error = new PlatformError(
       'ERR_CAPTURE_CORRUPT',
       `${this.name}: corrupt block at byte ${offset} (frame ${frame}): ${why}`,
