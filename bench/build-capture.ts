@@ -154,6 +154,8 @@ interface Template {
 }
 
 function buildTemplate(files: readonly InputFile[]): Template {
+  // One buffer per file (records written in place), joined once at the end: the builder's
+  // memory stays about twice one round whatever the output size.
   const parts: Buffer[] = [];
   const rel: number[] = [];
   const skipped: Record<string, number> = {};
@@ -164,35 +166,32 @@ function buildTemplate(files: readonly InputFile[]): Template {
     for (const [k, v] of Object.entries(cap.skipped)) skipped[k] = (skipped[k] ?? 0) + v;
     let prevTs = cap.frames[0]?.tsUs;
     if (prevTs === undefined) continue;
+    let size = 0;
+    for (const fr of cap.frames) size += RECORD_HEADER + fr.data.length;
+    const part = Buffer.alloc(size);
+    let at = 0;
     for (const fr of cap.frames) {
       const step = fr.tsUs - prevTs;
       prevTs = fr.tsUs;
       const t = last + (step < 0 ? 0 : step > MAX_PAUSE_US ? GAP_US : step);
       rel.push(t);
       last = t;
-      const rec = Buffer.alloc(RECORD_HEADER + fr.data.length);
-      rec.writeUInt32LE(fr.data.length, 8);
-      rec.writeUInt32LE(Math.max(fr.origLen, fr.data.length), 12);
-      rec.set(fr.data, RECORD_HEADER);
-      parts.push(rec);
+      part.writeUInt32LE(fr.data.length, at + 8);
+      part.writeUInt32LE(Math.max(fr.origLen, fr.data.length), at + 12);
+      part.set(fr.data, at + RECORD_HEADER);
+      at += RECORD_HEADER + fr.data.length;
       if (fr.data.length > maxCapLen) maxCapLen = fr.data.length;
     }
+    parts.push(part);
     last += GAP_US;
   }
-  const offsets = new Uint32Array(parts.length);
-  let off = 0;
-  for (let i = 0; i < parts.length; i++) {
+  const records = Buffer.concat(parts);
+  const offsets = new Uint32Array(rel.length);
+  for (let i = 0, off = 0; i < offsets.length; i++) {
     offsets[i] = off;
-    off += parts[i]!.length;
+    off += RECORD_HEADER + records.readUInt32LE(off + 8);
   }
-  return {
-    records: Buffer.concat(parts, off),
-    offsets,
-    relUs: Float64Array.from(rel),
-    spanUs: last,
-    maxCapLen,
-    skipped,
-  };
+  return { records, offsets, relUs: Float64Array.from(rel), spanUs: last, maxCapLen, skipped };
 }
 
 /** Cache path of the capture of `sizeBytes` bytes. */
