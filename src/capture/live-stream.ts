@@ -194,7 +194,12 @@ export class LiveSource implements CaptureSource {
   }
 }
 
+/** tcpdump's own complaint (its last `tcpdump: ...` line), else the last line of stderr. */
 function lastLine(text: string): string {
   const lines = text.trim().split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line.startsWith('tcpdump: ') && !line.includes('listening on ')) return line;
+  }
   return lines[lines.length - 1] ?? '';
 }
