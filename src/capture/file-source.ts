@@ -50,31 +50,46 @@ export class FileSource implements CaptureSource {
   async read(onFrame: (frame: RawFrame) => void, opts: ReadOptions = {}): Promise<CaptureResult> {
     const fh = await openForReading(this.name);
     const reader = new CaptureReader(this.name, onFrame);
-    const buf = new Uint8Array(this.chunkBytes);
+    // Two buffers: the next read runs in the thread pool while this chunk is parsed. A buffer
+    // is free again once push() returns (the reader copies a straddling record's head out).
+    const bufs = [new Uint8Array(this.chunkBytes), new Uint8Array(this.chunkBytes)] as const;
+    let cur = 0;
+    let pending: Promise<number> | null = readInto(fh, bufs[0]);
     let aborted = false;
     try {
       for (;;) {
+        let n: number;
+        try {
+          n = await pending;
+        } catch (err) {
+          pending = null;
+          reader.fail('ERR_CAPTURE_READ', `read failed at byte ${reader.bytesRead}: ${errText(err)}`, err);
+          break;
+        }
+        pending = null;
+        if (n === 0) break;
         if (opts.signal?.aborted === true) {
           aborted = true;
           break;
         }
-        let n: number;
-        try {
-          n = (await fh.read(buf, 0, buf.length, null)).bytesRead;
-        } catch (err) {
-          reader.fail('ERR_CAPTURE_READ', `read failed at byte ${reader.bytesRead}: ${errText(err)}`, err);
-          break;
-        }
-        if (n === 0) break;
+        const buf = bufs[cur]!;
+        cur ^= 1;
+        pending = readInto(fh, bufs[cur]!);
         const more = reader.push(buf.subarray(0, n));
         opts.progress?.(reader.bytesRead);
         if (!more) break;
       }
     } finally {
+      // Let an abandoned read finish (its result no longer matters) before closing.
+      if (pending !== null) await pending.catch(() => 0);
       await fh.close();
     }
     return reader.finish(aborted);
   }
+}
+
+function readInto(fh: FileHandle, buf: Uint8Array): Promise<number> {
+  return fh.read(buf, 0, buf.length, null).then((r) => r.bytesRead);
 }
 
 async function openForReading(name: string): Promise<FileHandle> {

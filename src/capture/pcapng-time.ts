@@ -7,15 +7,19 @@
  *
  * if_tsresol: a byte; with the high bit clear the unit is 10^-v seconds, with it set 2^-(v&0x7f).
  * The default is 10^-6. The count is hi * 2^32 + lo, which does not fit a double exactly once it
- * passes 2^53 (nanosecond counts since 1970 do), so the split is done in pieces:
+ * passes 2^53 (nanosecond counts since 1970 do), so it is divided by U the way one divides
+ * by hand, in three digits: the high 32 bits, then the two 16-bit halves of the low word.
  *
- * - U < 2^21: hi % U is below 2^21, so (hi % U) * 2^32 + lo is below 2^53 and exact; the
- *   remainder and the quotient follow directly.
- * - 2^21 <= U <= 2^32: the remainder is reduced 16 bits at a time, keeping every intermediate
- *   below U * 2^16 < 2^53; the quotient (count - frac) / U is a whole number whose double
- *   rounding error stays far below 1/2 (numerator error <= 2^11 against U >= 2^21), so
- *   Math.round recovers it exactly.
- * - anything finer than 2^-32 or 10^-9 (no real writer uses one) takes an exact BigInt path.
+ * - Every partial dividend is an exact double: the remainder carried in is below U <= 2^32, so
+ *   remainder * 2^16 + digit stays below 2^48.
+ * - Every partial quotient is exact: floor(t / U) can only go wrong if the rounded t / U crossed
+ *   an integer, but t / U is at least 1/U >= 2^-32 away from the next integer while its
+ *   rounding error is below 2^-38 (t / U < 2^16 for the 16-bit digits; for the first digit
+ *   the error is at most 2^-21 of that distance).
+ * - So the remainder (the fraction of a second in units) is exact, and so are the seconds
+ *   whenever they fit 2^53 (always, for U >= 2^11).
+ * - Only divisions, no `%` on doubles (a slow fmod call), no BigInt.
+ * - A resolution finer than 2^-32 or 10^-9 (no real writer uses one) takes an exact BigInt path.
  *
  * Nanoseconds from the remainder: 10^-v units multiply by 10^(9-v); 2^-k units compute
  * floor(frac * 10^9 / 2^k) as floor(frac * 5^9 / 2^(k-9)), exact because frac * 5^9 < 2^53 for
@@ -36,7 +40,6 @@ export interface TsUnits {
 /** Resolution used when an IDB carries no if_tsresol option: microseconds. */
 export const DEFAULT_TSRESOL = 6;
 
-const TWO_21 = 2_097_152;
 const TWO_32 = 4_294_967_296;
 const TWO_16 = 65_536;
 const FIVE_9 = 1_953_125;
@@ -72,18 +75,15 @@ export function splitTimestamp(hi: number, lo: number, u: TsUnits, offsetSec: nu
     out.tsNs = Number(((v % u.big) * 1_000_000_000n) / u.big);
     return;
   }
+  // Long division of the count by U in three digits (32, 16 and 16 bits); see the module comment.
   const U = u.units;
-  const hm = hi % U;
-  let frac: number;
-  let sec: number;
-  if (U < TWO_21) {
-    const x = hm * TWO_32 + lo;
-    frac = x % U;
-    sec = ((hi - hm) / U) * TWO_32 + (x - frac) / U;
-  } else {
-    frac = ((((hm * TWO_16) % U) * TWO_16) % U + lo) % U;
-    sec = Math.round((hi * TWO_32 + lo - frac) / U);
-  }
+  const qa = Math.floor(hi / U);
+  let t = (hi - qa * U) * TWO_16 + (lo >>> 16);
+  const qb = Math.floor(t / U);
+  t = (t - qb * U) * TWO_16 + (lo & 0xffff);
+  const qc = Math.floor(t / U);
+  const frac = t - qc * U;
+  const sec = qa * TWO_32 + qb * TWO_16 + qc;
   out.tsSec = sec + offsetSec;
   out.tsNs = u.nsDiv === 1 ? frac * u.nsMul : Math.floor((frac * u.nsMul) / u.nsDiv);
 }
