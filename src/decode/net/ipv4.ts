@@ -52,7 +52,7 @@ export const IPV4_ANOMALIES: AnomalyCatalog = {
   },
   'ipv4.trunc_pkt': {
     description:
-      'The IPv4 total length (or the header with options) runs past the bytes on the wire; decoded up to what is there.',
+      'The IPv4 total length (or the header with options) runs past the end of a frame that was captured whole; the datagram is taken to end with the frame.',
     severity: 'medium',
   },
   'ipv4.zero_total_length': {
@@ -111,9 +111,16 @@ export function decodeIpv4(ctx: NetContext, pkt: Packet, b: Uint8Array, off: num
     ctx.counters.inc('ipv4.iplen_smaller_than_hlen');
     return (pkt.kind = PacketKind.NONE);
   }
+  // `wireLen`: the datagram length as it was on the wire. When the frame was not cut by the
+  // snaplen, bytes missing past its end never existed, so the datagram is what is there (as
+  // Wireshark does); when it was cut, the header's length is the truth.
+  let wireLen = totLen;
   let ipEnd = off + totLen;
   if (ipEnd > end) {
-    if (!ctx.cut) ctx.counters.inc('ipv4.trunc_pkt');
+    if (!ctx.cut) {
+      ctx.counters.inc('ipv4.trunc_pkt');
+      wireLen = avail;
+    }
     ipEnd = end;
   }
   const proto = b[off + 9] as number;
@@ -150,7 +157,7 @@ export function decodeIpv4(ctx: NetContext, pkt: Packet, b: Uint8Array, off: num
       off,
       off + hlen,
       ipEnd,
-      totLen - hlen,
+      wireLen - hlen,
       (fragWord & FRAG_OFFSET_MASK) << 3,
       (fragWord & FLAG_MF) !== 0,
       src,
@@ -169,7 +176,7 @@ export function decodeIpv4(ctx: NetContext, pkt: Packet, b: Uint8Array, off: num
     ctx.cut = cut;
     return kind;
   }
-  return decodeTransport(ctx, pkt, b, off + hlen, ipEnd, totLen - hlen, proto);
+  return decodeTransport(ctx, pkt, b, off + hlen, ipEnd, wireLen - hlen, proto);
 }
 
 /**

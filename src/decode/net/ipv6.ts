@@ -40,7 +40,8 @@ export const IPV6_ANOMALIES: AnomalyCatalog = {
     severity: 'medium',
   },
   'ipv6.trunc_pkt': {
-    description: 'The IPv6 payload length runs past the bytes on the wire; decoded up to what is there.',
+    description:
+      'The IPv6 payload length runs past the end of a frame that was captured whole; the datagram is taken to end with the frame.',
     severity: 'medium',
   },
   'ipv6.zero_payload_length': {
@@ -99,10 +100,15 @@ export function decodeIpv6(ctx: NetContext, pkt: Packet, b: Uint8Array, off: num
     ctx.counters.inc('ipv6.zero_payload_length');
     plen = avail - IPV6_HEADER_LEN > 0xffff ? 0xffff : avail - IPV6_HEADER_LEN;
   }
-  const wireEnd = off + IPV6_HEADER_LEN + plen;
+  // `wireEnd`: where the datagram ended on the wire (see ipv4.ts: a frame not cut by the
+  // snaplen holds all there was).
+  let wireEnd = off + IPV6_HEADER_LEN + plen;
   let ipEnd = wireEnd;
   if (ipEnd > end) {
-    if (!ctx.cut) ctx.counters.inc('ipv6.trunc_pkt');
+    if (!ctx.cut) {
+      ctx.counters.inc('ipv6.trunc_pkt');
+      wireEnd = end;
+    }
     ipEnd = end;
   }
   pkt.buf = b;
