@@ -1,7 +1,7 @@
 /**
  * A capture file on disk (pcap or pcapng, sniffed from its magic number), streamed in large
- * chunks through one reused buffer: memory does not grow with the file, and records inside a
- * chunk reach the callback as views of that buffer.
+ * chunks through two reused buffers (one being parsed while the next is read): memory does not
+ * grow with the file, and records inside a chunk reach the callback as views of that buffer.
  *
  * Anything `open()` accepts works, so `/dev/stdin` or a named pipe read the same way; a directory
  * is refused with ERR_CAPTURE_OPEN.
@@ -49,43 +49,61 @@ export class FileSource implements CaptureSource {
 
   async read(onFrame: (frame: RawFrame) => void, opts: ReadOptions = {}): Promise<CaptureResult> {
     const fh = await openForReading(this.name);
-    const reader = new CaptureReader(this.name, onFrame);
-    // Two buffers: the next read runs in the thread pool while this chunk is parsed. A buffer
-    // is free again once push() returns (the reader copies a straddling record's head out).
-    const bufs = [new Uint8Array(this.chunkBytes), new Uint8Array(this.chunkBytes)] as const;
-    let cur = 0;
-    let pending: Promise<number> | null = readInto(fh, bufs[0]);
-    let aborted = false;
     try {
-      for (;;) {
-        let n: number;
-        try {
-          n = await pending;
-        } catch (err) {
-          pending = null;
-          reader.fail('ERR_CAPTURE_READ', `read failed at byte ${reader.bytesRead}: ${errText(err)}`, err);
-          break;
-        }
-        pending = null;
-        if (n === 0) break;
-        if (opts.signal?.aborted === true) {
-          aborted = true;
-          break;
-        }
-        const buf = bufs[cur]!;
-        cur ^= 1;
-        pending = readInto(fh, bufs[cur]!);
-        const more = reader.push(buf.subarray(0, n));
-        opts.progress?.(reader.bytesRead);
-        if (!more) break;
-      }
+      return await readChunks(this.name, (buf) => readInto(fh, buf), onFrame, opts, this.chunkBytes);
     } finally {
-      // Let an abandoned read finish (its result no longer matters) before closing.
-      if (pending !== null) await pending.catch(() => 0);
       await fh.close();
     }
-    return reader.finish(aborted);
   }
+}
+
+/**
+ * The chunk loop shared by files and by standard input redirected from a file: `readAt` fills a
+ * buffer from the current position and resolves with the byte count (0 at the end).
+ *
+ * Two buffers: the next read runs in the thread pool while this chunk is parsed. A buffer is
+ * free again once push() returns (the reader copies a straddling record's head out).
+ */
+export async function readChunks(
+  name: string,
+  readAt: (buf: Uint8Array) => Promise<number>,
+  onFrame: (frame: RawFrame) => void,
+  opts: ReadOptions,
+  chunkBytes: number = FILE_CHUNK_BYTES,
+): Promise<CaptureResult> {
+  const reader = new CaptureReader(name, onFrame);
+  const bufs = [new Uint8Array(chunkBytes), new Uint8Array(chunkBytes)] as const;
+  let cur = 0;
+  let pending: Promise<number> | null = readAt(bufs[0]);
+  let aborted = false;
+  try {
+    for (;;) {
+      let n: number;
+      try {
+        n = await pending;
+      } catch (err) {
+        pending = null;
+        reader.fail('ERR_CAPTURE_READ', `read failed at byte ${reader.bytesRead}: ${errText(err)}`, err);
+        break;
+      }
+      pending = null;
+      if (n === 0) break;
+      if (opts.signal?.aborted === true) {
+        aborted = true;
+        break;
+      }
+      const buf = bufs[cur]!;
+      cur ^= 1;
+      pending = readAt(bufs[cur]!);
+      const more = reader.push(buf.subarray(0, n));
+      opts.progress?.(reader.bytesRead);
+      if (!more) break;
+    }
+  } finally {
+    // Let an abandoned read finish (its result no longer matters) before the caller closes.
+    if (pending !== null) await pending.catch(() => 0);
+  }
+  return reader.finish(aborted);
 }
 
 function readInto(fh: FileHandle, buf: Uint8Array): Promise<number> {

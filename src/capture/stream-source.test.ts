@@ -53,8 +53,11 @@ runSourceSuite({
   },
 });
 
-/** Runs a child Node process that reads `openCapture('-')` from its standard input, fed by `feeder`. */
-function readStdinInChild(feeder: string, file: string): Promise<{ frames: number; error: string | null; code: string | null }> {
+/**
+ * Runs `shell` with NODE standing for a child Node process that reads `openCapture('-')` from
+ * its standard input, and $CAPTURE_FILE for `file`.
+ */
+function readStdinInChild(shell: string, file: string): Promise<{ frames: number; error: string | null; code: string | null }> {
   const indexUrl = pathToFileURL(path.join(here, 'index.ts')).href;
   const script = [
     `const { openCapture } = await import(${JSON.stringify(indexUrl)});`,
@@ -64,7 +67,7 @@ function readStdinInChild(feeder: string, file: string): Promise<{ frames: numbe
   return new Promise((resolve, reject) => {
     const child = spawn(
       'sh',
-      ['-c', `${feeder} | "$1" --import tsx --input-type=module -e "$2"`, 'sh', process.execPath, script, file],
+      ['-c', shell.replace('NODE', '"$1" --import tsx --input-type=module -e "$2"'), 'sh', process.execPath, script],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CAPTURE_FILE: file } },
     );
     let out = '';
@@ -85,18 +88,23 @@ describe('standard input', () => {
 
   dataTest('reads a pcapng capture (a `.pcap` on disk) piped in with `cat`', async () => {
     const file = path.join(pcaps, 'opcua/open62541_browse_next.pcap');
-    expect(await readStdinInChild('cat "$CAPTURE_FILE"', file)).toEqual({ frames: 752, error: null, code: null });
+    expect(await readStdinInChild('cat "$CAPTURE_FILE" | NODE', file)).toEqual({ frames: 752, error: null, code: null });
   });
 
   tcpdumpTest('reads the output of `tcpdump -w -` piped in', async () => {
     const file = path.join(pcaps, 'modbus/modbusSmall.pcap');
-    const res = await readStdinInChild('tcpdump -r "$CAPTURE_FILE" -w - 2>/dev/null', file);
+    const res = await readStdinInChild('tcpdump -r "$CAPTURE_FILE" -w - 2>/dev/null | NODE', file);
     expect(res).toEqual({ frames: 166, error: null, code: null });
+  });
+
+  dataTest('reads standard input redirected from a file', async () => {
+    const file = path.join(pcaps, 'modbus/modbusSmall.pcap');
+    expect(await readStdinInChild('NODE < "$CAPTURE_FILE"', file)).toEqual({ frames: 166, error: null, code: null });
   });
 
   dataTest('reports a truncated capture on standard input with the name `-`', async () => {
     const file = path.join(pcaps, 'melsec/melsoft_129_clean.pcap');
-    const res = await readStdinInChild('cat "$CAPTURE_FILE"', file);
+    const res = await readStdinInChild('cat "$CAPTURE_FILE" | NODE', file);
     expect(res.frames).toBe(2041);
     expect(res.code).toBe('ERR_CAPTURE_TRUNCATED');
     expect(res.error).toBe('-: truncated record at byte 331665 (frame 2042)');

@@ -4,10 +4,11 @@
  * and for captures already in memory). The stream's own chunks go to the reader as they come;
  * only a record split across two chunks is copied.
  */
+import { fstatSync, read } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { PlatformError } from '../core/errors.js';
 import { CaptureReader } from './capture-reader.js';
-import { errText } from './file-source.js';
+import { errText, readChunks } from './file-source.js';
 import type { CaptureResult, CaptureSource, ProgressFn, RawFrame, ReadOptions } from './source.js';
 
 /** Options of {@link pumpStream}. */
@@ -130,13 +131,38 @@ export class StreamSource implements CaptureSource {
   }
 }
 
-/** Standard input as a capture source; refuses a terminal, which cannot carry a capture. */
-export function stdinSource(): StreamSource {
-  return new StreamSource('-', () => {
-    if (process.stdin.isTTY === true) {
-      throw new PlatformError('ERR_CAPTURE_OPEN', '-: standard input is a terminal; pipe a capture into it');
-    }
-    return process.stdin;
+/**
+ * Standard input as a capture source. Redirected from a file (`< trace.pcap`), it is read like
+ * a file, in large chunks straight from descriptor 0; a pipe (`cat f |`, `tcpdump -w - |`) is
+ * read as a stream; a terminal is refused, as it cannot carry a capture.
+ */
+export function stdinSource(): CaptureSource {
+  return {
+    name: '-',
+    sizeHint: undefined,
+    read: (onFrame, opts = {}) => {
+      let isFile = false;
+      try {
+        isFile = fstatSync(0).isFile();
+      } catch {
+        // No descriptor 0 to inspect: let the stream report what is wrong.
+        isFile = false;
+      }
+      if (isFile) return readChunks('-', readStdin, onFrame, opts);
+      return new StreamSource('-', () => {
+        if (process.stdin.isTTY === true) {
+          throw new PlatformError('ERR_CAPTURE_OPEN', '-: standard input is a terminal; pipe a capture into it');
+        }
+        return process.stdin;
+      }).read(onFrame, opts);
+    },
+  };
+}
+
+/** Reads from descriptor 0 at its current position. */
+function readStdin(buf: Uint8Array): Promise<number> {
+  return new Promise((resolve, reject) => {
+    read(0, buf, 0, buf.length, null, (err, n) => (err === null ? resolve(n) : reject(err)));
   });
 }
 
