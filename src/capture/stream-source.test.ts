@@ -125,6 +125,14 @@ describe('standard input', () => {
     expect(result.error?.message).toContain('EIO: device gone');
   });
 
+  it('resolves at once when the stream was already read to its end', async () => {
+    const stream = Readable.from([Buffer.from('x')]);
+    const src = new StreamSource('once', () => stream);
+    expect((await collect(src)).result.error?.code).toBe('ERR_CAPTURE_FORMAT');
+    const again = await collect(src);
+    expect(again.result.error?.message).toBe('once: empty input, not a capture');
+  });
+
   it('turns a failure to open the stream into ERR_CAPTURE_OPEN', async () => {
     const src = new StreamSource('broken', () => {
       throw new Error('no stream');

@@ -85,6 +85,11 @@ export function pumpStream(stream: Readable, reader: CaptureReader, opts: PumpOp
         settle();
       }
     };
+    // A stream that already ended (read before) will emit nothing more.
+    if (stream.readableEnded || stream.destroyed) {
+      settle();
+      return;
+    }
     stream.on('data', onData);
     stream.once('end', onEnd);
     // A stream destroyed without an 'end' (the producer died) ends the capture too.
