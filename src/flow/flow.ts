@@ -38,7 +38,9 @@ export class Flow {
   vlanInner = -1;
   /**
    * Initiator and responder addresses. IPv4: `a0` holds the address, `a1..a3` are 0. IPv6: the
-   * four big-endian 32-bit words of the address.
+   * four big-endian 32-bit words of the address. Words are stored as signed 32-bit integers
+   * (`word | 0`) so that V8 keeps them as small integers inside the object instead of boxing
+   * them; `>>> 0` gives the unsigned value, and `flowAddress()` (flow-address.ts) formats them.
    */
   origA0 = 0;
   origA1 = 0;
@@ -69,6 +71,16 @@ export class Flow {
   sawSyn = false;
   /** Application protocol id once recognised (`modbus`), '' before. */
   service = '';
+  /**
+   * TCP sequence tracking (flow-table.ts), signed 32-bit: the first sequence number each side
+   * used (its SYN's, or the first one seen mid-stream) and one past the highest sequence number
+   * it sent. Valid once the side's `SEQ_KNOWN` bit is set in `tcpState` (see tcp-state.ts).
+   * Port reuse (a SYN with a new ISN) and retransmissions are detected from these.
+   */
+  origIsn = 0;
+  respIsn = 0;
+  origSeqEnd = 0;
+  respSeqEnd = 0;
   /** Per-direction TCP reassembly state (null until the first segment, or for non-TCP). */
   tcp: [TcpDirState | null, TcpDirState | null] = [null, null];
   /** Application-layer state owned by the pipeline (decoder, its state, pending bytes). */

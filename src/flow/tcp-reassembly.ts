@@ -1,0 +1,572 @@
+/**
+ * TCP stream reassembly: turns the segments of one flow direction into the ordered byte stream
+ * the application decoders read, with holes reported as gaps.
+ *
+ * References: RFC 9293 section 3.4 (sequence numbers; SYN and FIN each occupy one), section
+ * 3.10.7.4 (segment arrival, trimming to the window); RFC 1982 (serial number arithmetic: all
+ * comparisons are `(a - b) | 0`, so 32-bit wrap-around is handled); Ptacek & Newsham, "Insertion,
+ * Evasion, and Denial of Service" (1998), for the overlap policy; Zeek `TCP_Reassembler` and
+ * Suricata `stream-tcp-reassemble.c` for gaps, memcaps and keep-alives.
+ *
+ * ```
+ *           delivered                next       buffered (copies)        FIN
+ *   ...|===================|recent|   |   hole   [seg]  hole  [seg][seg]   |
+ *                                 ^ in-order segments are delivered as views of pkt.buf
+ * ```
+ *
+ * Policy:
+ * - In-order data is passed to the sink as a `subarray` of the packet buffer (no copy). Data
+ *   ahead of `next` is copied into a sorted, non-overlapping segment list, bounded per direction
+ *   (`maxBytesPerDirection`, `maxSegmentsPerDirection`) and globally (`memcap`).
+ * - Overlaps are first-wins: bytes already buffered or delivered are never replaced. New bytes
+ *   that differ from buffered ones, or from the last `recentBytes` delivered bytes (kept per
+ *   direction, allocated on first delivery), raise `tcp.overlap_conflict`: the classic IDS
+ *   evasion signal (two different versions of the same stream bytes).
+ * - Mid-stream pickup: without a SYN, the first segment with payload (or FIN) sets the start.
+ *   Pure ACKs never do, because a keep-alive (sequence number one below the next) would leave a
+ *   permanent one-byte hole.
+ * - A hole that cannot be filled is a gap: when a cap is hit (the oldest hole is skipped, and if
+ *   nothing is buffered the hole before the new segment), when the flow is flushed, and for the
+ *   bytes a snaplen cut off a segment. A gap adds to `flow.missedBytes`, history G, and is
+ *   reported to the sink; delivery continues after it.
+ * - RST payload is ignored (`tcp.rst_with_data`); payload beyond the first FIN's sequence
+ *   number is dropped (`tcp.data_after_fin`). Segments with a bad TCP or IPv4 checksum are
+ *   ignored (the flow table records history C).
+ */
+import type { Counters } from '../core/counters.js';
+import type { AnomalyCatalog } from '../decode/decoder.js';
+import type { Packet } from '../decode/packet.js';
+import { BadChecksum, IpProto, TcpFlag } from '../decode/packet.js';
+import type { Flow, TcpDirState } from './flow.js';
+import { addHistory, Hist } from './history.js';
+
+/** Where reassembled stream data goes. */
+export interface StreamSink {
+  /**
+   * The next bytes of the stream in one direction. `bytes` is a view valid only during the
+   * call; `frame` is the frame whose arrival completed them.
+   */
+  data(flow: Flow, fromOrig: boolean, bytes: Uint8Array, frame: number): void;
+  /** `size` bytes of the stream were lost; the next `data` follows them. */
+  gap(flow: Flow, fromOrig: boolean, size: number): void;
+  /** A named anomaly about the stream (`tcp.overlap_conflict`), for an event or alert. */
+  anomaly?(flow: Flow, fromOrig: boolean, name: string, frame: number): void;
+}
+
+/** Reassembly caps. Every field is optional. */
+export interface ReassemblyOptions {
+  /** Out-of-order bytes (plus per-segment overhead) buffered per direction. */
+  readonly maxBytesPerDirection?: number;
+  /** Out-of-order segments buffered per direction. */
+  readonly maxSegmentsPerDirection?: number;
+  /** All buffered bytes and recent-byte windows of this reassembler together. */
+  readonly memcap?: number;
+  /** Delivered bytes remembered per direction to check retransmissions (0 disables). */
+  readonly recentBytes?: number;
+}
+
+export const REASSEMBLY_DEFAULTS = Object.freeze({
+  maxBytesPerDirection: 1 << 20,
+  maxSegmentsPerDirection: 1024,
+  memcap: 256 << 20,
+  recentBytes: 256,
+});
+
+/** Bytes charged per buffered segment on top of its data (object, view and buffer headers). */
+export const SEGMENT_OVERHEAD = 160;
+/** Bytes charged per recent-bytes window on top of its length. */
+export const RECENT_OVERHEAD = 96;
+
+/** Counters the reassembler increments, for docs/anomalies.md. */
+export const TCP_REASSEMBLY_COUNTERS: AnomalyCatalog = Object.freeze({
+  'tcp.retransmission': {
+    description: 'a TCP segment carried stream bytes that were already received',
+    severity: 'low',
+  },
+  'tcp.overlap_conflict': {
+    description:
+      'a TCP segment carried different bytes for stream positions already received (first version kept): possible IDS evasion',
+    severity: 'high',
+  },
+  'tcp.gap': { description: 'a hole in a TCP stream was skipped (bytes never seen)', severity: 'low' },
+  'tcp.gap_bytes': { description: 'total TCP stream bytes skipped in gaps', severity: 'low' },
+  'tcp.reassembly_memcap': {
+    description: 'the global reassembly memory cap was reached; a hole was skipped or a retransmission window not kept',
+    severity: 'medium',
+  },
+  'tcp.ooo_bytes_limit': {
+    description: 'the out-of-order byte limit of one stream direction was reached; the oldest hole was skipped',
+    severity: 'medium',
+  },
+  'tcp.ooo_segment_limit': {
+    description: 'the out-of-order segment limit of one stream direction was reached; the oldest hole was skipped',
+    severity: 'medium',
+  },
+  'tcp.data_after_fin': {
+    description: 'a TCP segment carried payload beyond its sender\u2019s FIN; the excess was dropped',
+    severity: 'medium',
+  },
+  'tcp.rst_with_data': { description: 'a TCP RST carried payload; it was ignored', severity: 'low' },
+});
+
+const EMPTY = new Uint8Array(0);
+const { SYN, FIN, RST } = TcpFlag;
+const FIN_SEEN = 1;
+const FIN_DONE = 2;
+const NO_RECENT = 4;
+const copy = Uint8Array.prototype.slice;
+
+/** One buffered out-of-order piece: `len` sequence bytes, of which the first `data.length` were captured. */
+class Segment {
+  seq: number;
+  len: number;
+  data: Uint8Array;
+  next: Segment | null = null;
+  constructor(seq: number, len: number, data: Uint8Array) {
+    this.seq = seq;
+    this.len = len;
+    this.data = data;
+  }
+}
+
+/** Per-direction stream state (stored in `flow.tcp[0|1]`). */
+class TcpStream implements TcpDirState {
+  declare readonly __tcpDir: true;
+  /** Next sequence number to deliver. */
+  next = 0;
+  flags = 0;
+  finSeq = 0;
+  head: Segment | null = null;
+  tail: Segment | null = null;
+  segments = 0;
+  /** Bytes charged for buffered segments (data + overhead). */
+  buffered = 0;
+  /** The last `recentLen` delivered bytes, ending at sequence `recentEnd`, right-aligned. */
+  recent: Uint8Array | null = null;
+  recentLen = 0;
+  recentEnd = 0;
+}
+
+/**
+ * Reassembles TCP streams for the flows it is given.
+ *
+ * @example
+ * const r = new TcpReassembler({}, counters, sink);
+ * r.segment(flow, pkt, table.lastFromOrig);   // per TCP packet of a flow whose data matters
+ * r.flush(flow);                              // when the flow ends (releases its memory)
+ */
+export class TcpReassembler {
+  /** Bytes currently charged against the memcap (buffered segments + recent windows). */
+  memUsed = 0;
+  private readonly counters: Counters;
+  private readonly sink: StreamSink;
+  private readonly maxDir: number;
+  private readonly maxSegs: number;
+  private readonly memcap: number;
+  private readonly recentBytes: number;
+  /** Frame reported with deliveries during the current call. */
+  private frame = 0;
+  /** Whether the current segment was already counted as a retransmission. */
+  private counted = false;
+
+  constructor(opts: ReassemblyOptions, counters: Counters, sink: StreamSink) {
+    const d = REASSEMBLY_DEFAULTS;
+    const n = (v: number | undefined, dflt: number): number =>
+      v !== undefined && Number.isFinite(v) && v >= 0 ? Math.floor(v) : dflt;
+    this.counters = counters;
+    this.sink = sink;
+    this.maxDir = n(opts.maxBytesPerDirection, d.maxBytesPerDirection);
+    this.maxSegs = n(opts.maxSegmentsPerDirection, d.maxSegmentsPerDirection);
+    this.memcap = n(opts.memcap, d.memcap);
+    this.recentBytes = n(opts.recentBytes, d.recentBytes);
+  }
+
+  /**
+   * Feeds one TCP packet of `flow`, sent by the initiator when `fromOrig`. Delivers whatever
+   * became in-order to the sink. Packets that are not TCP, or have a bad checksum, are ignored.
+   */
+  segment(flow: Flow, pkt: Packet, fromOrig: boolean): void {
+    if (pkt.ipProto !== IpProto.TCP || (pkt.bad & (BadChecksum.TCP | BadChecksum.IPV4)) !== 0) return;
+    const fl = pkt.tcpFlags;
+    const wire = pkt.payWireLen > 0 ? pkt.payWireLen : 0;
+    if ((fl & RST) !== 0) {
+      if (wire > 0) this.counters.inc('tcp.rst_with_data');
+      return;
+    }
+    const syn = (fl & SYN) !== 0;
+    const fin = (fl & FIN) !== 0;
+    // Payload starts after the SYN's sequence number.
+    const seq = syn ? (pkt.seq + 1) | 0 : pkt.seq | 0;
+    const side = fromOrig ? 0 : 1;
+    let st = flow.tcp[side] as TcpStream | null;
+    if (st === null) {
+      if (!syn && !fin && wire === 0) return;
+      st = new TcpStream();
+      st.next = seq;
+      st.recentEnd = seq;
+      flow.tcp[side] = st;
+    }
+    this.frame = pkt.frame;
+    this.counted = false;
+    if (wire > 0) {
+      const cap = pkt.payLen < wire ? (pkt.payLen > 0 ? pkt.payLen : 0) : wire;
+      this.data(flow, st, fromOrig, pkt.buf, pkt.payOff, seq, wire, cap);
+    }
+    if (fin) this.fin(st, (seq + wire) | 0);
+  }
+
+  /**
+   * Ends reassembly of `flow`: skips the remaining holes (reported as gaps), delivers what was
+   * buffered, reports data missing before a FIN, and releases the flow's memory. Call it when
+   * the flow ends (from the flow table's end handler), before writing the flow record.
+   */
+  flush(flow: Flow): void {
+    this.frame = flow.lastFrame;
+    for (let side = 0; side < 2; side++) {
+      const st = flow.tcp[side] as TcpStream | null;
+      if (st === null) continue;
+      const fromOrig = side === 0;
+      while (st.head !== null) this.skipHole(flow, st, fromOrig);
+      if ((st.flags & (FIN_SEEN | FIN_DONE)) === FIN_SEEN) {
+        const missing = (st.finSeq - st.next) | 0;
+        if (missing > 0) this.gap(flow, st, fromOrig, missing);
+        this.finCheck(st);
+      }
+      if (st.recent !== null) {
+        this.memUsed -= st.recent.length + RECENT_OVERHEAD;
+        st.recent = null;
+      }
+      flow.tcp[side] = null;
+    }
+  }
+
+  private data(
+    flow: Flow,
+    st: TcpStream,
+    fromOrig: boolean,
+    buf: Uint8Array,
+    off: number,
+    seq: number,
+    wire: number,
+    cap: number,
+  ): void {
+    if ((st.flags & FIN_SEEN) !== 0) {
+      const room = (st.finSeq - seq) | 0;
+      if (room < wire) {
+        this.counters.inc('tcp.data_after_fin');
+        if (room <= 0) return;
+        wire = room;
+        if (cap > wire) cap = wire;
+      }
+    }
+    // Keep-alive probe: one byte just below the next expected sequence number (its content is
+    // often garbage, so comparing it would cry wolf).
+    if (wire === 1 && ((st.next - seq) | 0) === 1) return;
+    for (;;) {
+      const behind = (st.next - seq) | 0;
+      if (behind > 0) {
+        const old = behind < wire ? behind : wire;
+        this.retransmission(flow, fromOrig);
+        this.checkRecent(flow, st, fromOrig, buf, off, seq, old < cap ? old : cap);
+        if (behind >= wire) return;
+        seq = st.next;
+        off += behind;
+        wire -= behind;
+        cap = cap > behind ? cap - behind : 0;
+      }
+      if (seq === st.next) {
+        this.inOrder(flow, st, fromOrig, buf, off, seq, wire, cap);
+        return;
+      }
+      if (this.insert(flow, st, fromOrig, buf, off, seq, wire, cap)) return;
+      // A cap was hit: give up the oldest hole, or, with nothing buffered, the hole before this
+      // segment, then try again. Each pass removes a buffered segment or makes this segment
+      // in-order, so the loop ends.
+      if (st.head !== null) this.skipHole(flow, st, fromOrig);
+      else this.gap(flow, st, fromOrig, (seq - st.next) | 0);
+    }
+  }
+
+  /** Delivers a segment that starts at `next`, merging buffered segments in (first wins). */
+  private inOrder(
+    flow: Flow,
+    st: TcpStream,
+    fromOrig: boolean,
+    buf: Uint8Array,
+    off: number,
+    seq: number,
+    wire: number,
+    cap: number,
+  ): void {
+    let pos = 0;
+    let conflict = false;
+    while (pos < wire) {
+      const h = st.head;
+      const hOff = h === null ? wire : (h.seq - seq) | 0;
+      if (h !== null && hOff <= pos) {
+        const hEnd = hOff + h.len;
+        const stop = Math.min(hEnd, wire, cap, hOff + h.data.length);
+        const hd = h.data;
+        for (let i = pos; i < stop; i++) {
+          if (buf[off + i] !== hd[i - hOff]) {
+            conflict = true;
+            break;
+          }
+        }
+        this.retransmission(flow, fromOrig);
+        this.popHead(st);
+        this.emitSegment(flow, st, fromOrig, h);
+        pos = hEnd;
+      } else {
+        const lim = hOff < wire ? hOff : wire;
+        const cEnd = lim < cap ? lim : cap;
+        if (cEnd > pos) this.emit(flow, st, fromOrig, buf.subarray(off + pos, off + cEnd));
+        const lost = lim - (cEnd > pos ? cEnd : pos);
+        if (lost > 0) this.gap(flow, st, fromOrig, lost);
+        pos = lim;
+      }
+    }
+    if (conflict) this.conflict(flow, fromOrig);
+    this.drain(flow, st, fromOrig);
+  }
+
+  /**
+   * Buffers a segment that starts after `next`: copies only the parts not already buffered
+   * (first wins) and compares the rest. Returns false, changing nothing, when a cap forbids it.
+   */
+  private insert(
+    flow: Flow,
+    st: TcpStream,
+    fromOrig: boolean,
+    buf: Uint8Array,
+    off: number,
+    seq: number,
+    wire: number,
+    cap: number,
+  ): boolean {
+    const t = st.tail;
+    if (t === null || ((seq - t.seq - t.len) | 0) >= 0) {
+      // Common case: beyond everything buffered.
+      if (!this.fits(st, 1, cap + SEGMENT_OVERHEAD)) return false;
+      this.link(st, t, null, new Segment(seq, wire, cap > 0 ? copy.call(buf, off, off + cap) : EMPTY));
+      return true;
+    }
+    // First pass: what would be added.
+    let pieces = 0;
+    let bytes = 0;
+    let pos = 0;
+    let cur: Segment | null = st.head;
+    while (pos < wire) {
+      while (cur !== null && ((cur.seq + cur.len - seq) | 0) <= pos) cur = cur.next;
+      const cOff = cur === null ? wire : (cur.seq - seq) | 0;
+      if (cOff > pos) {
+        const e = cOff < wire ? cOff : wire;
+        pieces++;
+        bytes += (e < cap ? e : cap) > pos ? (e < cap ? e : cap) - pos : 0;
+        pos = e;
+      } else {
+        const e = ((cur as Segment).seq + (cur as Segment).len - seq) | 0;
+        pos = e < wire ? e : wire;
+      }
+    }
+    if (pieces > 0 && !this.fits(st, pieces, bytes + pieces * SEGMENT_OVERHEAD)) return false;
+    // Second pass: link new pieces, compare overlaps.
+    let prev: Segment | null = null;
+    let conflict = false;
+    let dup = false;
+    pos = 0;
+    cur = st.head;
+    while (pos < wire) {
+      while (cur !== null && ((cur.seq + cur.len - seq) | 0) <= pos) {
+        prev = cur;
+        cur = cur.next;
+      }
+      const cOff = cur === null ? wire : (cur.seq - seq) | 0;
+      if (cOff > pos) {
+        const e = cOff < wire ? cOff : wire;
+        const ce = e < cap ? e : cap;
+        const piece = new Segment((seq + pos) | 0, e - pos, ce > pos ? copy.call(buf, off + pos, off + ce) : EMPTY);
+        this.link(st, prev, cur, piece);
+        prev = piece;
+        pos = e;
+      } else {
+        const c = cur as Segment;
+        const cEnd = (c.seq + c.len - seq) | 0;
+        const e = cEnd < wire ? cEnd : wire;
+        const stop = Math.min(e, cap, cOff + c.data.length);
+        const cd = c.data;
+        for (let i = pos; i < stop && !conflict; i++) if (buf[off + i] !== cd[i - cOff]) conflict = true;
+        dup = true;
+        pos = e;
+        prev = c;
+        cur = c.next;
+      }
+    }
+    if (dup) this.retransmission(flow, fromOrig);
+    if (conflict) this.conflict(flow, fromOrig);
+    return true;
+  }
+
+  private fits(st: TcpStream, pieces: number, bytes: number): boolean {
+    if (st.segments + pieces > this.maxSegs) {
+      this.counters.inc('tcp.ooo_segment_limit');
+      return false;
+    }
+    if (st.buffered + bytes > this.maxDir) {
+      this.counters.inc('tcp.ooo_bytes_limit');
+      return false;
+    }
+    if (this.memUsed + bytes > this.memcap) {
+      this.counters.inc('tcp.reassembly_memcap');
+      return false;
+    }
+    return true;
+  }
+
+  private link(st: TcpStream, prev: Segment | null, next: Segment | null, s: Segment): void {
+    s.next = next;
+    if (prev === null) st.head = s;
+    else prev.next = s;
+    if (next === null) st.tail = s;
+    const cost = s.data.length + SEGMENT_OVERHEAD;
+    st.segments++;
+    st.buffered += cost;
+    this.memUsed += cost;
+  }
+
+  private popHead(st: TcpStream): void {
+    const h = st.head as Segment;
+    st.head = h.next;
+    if (st.head === null) st.tail = null;
+    h.next = null;
+    const cost = h.data.length + SEGMENT_OVERHEAD;
+    st.segments--;
+    st.buffered -= cost;
+    this.memUsed -= cost;
+  }
+
+  /** Delivers a buffered segment (already unlinked) from `next` on. */
+  private emitSegment(flow: Flow, st: TcpStream, fromOrig: boolean, h: Segment): void {
+    const skip = (st.next - h.seq) | 0;
+    if (skip >= h.len) return;
+    const from = skip > 0 ? skip : 0;
+    const n = h.data.length;
+    if (n > from) this.emit(flow, st, fromOrig, from === 0 ? h.data : h.data.subarray(from));
+    const lost = h.len - (n > from ? n : from);
+    if (lost > 0) this.gap(flow, st, fromOrig, lost);
+  }
+
+  /** Delivers buffered segments that became in-order, then consumes a reached FIN. */
+  private drain(flow: Flow, st: TcpStream, fromOrig: boolean): void {
+    for (let h = st.head; h !== null && ((h.seq - st.next) | 0) <= 0; h = st.head) {
+      this.popHead(st);
+      this.emitSegment(flow, st, fromOrig, h);
+    }
+    this.finCheck(st);
+  }
+
+  /** Gives up the hole before the first buffered segment and delivers what follows it. */
+  private skipHole(flow: Flow, st: TcpStream, fromOrig: boolean): void {
+    const h = st.head as Segment;
+    this.gap(flow, st, fromOrig, (h.seq - st.next) | 0);
+    this.drain(flow, st, fromOrig);
+  }
+
+  private fin(st: TcpStream, finSeq: number): void {
+    if ((st.flags & FIN_SEEN) !== 0) return;
+    // A FIN below what was already delivered cannot end this stream; ignore it.
+    if (((finSeq - st.next) | 0) < 0) return;
+    st.flags |= FIN_SEEN;
+    st.finSeq = finSeq;
+    this.finCheck(st);
+  }
+
+  private finCheck(st: TcpStream): void {
+    if ((st.flags & (FIN_SEEN | FIN_DONE)) === FIN_SEEN && st.next === st.finSeq) {
+      st.next = (st.next + 1) | 0;
+      st.flags |= FIN_DONE;
+    }
+  }
+
+  private emit(flow: Flow, st: TcpStream, fromOrig: boolean, view: Uint8Array): void {
+    st.next = (st.next + view.length) | 0;
+    this.remember(st, view);
+    st.recentEnd = st.next;
+    this.sink.data(flow, fromOrig, view, this.frame);
+  }
+
+  private gap(flow: Flow, st: TcpStream, fromOrig: boolean, size: number): void {
+    if (size <= 0) return;
+    st.next = (st.next + size) | 0;
+    st.recentLen = 0;
+    st.recentEnd = st.next;
+    flow.missedBytes += size;
+    addHistory(flow, Hist.G, fromOrig);
+    this.counters.inc('tcp.gap');
+    this.counters.inc('tcp.gap_bytes', size);
+    this.sink.gap(flow, fromOrig, size);
+  }
+
+  /** Keeps the last `recentBytes` delivered bytes, right-aligned in `st.recent`. */
+  private remember(st: TcpStream, view: Uint8Array): void {
+    const size = this.recentBytes;
+    if (size === 0 || (st.flags & NO_RECENT) !== 0) return;
+    let r = st.recent;
+    if (r === null) {
+      if (this.memUsed + size + RECENT_OVERHEAD > this.memcap) {
+        st.flags |= NO_RECENT;
+        this.counters.inc('tcp.reassembly_memcap');
+        return;
+      }
+      r = new Uint8Array(size);
+      st.recent = r;
+      this.memUsed += size + RECENT_OVERHEAD;
+    }
+    const n = view.length;
+    if (n >= size) {
+      r.set(view.subarray(n - size));
+      st.recentLen = size;
+    } else {
+      r.copyWithin(0, n);
+      r.set(view, size - n);
+      st.recentLen = st.recentLen + n < size ? st.recentLen + n : size;
+    }
+  }
+
+  /** Compares `len` captured bytes at `seq` (all before `next`) with the recent window. */
+  private checkRecent(
+    flow: Flow,
+    st: TcpStream,
+    fromOrig: boolean,
+    buf: Uint8Array,
+    off: number,
+    seq: number,
+    len: number,
+  ): void {
+    const r = st.recent;
+    if (r === null || st.recentLen === 0) return;
+    const size = r.length;
+    let i = (st.recentEnd - st.recentLen - seq) | 0;
+    if (i < 0) i = 0;
+    let stop = (st.recentEnd - seq) | 0;
+    if (stop > len) stop = len;
+    for (; i < stop; i++) {
+      if (buf[off + i] !== r[size - ((st.recentEnd - seq - i) | 0)]) {
+        this.conflict(flow, fromOrig);
+        return;
+      }
+    }
+  }
+
+  private retransmission(flow: Flow, fromOrig: boolean): void {
+    if (this.counted) return;
+    this.counted = true;
+    this.counters.inc('tcp.retransmission');
+    addHistory(flow, Hist.T, fromOrig);
+  }
+
+  private conflict(flow: Flow, fromOrig: boolean): void {
+    this.counters.inc('tcp.overlap_conflict');
+    this.sink.anomaly?.(flow, fromOrig, 'tcp.overlap_conflict', this.frame);
+  }
+}
