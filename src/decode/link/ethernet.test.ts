@@ -213,6 +213,8 @@ describe('IEEE 802.3 with LLC', () => {
     const cut = decode(hex(ETH_HDR + '0002' + '4242'));
     expect(cut.kind).toBe(PacketKind.NONE);
     expect(cut.counters.get('llc.truncated')).toBe(1);
+    const iFormat = decode(hex(ETH_HDR + '0003' + '424200' /* control 0x00: I-format, 2 bytes */));
+    expect(iFormat.counters.get('llc.truncated')).toBe(1);
     const snapCut = decode(hex(ETH_HDR + '0006' + 'aaaa03000000'));
     expect(snapCut.counters.get('llc.truncated')).toBe(1);
   });

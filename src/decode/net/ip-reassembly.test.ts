@@ -103,6 +103,28 @@ describe('IPv4 reassembly', () => {
     expect(h.dec.stats().frag.datagrams).toBe(2);
   });
 
+  it('keeps datagrams apart when their keys share a hash bucket', () => {
+    // These two keys collide in the reassembler's 32-bit hash (found by a brute-force search).
+    const a = (off: number, len: number, more: boolean): Uint8Array =>
+      ipv4({ proto: 17, src: '10.1.2.71', dst: '10.0.0.2', id: 560, fragOff: off, more }, l4.subarray(off, off + len));
+    const b = (off: number, len: number, more: boolean): Uint8Array =>
+      ipv4({ proto: 17, src: '10.1.5.38', dst: '10.0.0.2', id: 0, fragOff: off, more }, l4.subarray(off, off + len));
+    for (const order of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const h = new Harness();
+      h.feed(a(0, 1480, true));
+      h.feed(b(0, 1480, true));
+      for (const which of order) {
+        const last = which === 'a' ? a(1480, 1528, false) : b(1480, 1528, false);
+        expect(h.feed(last)).toBe(PacketKind.IP);
+        expect(h.pkt.src4).toBe(which === 'a' ? 0x0a010247 : 0x0a010526);
+      }
+      expect(h.dec.stats().frag).toEqual({ datagrams: 0, bytes: 0, completed: 2 });
+    }
+  });
+
   it('drops a datagram still incomplete after the timeout (capture time)', () => {
     const h = new Harness({ fragTimeoutSec: 30 });
     h.feed(frag4(l4, 0, 1480, true), 0);

@@ -69,7 +69,7 @@ describe('IPv4', () => {
 
   it('counts a bad header checksum and keeps the packet', () => {
     const bad = hex(WITH_OPTIONS);
-    bad[10] ^= 0xff;
+    bad[10] = bad[10]! ^ 0xff;
     const { pkt, kind, counters } = decode(bad);
     expect(kind).toBe(PacketKind.IP);
     expect(pkt.bad & BadChecksum.IPV4).toBe(BadChecksum.IPV4);
@@ -79,8 +79,8 @@ describe('IPv4', () => {
 
   it('does not verify checksums when turned off', () => {
     const bad = hex(WITH_OPTIONS);
-    bad[10] ^= 0xff;
-    bad[34] ^= 0xff;
+    bad[10] = bad[10]! ^ 0xff;
+    bad[34] = bad[34]! ^ 0xff;
     const { pkt, counters } = decode(bad, { opts: { verifyChecksums: false } });
     expect(pkt.bad).toBe(0);
     expect(counters.toJSON()).toEqual({});

@@ -93,7 +93,7 @@ describe('TCP', () => {
 
   it('counts a bad checksum and keeps the segment', () => {
     const bad = hex(DATA);
-    bad[bad.length - 1] ^= 1;
+    bad[bad.length - 1] = bad[bad.length - 1]! ^ 1;
     const { pkt, kind, counters } = decode(bad);
     expect(kind).toBe(PacketKind.IP);
     expect(pkt.bad).toBe(BadChecksum.TCP);

@@ -37,7 +37,7 @@ describe('UDP', () => {
 
   it('counts a bad checksum and keeps the datagram', () => {
     const bad = hex(WHO_IS);
-    bad[39] ^= 0x10;
+    bad[39] = bad[39]! ^ 0x10;
     const { pkt, kind, counters } = decode(bad);
     expect(kind).toBe(PacketKind.IP);
     expect(pkt.bad).toBe(BadChecksum.UDP);
