@@ -11,7 +11,9 @@ import type { CaptureResult } from './source.js';
 function run(pieces: readonly Uint8Array[]): { result: CaptureResult; frames: string[] } {
   const frames: string[] = [];
   const reader = new CaptureReader('split.pcap', (f) => {
-    frames.push(`${f.frame} ${f.tsSec}.${f.tsNs} ${f.linkType} ${f.iface} ${f.capLen}/${f.origLen} ${Buffer.from(f.data).toString('hex')}`);
+    frames.push(
+      `${f.frame} ${f.tsSec}.${f.tsNs} ${f.linkType} ${f.iface} ${f.capLen}/${f.origLen} ${Buffer.from(f.data).toString('hex')}`,
+    );
   });
   for (const p of pieces) if (!reader.push(p)) break;
   return { result: reader.finish(), frames };
@@ -40,9 +42,16 @@ describe('CaptureReader', () => {
   });
 
   it('delivers frames inside a chunk as views of that chunk, at any byteOffset', () => {
-    const bytes = atOffset(buildPcap({}, [{ tsSec: 1, tsFrac: 0, data: payload(60) }, { tsSec: 2, tsFrac: 0, data: payload(70) }]));
+    const bytes = atOffset(
+      buildPcap({}, [
+        { tsSec: 1, tsFrac: 0, data: payload(60) },
+        { tsSec: 2, tsFrac: 0, data: payload(70) },
+      ]),
+    );
     const seen: { buffer: ArrayBufferLike; offset: number }[] = [];
-    const reader = new CaptureReader('views.pcap', (f) => seen.push({ buffer: f.data.buffer, offset: f.data.byteOffset }));
+    const reader = new CaptureReader('views.pcap', (f) =>
+      seen.push({ buffer: f.data.buffer, offset: f.data.byteOffset }),
+    );
     reader.push(bytes);
     expect(reader.finish().error).toBeNull();
     expect(seen).toEqual([

@@ -62,7 +62,9 @@ export class CaptureReader {
     if (this.error !== null) return false;
     // Buffers become plain Uint8Array views, so frames are one type and subarray stays cheap.
     const chunk =
-      input.constructor === Uint8Array ? input : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+      input.constructor === Uint8Array
+        ? input
+        : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const n = chunk.length;
     if (n === 0) return true;
     this.bytesIn += n;
@@ -163,14 +165,18 @@ export class CaptureReader {
       return null;
     }
     this.parser =
-      format === 'pcap' ? new PcapParser(this.name, this.onFrame) : new PcapngParser(this.name, this.onFrame);
+      format === 'pcap'
+        ? new PcapParser(this.name, this.onFrame)
+        : new PcapngParser(this.name, this.onFrame);
     return this.parser;
   }
 
   private append(src: Uint8Array, from: number, count: number): void {
     const total = this.carryLen + count;
     if (total > this.carry.length) {
-      const grown = new Uint8Array(Math.max(total, Math.min(this.carry.length * 2, MAX_RECORD_BYTES)));
+      const grown = new Uint8Array(
+        Math.max(total, Math.min(this.carry.length * 2, MAX_RECORD_BYTES)),
+      );
       grown.set(this.carry.subarray(0, this.carryLen));
       this.carry = grown;
       this.carryDv = new DataView(grown.buffer);
@@ -200,9 +206,13 @@ export class CaptureReader {
   /** A broken parser invariant: stop with an error rather than loop or buffer without bound. */
   private bug(why: string): false {
     return this.stop(
-      new PlatformError('ERR_CAPTURE_CORRUPT', `${this.name}: capture reader stopped at byte ${this.abs}: ${why}`, {
-        details: { file: this.name, offset: this.abs },
-      }),
+      new PlatformError(
+        'ERR_CAPTURE_CORRUPT',
+        `${this.name}: capture reader stopped at byte ${this.abs}: ${why}`,
+        {
+          details: { file: this.name, offset: this.abs },
+        },
+      ),
     );
   }
 }

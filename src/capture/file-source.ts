@@ -50,7 +50,13 @@ export class FileSource implements CaptureSource {
   async read(onFrame: (frame: RawFrame) => void, opts: ReadOptions = {}): Promise<CaptureResult> {
     const fh = await openForReading(this.name);
     try {
-      return await readChunks(this.name, (buf) => readInto(fh, buf), onFrame, opts, this.chunkBytes);
+      return await readChunks(
+        this.name,
+        (buf) => readInto(fh, buf),
+        onFrame,
+        opts,
+        this.chunkBytes,
+      );
     } finally {
       await fh.close();
     }
@@ -83,7 +89,11 @@ export async function readChunks(
         n = await pending;
       } catch (err) {
         pending = null;
-        reader.fail('ERR_CAPTURE_READ', `read failed at byte ${reader.bytesRead}: ${errText(err)}`, err);
+        reader.fail(
+          'ERR_CAPTURE_READ',
+          `read failed at byte ${reader.bytesRead}: ${errText(err)}`,
+          err,
+        );
         break;
       }
       pending = null;
@@ -130,13 +140,16 @@ async function openForReading(name: string): Promise<FileHandle> {
     await fh.close();
     throw err instanceof PlatformError
       ? err
-      : new PlatformError('ERR_CAPTURE_OPEN', `${name}: cannot stat (${errText(err)})`, { cause: err });
+      : new PlatformError('ERR_CAPTURE_OPEN', `${name}: cannot stat (${errText(err)})`, {
+          cause: err,
+        });
   }
   return fh;
 }
 
 /** The errno code (ENOENT...) or message of an I/O error. */
 export function errText(err: unknown): string {
-  if (err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
+  if (err !== null && typeof err === 'object' && 'code' in err && typeof err.code === 'string')
+    return err.code;
   return err instanceof Error ? err.message : String(err);
 }

@@ -21,7 +21,11 @@ const hasData = existsSync(path.join(pcaps, 'MANIFEST.tsv'));
 const SEED = 0x5eed_cafe;
 const ITERATIONS = 10_000;
 const MAX_BASE_BYTES = 48 * 1024;
-const RESULT_CODES = new Set(['ERR_CAPTURE_FORMAT', 'ERR_CAPTURE_TRUNCATED', 'ERR_CAPTURE_CORRUPT']);
+const RESULT_CODES = new Set([
+  'ERR_CAPTURE_FORMAT',
+  'ERR_CAPTURE_TRUNCATED',
+  'ERR_CAPTURE_CORRUPT',
+]);
 
 /** Small real captures (every format and link type the set has under 48 kB) plus the fixtures. */
 function corpus(): { name: string; bytes: Uint8Array }[] {
@@ -143,14 +147,18 @@ describe('hostile capture input', () => {
         try {
           res = readChecked(bytes, chunkBytes, `mutant-${i}`);
         } catch (err) {
-          throw new Error(`seed ${SEED} iteration ${i} (${base.name}, chunk ${chunkBytes}): ${String(err)}`, { cause: err });
+          throw new Error(
+            `seed ${SEED} iteration ${i} (${base.name}, chunk ${chunkBytes}): ${String(err)}`,
+            { cause: err },
+          );
         }
         slowest = Math.max(slowest, Date.now() - t0);
         const code = res.error?.code ?? 'ok';
         codes.set(code, (codes.get(code) ?? 0) + 1);
       }
       // Every kind of outcome happened, so the mutations reach the interesting paths.
-      for (const code of ['ok', ...RESULT_CODES]) expect(codes.get(code) ?? 0, code).toBeGreaterThan(50);
+      for (const code of ['ok', ...RESULT_CODES])
+        expect(codes.get(code) ?? 0, code).toBeGreaterThan(50);
       expect(slowest).toBeLessThan(2_000);
       expect(Date.now() - started).toBeLessThan(60_000);
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(512 * 1024 * 1024);
@@ -160,16 +168,24 @@ describe('hostile capture input', () => {
   it('buffers no more than what arrives when a record declares a huge length', () => {
     // A legal 16 MiB frame (snaplen allows it) of which 100 bytes exist: the reader waits for
     // it, holding only the bytes that came, and then reports the truncation.
-    const bytes = buildPcap({ snaplen: 0xffffffff }, [{ tsSec: 1, tsFrac: 0, data: payload(100), inclLen: 16 * 1024 * 1024 }]);
+    const bytes = buildPcap({ snaplen: 0xffffffff }, [
+      { tsSec: 1, tsFrac: 0, data: payload(100), inclLen: 16 * 1024 * 1024 },
+    ]);
     const before = process.memoryUsage().arrayBuffers;
-    const results = Array.from({ length: 50 }, (_, i) => readChecked(bytes, 1 + (i % 7), 'huge.pcap'));
+    const results = Array.from({ length: 50 }, (_, i) =>
+      readChecked(bytes, 1 + (i % 7), 'huge.pcap'),
+    );
     for (const res of results) expect(res.error?.code).toBe('ERR_CAPTURE_TRUNCATED');
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
   });
 
   it('reads random bytes behind a valid magic number without failing', () => {
     const rng = new Prng(7);
-    const magics = [[0xd4, 0xc3, 0xb2, 0xa1], [0xa1, 0xb2, 0x3c, 0x4d], [0x0a, 0x0d, 0x0d, 0x0a]];
+    const magics = [
+      [0xd4, 0xc3, 0xb2, 0xa1],
+      [0xa1, 0xb2, 0x3c, 0x4d],
+      [0x0a, 0x0d, 0x0d, 0x0a],
+    ];
     for (let i = 0; i < 2_000; i++) {
       const body = rng.bytes(rng.int(2048));
       const bytes = new Uint8Array(4 + body.length);

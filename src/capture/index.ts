@@ -12,7 +12,12 @@ export type { CaptureResult, CaptureSource, RawFrame, ReadOptions, ProgressFn } 
 export { LINKTYPE } from './source.js';
 export { BytesSource, StreamSource } from './stream-source.js';
 export { FileSource } from './file-source.js';
-export { LiveSource, parseTcpdumpStats, type LiveOptions, type TcpdumpStats } from './live-stream.js';
+export {
+  LiveSource,
+  parseTcpdumpStats,
+  type LiveOptions,
+  type TcpdumpStats,
+} from './live-stream.js';
 
 /** One kind of capture that can be opened by name. */
 export interface CaptureSourceEntry {

@@ -71,7 +71,8 @@ async function loopbackSession(): Promise<SessionOutcome & { port: number }> {
 }
 
 let session: Promise<SessionOutcome & { port: number }> | undefined;
-const sharedSession = (): Promise<SessionOutcome & { port: number }> => (session ??= loopbackSession());
+const sharedSession = (): Promise<SessionOutcome & { port: number }> =>
+  (session ??= loopbackSession());
 
 describe('live capture on the loopback interface', () => {
   liveIt('captures the datagrams sent to 127.0.0.1, stops on abort and reports drops', async () => {
@@ -109,7 +110,11 @@ describe('live capture on the loopback interface', () => {
   });
 
   it('refuses interface names that could be options, and bad snaplens', async () => {
-    for (const src of [new LiveSource('-r/etc/passwd'), new LiveSource(''), new LiveSource('lo', { snaplen: 0 })]) {
+    for (const src of [
+      new LiveSource('-r/etc/passwd'),
+      new LiveSource(''),
+      new LiveSource('lo', { snaplen: 0 }),
+    ]) {
       const err: unknown = await src.read(() => undefined).catch((e: unknown) => e);
       expect(isPlatformError(err, 'ERR_LIVE_TOOL')).toBe(true);
     }
@@ -122,11 +127,16 @@ describe('live capture on the loopback interface', () => {
     expect((err as Error).message).toContain('ENOENT');
   });
 
-  (hasTcpdump || require ? it : it.skip)('rejects with ERR_LIVE_TOOL when tcpdump fails', async () => {
-    const err: unknown = await new LiveSource('nosuchdev0').read(() => undefined).catch((e: unknown) => e);
-    expect(isPlatformError(err, 'ERR_LIVE_TOOL')).toBe(true);
-    expect((err as Error).message).toMatch(/tcpdump exited with code \d+: .*nosuchdev0/);
-  });
+  (hasTcpdump || require ? it : it.skip)(
+    'rejects with ERR_LIVE_TOOL when tcpdump fails',
+    async () => {
+      const err: unknown = await new LiveSource('nosuchdev0')
+        .read(() => undefined)
+        .catch((e: unknown) => e);
+      expect(isPlatformError(err, 'ERR_LIVE_TOOL')).toBe(true);
+      expect((err as Error).message).toMatch(/tcpdump exited with code \d+: .*nosuchdev0/);
+    },
+  );
 
   it('reads tcpdump exit counters', () => {
     const stderr = [
@@ -150,5 +160,15 @@ runSourceSuite({
   name: 'LiveSource (tcpdump on lo)',
   session: sharedSession,
   dropsKnown: true,
-  skip: canCapture || require ? [] : [{ reason: 'needs root and tcpdump', tests: ['a session delivers consecutive frame numbers, sane timestamps and drop counters'] }],
+  skip:
+    canCapture || require
+      ? []
+      : [
+          {
+            reason: 'needs root and tcpdump',
+            tests: [
+              'a session delivers consecutive frame numbers, sane timestamps and drop counters',
+            ],
+          },
+        ],
 });

@@ -101,7 +101,10 @@ export class LiveSource implements CaptureSource {
     const args = ['-U', '-n', '--immediate-mode', '-w', '-', '-i', this.iface];
     if (snaplen !== undefined) {
       if (!Number.isInteger(snaplen) || snaplen < 1 || snaplen > STANDARD_SNAPLEN) {
-        throw new PlatformError('ERR_LIVE_TOOL', `${this.name}: snaplen must be 1..${STANDARD_SNAPLEN}`);
+        throw new PlatformError(
+          'ERR_LIVE_TOOL',
+          `${this.name}: snaplen must be 1..${STANDARD_SNAPLEN}`,
+        );
       }
       args.push('-s', String(snaplen));
     }
@@ -122,9 +125,11 @@ export class LiveSource implements CaptureSource {
     child.once('error', (err) => {
       spawnError = err;
     });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      child.once('close', (code, signal) => resolve({ code, signal }));
-    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+      (resolve) => {
+        child.once('close', (code, signal) => resolve({ code, signal }));
+      },
+    );
 
     let stderr = '';
     let listening = false;
@@ -167,22 +172,30 @@ export class LiveSource implements CaptureSource {
     for (const t of timers) clearTimeout(t);
 
     if (spawnError !== null) {
-      throw new PlatformError('ERR_LIVE_TOOL', `${this.name}: cannot start ${tool} (${errText(spawnError)})`, {
-        cause: spawnError,
-      });
+      throw new PlatformError(
+        'ERR_LIVE_TOOL',
+        `${this.name}: cannot start ${tool} (${errText(spawnError)})`,
+        {
+          cause: spawnError,
+        },
+      );
     }
     const failed = !stopping && code !== 0;
     const why = `${tool} exited with ${code === null ? `signal ${signal ?? '?'}` : `code ${code}`}: ${lastLine(stderr)}`;
     if (failed && reader.bytesRead === 0) {
-      throw new PlatformError('ERR_LIVE_TOOL', `${this.name}: ${why}`, { details: { stderr: stderr.slice(-2000) } });
+      throw new PlatformError('ERR_LIVE_TOOL', `${this.name}: ${why}`, {
+        details: { stderr: stderr.slice(-2000) },
+      });
     }
     if (failed) reader.fail('ERR_LIVE_TOOL', why);
 
     const result = reader.finish(aborted);
     const stats = parseTcpdumpStats(stderr);
     if (stats.captured !== null) result.notes['live.packets_captured'] = stats.captured;
-    if (stats.receivedByFilter !== null) result.notes['live.packets_received_by_filter'] = stats.receivedByFilter;
-    if (stats.droppedByKernel !== null) result.notes['live.packets_dropped_by_kernel'] = stats.droppedByKernel;
+    if (stats.receivedByFilter !== null)
+      result.notes['live.packets_received_by_filter'] = stats.receivedByFilter;
+    if (stats.droppedByKernel !== null)
+      result.notes['live.packets_dropped_by_kernel'] = stats.droppedByKernel;
     if (stats.droppedByInterface !== null) {
       result.notes['live.packets_dropped_by_interface'] = stats.droppedByInterface;
     }

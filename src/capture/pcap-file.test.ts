@@ -77,14 +77,29 @@ describe('classic pcap records', () => {
     const { result, frames } = await read(bytes);
     expect(result.error).toBeNull();
     expect(plain(frames)).toEqual([
-      { frame: 1, tsSec: 1471047042, tsNs: 654321000, linkType: 1, capLen: 2, origLen: 2, iface: 0, data: hex('abcd') },
+      {
+        frame: 1,
+        tsSec: 1471047042,
+        tsNs: 654321000,
+        linkType: 1,
+        capLen: 2,
+        origLen: 2,
+        iface: 0,
+        data: hex('abcd'),
+      },
     ]);
   });
 
   it('reads a file holding only its header as an empty capture', async () => {
     const { result, frames } = await read(buildPcap({}, []));
     expect(frames).toEqual([]);
-    expect(result).toMatchObject({ format: 'pcap', frames: 0, bytes: 24, error: null, drops: null });
+    expect(result).toMatchObject({
+      format: 'pcap',
+      frames: 0,
+      bytes: 24,
+      error: null,
+      drops: null,
+    });
   });
 
   it('reports a file header cut short', async () => {
@@ -102,7 +117,9 @@ describe('classic pcap records', () => {
   });
 
   it('treats incl_len above max(snaplen, 262144) as corrupt before buffering it', async () => {
-    const head = buildPcap({ snaplen: 64 }, [{ tsSec: 1, tsFrac: 0, data: payload(10), inclLen: 262_145 }]);
+    const head = buildPcap({ snaplen: 64 }, [
+      { tsSec: 1, tsFrac: 0, data: payload(10), inclLen: 262_145 },
+    ]);
     const { result, frames } = await read(head);
     expect(frames).toEqual([]);
     expect(isPlatformError(result.error, 'ERR_CAPTURE_CORRUPT')).toBe(true);
@@ -117,7 +134,9 @@ describe('classic pcap records', () => {
   });
 
   it('never accepts a frame above 16 MiB, whatever the snaplen says', async () => {
-    const bytes = buildPcap({ snaplen: 0xffffffff }, [{ tsSec: 1, tsFrac: 0, data: payload(8), inclLen: 16 * 1024 * 1024 + 1 }]);
+    const bytes = buildPcap({ snaplen: 0xffffffff }, [
+      { tsSec: 1, tsFrac: 0, data: payload(8), inclLen: 16 * 1024 * 1024 + 1 },
+    ]);
     const { result } = await read(bytes);
     expect(isPlatformError(result.error, 'ERR_CAPTURE_CORRUPT')).toBe(true);
   });
@@ -130,7 +149,9 @@ describe('classic pcap records', () => {
   });
 
   it('counts an unexpected version and a capture length above the wire length', async () => {
-    const bytes = buildPcap({ versionMajor: 1 }, [{ tsSec: 1, tsFrac: 0, data: payload(10), origLen: 5 }]);
+    const bytes = buildPcap({ versionMajor: 1 }, [
+      { tsSec: 1, tsFrac: 0, data: payload(10), origLen: 5 },
+    ]);
     const { result, frames } = await read(bytes);
     expect(frames.length).toBe(1);
     expect(result.notes).toEqual({ 'pcap.unexpected_version': 1, 'pcap.caplen_over_origlen': 1 });
@@ -190,7 +211,10 @@ describe('FileSource', () => {
   });
 });
 
-runSourceSuite({ name: 'FileSource', fromBytes: (bytes, fileName) => new FileSource(tempFile(bytes, fileName)) });
+runSourceSuite({
+  name: 'FileSource',
+  fromBytes: (bytes, fileName) => new FileSource(tempFile(bytes, fileName)),
+});
 
 runSourceSuite({
   name: 'FileSource with 5-byte reads',

@@ -81,7 +81,10 @@ describe('pcapng blocks', () => {
       read(new PcapngBuilder().shb().idb(1, snaplen).spb(data, origLen).bytes());
     expect((await spbOf(0, payload(60), 60)).frames[0]).toMatchObject({ capLen: 60, origLen: 60 });
     // Written without padding to the original length: what the block holds.
-    expect((await spbOf(0, payload(40), 1500)).frames[0]).toMatchObject({ capLen: 40, origLen: 1500 });
+    expect((await spbOf(0, payload(40), 1500)).frames[0]).toMatchObject({
+      capLen: 40,
+      origLen: 1500,
+    });
     // A block holding more than the snaplen is cut to the snaplen.
     expect((await spbOf(32, payload(60), 60)).frames[0]).toMatchObject({ capLen: 32, origLen: 60 });
     // Padding bytes are never frame bytes.
@@ -141,16 +144,32 @@ describe('pcapng blocks', () => {
       return b;
     };
     const cases: { name: string; bytes: Uint8Array; why: string }[] = [
-      { name: 'length not a multiple of 4', bytes: withLength(epbAt + 4, 38), why: 'bad block length 38' },
+      {
+        name: 'length not a multiple of 4',
+        bytes: withLength(epbAt + 4, 38),
+        why: 'bad block length 38',
+      },
       { name: 'length below 12', bytes: withLength(epbAt + 4, 8), why: 'bad block length 8' },
-      { name: 'length above the cap', bytes: withLength(epbAt + 4, 0x7ffffff0), why: 'bad block length' },
+      {
+        name: 'length above the cap',
+        bytes: withLength(epbAt + 4, 0x7ffffff0),
+        why: 'bad block length',
+      },
       {
         name: 'trailing length differs',
         bytes: withLength(epb.length - 4, 44),
         why: 'trailing block length differs',
       },
-      { name: 'captured length beyond the block', bytes: withLength(epbAt + 20, 9), why: 'exceeds the block' },
-      { name: 'EPB shorter than its fixed part', bytes: head().block(6, new Uint8Array(12)).bytes(), why: 'EPB of 24' },
+      {
+        name: 'captured length beyond the block',
+        bytes: withLength(epbAt + 20, 9),
+        why: 'exceeds the block',
+      },
+      {
+        name: 'EPB shorter than its fixed part',
+        bytes: head().block(6, new Uint8Array(12)).bytes(),
+        why: 'EPB of 24',
+      },
       {
         name: 'unsupported version',
         bytes: new PcapngBuilder().shb({ major: 2 }).bytes(),
@@ -172,7 +191,9 @@ describe('pcapng blocks', () => {
         expect(frames).toEqual([]);
         expect(isPlatformError(result.error, 'ERR_CAPTURE_CORRUPT')).toBe(true);
         expect(result.error?.message).toContain(c.why);
-        expect(result.error?.message).toMatch(/^test\.pcapng: corrupt block at byte \d+ \(frame 1\)/);
+        expect(result.error?.message).toMatch(
+          /^test\.pcapng: corrupt block at byte \d+ \(frame 1\)/,
+        );
       });
     }
 
@@ -183,14 +204,19 @@ describe('pcapng blocks', () => {
 
     it('rejects a huge declared block as soon as its header arrives', async () => {
       // Only the 8-byte header of the huge block is there: no waiting, no buffering.
-      const bytes = head().raw(hex('06000000' + 'f0ffff7f')).bytes();
+      const bytes = head()
+        .raw(hex('06000000' + 'f0ffff7f'))
+        .bytes();
       const { result } = await read(bytes);
       expect(result.error?.code).toBe('ERR_CAPTURE_CORRUPT');
     });
   });
 });
 
-runSourceSuite({ name: 'BytesSource (whole)', fromBytes: (bytes, name) => new BytesSource(name, bytes) });
+runSourceSuite({
+  name: 'BytesSource (whole)',
+  fromBytes: (bytes, name) => new BytesSource(name, bytes),
+});
 runSourceSuite({
   name: 'BytesSource (1-byte chunks)',
   fromBytes: (bytes, name) => new BytesSource(name, bytes, { chunkBytes: 1 }),

@@ -34,7 +34,12 @@
 import { Counters } from '../core/counters.js';
 import { PlatformError } from '../core/errors.js';
 import { DEFAULT_TSRESOL, splitTimestamp, tsUnitsFromResol, type TsUnits } from './pcapng-time.js';
-import { MAX_BLOCK_BYTES, newFrame, type FrameCallback, type RecordParser } from './record-parser.js';
+import {
+  MAX_BLOCK_BYTES,
+  newFrame,
+  type FrameCallback,
+  type RecordParser,
+} from './record-parser.js';
 
 /** Block type codes (draft-ietf-opsawg-pcapng section 10.1). */
 export const PCAPNG_BLOCK = {
@@ -75,7 +80,9 @@ const MIN_ISB = 24;
  * counted in the frame numbering. Checked against tshark 4.0.17; NRB, ISB, DSB and unknown
  * types are not numbered.
  */
-const NUMBERED_RECORD_BLOCKS: ReadonlySet<number> = new Set([0x00000bad, 0x40000bad, 9, 0x204, 0x216, 0x221]);
+const NUMBERED_RECORD_BLOCKS: ReadonlySet<number> = new Set([
+  0x00000bad, 0x40000bad, 9, 0x204, 0x216, 0x221,
+]);
 
 /** PB drops_count value meaning "not known". */
 const PB_DROPS_UNKNOWN = 0xffff;
@@ -176,7 +183,8 @@ export class PcapngParser implements RecordParser {
         if (len < MIN_EPB) return this.corrupt(p, pos, abs, `EPB of ${len} bytes`);
         const id = dv.getUint32(p + 8, le);
         const ifc = this.ifaces[id];
-        if (ifc === undefined) return this.corrupt(p, pos, abs, `EPB for undefined interface ${id}`);
+        if (ifc === undefined)
+          return this.corrupt(p, pos, abs, `EPB for undefined interface ${id}`);
         const capLen = dv.getUint32(p + 20, le);
         if (capLen > len - MIN_EPB) {
           return this.corrupt(p, pos, abs, `captured length ${capLen} exceeds the block`);
@@ -247,7 +255,14 @@ export class PcapngParser implements RecordParser {
     }
   }
 
-  private sectionHeader(len: number, dv: DataView, p: number, pos: number, abs: number, le: boolean): boolean {
+  private sectionHeader(
+    len: number,
+    dv: DataView,
+    p: number,
+    pos: number,
+    abs: number,
+    le: boolean,
+  ): boolean {
     if (len < MIN_SHB) return this.fail(p, pos, abs, `SHB of ${len} bytes`);
     const major = dv.getUint16(p + 12, le);
     const minor = dv.getUint16(p + 14, le);
@@ -259,7 +274,14 @@ export class PcapngParser implements RecordParser {
     return true;
   }
 
-  private interfaceDescription(len: number, dv: DataView, p: number, pos: number, abs: number, le: boolean): boolean {
+  private interfaceDescription(
+    len: number,
+    dv: DataView,
+    p: number,
+    pos: number,
+    abs: number,
+    le: boolean,
+  ): boolean {
     if (len < MIN_IDB) return this.fail(p, pos, abs, `IDB of ${len} bytes`);
     if (this.ifaces.length >= MAX_INTERFACES) {
       return this.fail(p, pos, abs, `more than ${MAX_INTERFACES} interfaces in one section`);
@@ -334,7 +356,8 @@ export class PcapngParser implements RecordParser {
     const ifc = this.ifaces[id];
     if (ifc === undefined) return this.fail(p, pos, abs, `PB for undefined interface ${id}`);
     const capLen = dv.getUint32(p + 20, le);
-    if (capLen > len - MIN_PB) return this.fail(p, pos, abs, `captured length ${capLen} exceeds the block`);
+    if (capLen > len - MIN_PB)
+      return this.fail(p, pos, abs, `captured length ${capLen} exceeds the block`);
     const drops = dv.getUint16(p + 10, le);
     if (drops !== PB_DROPS_UNKNOWN) {
       this.pbDrops += drops;
@@ -354,7 +377,14 @@ export class PcapngParser implements RecordParser {
     return true;
   }
 
-  private interfaceStatistics(len: number, dv: DataView, p: number, pos: number, abs: number, le: boolean): boolean {
+  private interfaceStatistics(
+    len: number,
+    dv: DataView,
+    p: number,
+    pos: number,
+    abs: number,
+    le: boolean,
+  ): boolean {
     if (len < MIN_ISB) return this.fail(p, pos, abs, `ISB of ${len} bytes`);
     const ifc = this.ifaces[dv.getUint32(p + 8, le)];
     if (ifc === undefined) {

@@ -5,9 +5,17 @@ import { Prng } from '../../test/helpers/prng.js';
 import { splitTimestamp, tsUnitsFromResol } from './pcapng-time.js';
 
 /** Exact reference: floor division of the 64-bit count. */
-function reference(hi: number, lo: number, units: bigint, offset = 0): { tsSec: number; tsNs: number } {
+function reference(
+  hi: number,
+  lo: number,
+  units: bigint,
+  offset = 0,
+): { tsSec: number; tsNs: number } {
   const v = (BigInt(hi) << 32n) + BigInt(lo);
-  return { tsSec: Number(v / units) + offset, tsNs: Number(((v % units) * 1_000_000_000n) / units) };
+  return {
+    tsSec: Number(v / units) + offset,
+    tsNs: Number(((v % units) * 1_000_000_000n) / units),
+  };
 }
 
 const resolutions: { resol: number; units: bigint }[] = [];
@@ -57,7 +65,12 @@ describe('splitTimestamp', () => {
 
   it('defaults to microseconds and treats the high bit as a power of two', () => {
     expect(tsUnitsFromResol(6)).toMatchObject({ units: 1e6, nsMul: 1000, nsDiv: 1, big: null });
-    expect(tsUnitsFromResol(0x80 | 20)).toMatchObject({ units: 2 ** 20, nsMul: 1_953_125, nsDiv: 2 ** 11, big: null });
+    expect(tsUnitsFromResol(0x80 | 20)).toMatchObject({
+      units: 2 ** 20,
+      nsMul: 1_953_125,
+      nsDiv: 2 ** 11,
+      big: null,
+    });
     expect(tsUnitsFromResol(10).big).toBe(10n ** 10n);
   });
 });

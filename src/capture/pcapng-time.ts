@@ -68,7 +68,13 @@ export interface TsOut {
  * Writes the timestamp `hi * 2^32 + lo` (in `u` units) plus `offsetSec` into `out` as whole
  * seconds and nanoseconds (rounded down).
  */
-export function splitTimestamp(hi: number, lo: number, u: TsUnits, offsetSec: number, out: TsOut): void {
+export function splitTimestamp(
+  hi: number,
+  lo: number,
+  u: TsUnits,
+  offsetSec: number,
+  out: TsOut,
+): void {
   if (u.big !== null) {
     const v = (BigInt(hi) << 32n) | BigInt(lo);
     out.tsSec = Number(v / u.big) + offsetSec;

@@ -37,7 +37,12 @@ function manifest(): ManifestRow[] {
   const lines = readFileSync(path.join(pcaps, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
   const header = (lines.shift() ?? '').split('\t');
   const col = (name: string): number => header.indexOf(name);
-  const [rel, packets, format, link] = [col('relative_path'), col('packets'), col('file_format'), col('link_type')];
+  const [rel, packets, format, link] = [
+    col('relative_path'),
+    col('packets'),
+    col('file_format'),
+    col('link_type'),
+  ];
   return lines.map((l) => {
     const f = l.split('\t');
     return {
@@ -56,10 +61,26 @@ function epoch(text: string): { sec: number; ns: number } {
 }
 
 /** tshark's frame number, epoch time, wire and captured lengths for every frame of `file`. */
-function tsharkFrames(file: string): { number: number; time: string; len: number; capLen: number }[] {
+function tsharkFrames(
+  file: string,
+): { number: number; time: string; len: number; capLen: number }[] {
   const out = execFileSync(
     'tshark',
-    ['-n', '-r', file, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.time_epoch', '-e', 'frame.len', '-e', 'frame.cap_len'],
+    [
+      '-n',
+      '-r',
+      file,
+      '-T',
+      'fields',
+      '-e',
+      'frame.number',
+      '-e',
+      'frame.time_epoch',
+      '-e',
+      'frame.len',
+      '-e',
+      'frame.cap_len',
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
   );
   return out
@@ -89,7 +110,8 @@ describe('real captures', () => {
       expect(res.frames, row.relativePath).toBe(row.packets);
       expect(res.format, row.relativePath).toBe(row.fileFormat);
       const want = LINKTYPE_BY_MANIFEST[row.linkType];
-      if (want !== undefined) expect([...links], row.relativePath).toEqual(row.packets > 0 ? [want] : []);
+      if (want !== undefined)
+        expect([...links], row.relativePath).toEqual(row.packets > 0 ? [want] : []);
       if (row.relativePath !== 'melsec/melsoft_129_clean.pcap') {
         expect(res.error, row.relativePath).toBeNull();
         expect(res.bytes, row.relativePath).toBe(readFileSync(file).length);
@@ -97,43 +119,60 @@ describe('real captures', () => {
     }
   });
 
-  dataIt('keeps the complete frames of the truncated MELSEC capture and names the cut', async () => {
-    const file = path.join(pcaps, 'melsec/melsoft_129_clean.pcap');
-    const { result, frames } = await collect(openCapture(file));
-    expect(frames.length).toBe(2041);
-    expect(isPlatformError(result.error, 'ERR_CAPTURE_TRUNCATED')).toBe(true);
-    expect(result.error?.message).toBe(`${file}: truncated record at byte 331665 (frame 2042)`);
-    expect(result.error?.details).toMatchObject({ file, offset: 331665, frame: 2042 });
-    expect(result.bytes).toBe(331665);
-  });
+  dataIt(
+    'keeps the complete frames of the truncated MELSEC capture and names the cut',
+    async () => {
+      const file = path.join(pcaps, 'melsec/melsoft_129_clean.pcap');
+      const { result, frames } = await collect(openCapture(file));
+      expect(frames.length).toBe(2041);
+      expect(isPlatformError(result.error, 'ERR_CAPTURE_TRUNCATED')).toBe(true);
+      expect(result.error?.message).toBe(`${file}: truncated record at byte 331665 (frame 2042)`);
+      expect(result.error?.details).toMatchObject({ file, offset: 331665, frame: 2042 });
+      expect(result.bytes).toBe(331665);
+    },
+  );
 
-  dataIt('agrees with the ground-truth dumps on every frame time (to the microsecond) and length', async () => {
-    const dir = path.join(pcaps, 'ground-truth');
-    const dumps = execFileSync('find', [dir, '-name', '*.tshark.tsv'], { encoding: 'utf8' }).trim().split('\n');
-    expect(dumps.length).toBe(23);
-    for (const dump of dumps) {
-      const rel = path.relative(dir, dump).replace(/\.tshark\.tsv$/, '');
-      const { frames } = await collect(openCapture(path.join(pcaps, rel)));
-      const lines = readFileSync(dump, 'utf8').trim().split('\n');
-      const header = (lines.shift() ?? '').split('\t');
-      const [cNum, cTime, cLen] = ['frame.number', 'frame.time_epoch', 'frame.len'].map((h) => header.indexOf(h));
-      for (const line of lines) {
-        const cells = line.split('\t');
-        const num = Number(cells[cNum!]);
-        const t = epoch(cells[cTime!] ?? '');
-        const f = frames[num - 1];
-        expect(f?.frame, `${rel} frame ${num}`).toBe(num);
-        expect(f?.tsSec, `${rel} frame ${num}`).toBe(t.sec);
-        expect(Math.floor((f?.tsNs ?? -1) / 1000), `${rel} frame ${num}`).toBe(Math.floor(t.ns / 1000));
-        expect(f?.origLen, `${rel} frame ${num}`).toBe(Number(cells[cLen!]));
+  dataIt(
+    'agrees with the ground-truth dumps on every frame time (to the microsecond) and length',
+    async () => {
+      const dir = path.join(pcaps, 'ground-truth');
+      const dumps = execFileSync('find', [dir, '-name', '*.tshark.tsv'], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
+      expect(dumps.length).toBe(23);
+      for (const dump of dumps) {
+        const rel = path.relative(dir, dump).replace(/\.tshark\.tsv$/, '');
+        const { frames } = await collect(openCapture(path.join(pcaps, rel)));
+        const lines = readFileSync(dump, 'utf8').trim().split('\n');
+        const header = (lines.shift() ?? '').split('\t');
+        const [cNum, cTime, cLen] = ['frame.number', 'frame.time_epoch', 'frame.len'].map((h) =>
+          header.indexOf(h),
+        );
+        for (const line of lines) {
+          const cells = line.split('\t');
+          const num = Number(cells[cNum!]);
+          const t = epoch(cells[cTime!] ?? '');
+          const f = frames[num - 1];
+          expect(f?.frame, `${rel} frame ${num}`).toBe(num);
+          expect(f?.tsSec, `${rel} frame ${num}`).toBe(t.sec);
+          expect(Math.floor((f?.tsNs ?? -1) / 1000), `${rel} frame ${num}`).toBe(
+            Math.floor(t.ns / 1000),
+          );
+          expect(f?.origLen, `${rel} frame ${num}`).toBe(Number(cells[cLen!]));
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('agreement with tshark to the nanosecond', () => {
   /** Compares our frames with tshark's: number, time (exact), wire and captured length. */
-  const compare = (label: string, ours: readonly FrameCopy[], theirs: ReturnType<typeof tsharkFrames>, skip: readonly number[] = []): void => {
+  const compare = (
+    label: string,
+    ours: readonly FrameCopy[],
+    theirs: ReturnType<typeof tsharkFrames>,
+    skip: readonly number[] = [],
+  ): void => {
     const byNumber = new Map(ours.map((f) => [f.frame, f]));
     let compared = 0;
     for (const t of theirs) {
@@ -141,7 +180,10 @@ describe('agreement with tshark to the nanosecond', () => {
       // tshark numbers custom blocks too (they carry no capture time); we skip those records.
       if (f === undefined || t.time === '' || skip.includes(t.number)) continue;
       const e = epoch(t.time);
-      expect({ sec: f.tsSec, ns: f.tsNs, len: f.origLen, cap: f.capLen }, `${label} frame ${t.number}`).toEqual({
+      expect(
+        { sec: f.tsSec, ns: f.tsNs, len: f.origLen, cap: f.capLen },
+        `${label} frame ${t.number}`,
+      ).toEqual({
         sec: e.sec,
         ns: e.ns,
         len: t.len,
@@ -152,14 +194,17 @@ describe('agreement with tshark to the nanosecond', () => {
     expect(compared, label).toBeGreaterThan(0);
   };
 
-  tsharkIt('on the synthetic fixtures (big/little endian, us/ns, 10^-9, 2^-20, 2^-32, if_tsoffset)', async () => {
-    for (const fx of captureFixtures()) {
-      const file = path.join(tmp, fx.name);
-      writeFileSync(file, fx.bytes);
-      const { frames } = await collect(openCapture(file));
-      compare(fx.name, frames, tsharkFrames(file), fx.tsharkSkip);
-    }
-  });
+  tsharkIt(
+    'on the synthetic fixtures (big/little endian, us/ns, 10^-9, 2^-20, 2^-32, if_tsoffset)',
+    async () => {
+      for (const fx of captureFixtures()) {
+        const file = path.join(tmp, fx.name);
+        writeFileSync(file, fx.bytes);
+        const { frames } = await collect(openCapture(file));
+        compare(fx.name, frames, tsharkFrames(file), fx.tsharkSkip);
+      }
+    },
+  );
 
   bothIt('on nanosecond pcap and pcapng conversions of a real capture', async () => {
     const original = path.join(pcaps, 'modbus/modbus_test_data_part2.pcap');

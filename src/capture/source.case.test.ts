@@ -2,7 +2,12 @@
 // truncation, corruption, unknown formats, drop counters, abort.
 import { describe, expect, it } from 'vitest';
 import { isPlatformError } from '../core/errors.js';
-import { captureFixtures, classicFixture, twoSectionFixture, type ExpectedFrame } from '../../test/fixtures/gen/capture-fixtures.js';
+import {
+  captureFixtures,
+  classicFixture,
+  twoSectionFixture,
+  type ExpectedFrame,
+} from '../../test/fixtures/gen/capture-fixtures.js';
 import { buildPcap, payload } from '../../test/helpers/pcap-builder.js';
 import type { CaptureResult, CaptureSource, RawFrame } from './source.js';
 
@@ -74,7 +79,11 @@ export function runSourceSuite(opts: SourceSuiteOptions): void {
   const skipped = new Map<string, string>();
   for (const s of opts.skip ?? []) for (const t of s.tests) skipped.set(t, s.reason);
   const replay = opts.fromBytes;
-  const test = (title: string, fn: () => Promise<void>, needs: 'replay' | 'session' = 'replay'): void => {
+  const test = (
+    title: string,
+    fn: () => Promise<void>,
+    needs: 'replay' | 'session' = 'replay',
+  ): void => {
     const missing =
       needs === 'replay'
         ? replay === undefined
@@ -134,17 +143,23 @@ export function runSourceSuite(opts: SourceSuiteOptions): void {
         { cut: rec4 + 16 + 41, kept: 3, errorAt: rec4 },
       ];
       for (const { cut, kept, errorAt } of cases) {
-        const { result, frames } = await collect(await open(fx.bytes.slice(0, cut), 'trunc-test.pcap'));
+        const { result, frames } = await collect(
+          await open(fx.bytes.slice(0, cut), 'trunc-test.pcap'),
+        );
         expect(plain(frames)).toEqual(fx.frames.slice(0, kept));
         expect(isPlatformError(result.error, 'ERR_CAPTURE_TRUNCATED')).toBe(true);
         expect(result.error?.message).toContain('trunc-test.pcap');
-        expect(result.error?.message).toContain(`truncated record at byte ${errorAt} (frame ${kept + 1})`);
+        expect(result.error?.message).toContain(
+          `truncated record at byte ${errorAt} (frame ${kept + 1})`,
+        );
         expect(result.error?.details['offset']).toBe(errorAt);
         expect(result.frames).toBe(kept);
         expect(result.bytes).toBe(errorAt);
       }
       const ng = twoSectionFixture();
-      const { result, frames } = await collect(await open(ng.bytes.slice(0, ng.bytes.length - 3), ng.name));
+      const { result, frames } = await collect(
+        await open(ng.bytes.slice(0, ng.bytes.length - 3), ng.name),
+      );
       expect(plain(frames)).toEqual(ng.frames);
       expect(isPlatformError(result.error, 'ERR_CAPTURE_TRUNCATED')).toBe(true);
       expect(result.error?.details['offset']).toBeLessThan(ng.bytes.length);
@@ -163,7 +178,11 @@ export function runSourceSuite(opts: SourceSuiteOptions): void {
     });
 
     test('refuses input that is not a capture with ERR_CAPTURE_FORMAT', async () => {
-      for (const bytes of [new TextEncoder().encode('GET / HTTP/1.1\r\n\r\n'), new Uint8Array(0), Uint8Array.of(0xd4)]) {
+      for (const bytes of [
+        new TextEncoder().encode('GET / HTTP/1.1\r\n\r\n'),
+        new Uint8Array(0),
+        Uint8Array.of(0xd4),
+      ]) {
         const { result, frames } = await collect(await open(bytes, 'not-a-capture.pcap'));
         expect(frames).toEqual([]);
         expect(result.format).toBe('unknown');

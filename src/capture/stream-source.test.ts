@@ -26,7 +26,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function randomChunks(bytes: Uint8Array, seed: number, max: number): Buffer[] {
   const rng = new Prng(seed);
   const out: Buffer[] = [];
-  for (let off = 0; off < bytes.length; ) {
+  for (let off = 0; off < bytes.length;) {
     const n = Math.min(bytes.length - off, 1 + rng.int(max));
     out.push(Buffer.from(bytes.subarray(off, off + n)));
     off += n;
@@ -49,7 +49,10 @@ runSourceSuite({
   fromBytes: (bytes, name) => {
     const file = path.join(tmp, `${fileSeq++}-${name}`);
     writeFileSync(file, bytes);
-    return new StreamSource(name, () => spawn('cat', [file], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout);
+    return new StreamSource(
+      name,
+      () => spawn('cat', [file], { stdio: ['ignore', 'pipe', 'inherit'] }).stdout,
+    );
   },
 });
 
@@ -57,7 +60,10 @@ runSourceSuite({
  * Runs `shell` with NODE standing for a child Node process that reads `openCapture('-')` from
  * its standard input, and $CAPTURE_FILE for `file`.
  */
-function readStdinInChild(shell: string, file: string): Promise<{ frames: number; error: string | null; code: string | null }> {
+function readStdinInChild(
+  shell: string,
+  file: string,
+): Promise<{ frames: number; error: string | null; code: string | null }> {
   const indexUrl = pathToFileURL(path.join(here, 'index.ts')).href;
   const script = [
     `const { openCapture } = await import(${JSON.stringify(indexUrl)});`,
@@ -67,8 +73,18 @@ function readStdinInChild(shell: string, file: string): Promise<{ frames: number
   return new Promise((resolve, reject) => {
     const child = spawn(
       'sh',
-      ['-c', shell.replace('NODE', '"$1" --import tsx --input-type=module -e "$2"'), 'sh', process.execPath, script],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CAPTURE_FILE: file } },
+      [
+        '-c',
+        shell.replace('NODE', '"$1" --import tsx --input-type=module -e "$2"'),
+        'sh',
+        process.execPath,
+        script,
+      ],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, CAPTURE_FILE: file },
+      },
     );
     let out = '';
     let err = '';
@@ -77,7 +93,8 @@ function readStdinInChild(shell: string, file: string): Promise<{ frames: number
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`child exited ${code}: ${err}`));
-      else resolve(JSON.parse(out) as { frames: number; error: string | null; code: string | null });
+      else
+        resolve(JSON.parse(out) as { frames: number; error: string | null; code: string | null });
     });
   });
 }
@@ -88,7 +105,11 @@ describe('standard input', () => {
 
   dataTest('reads a pcapng capture (a `.pcap` on disk) piped in with `cat`', async () => {
     const file = path.join(pcaps, 'opcua/open62541_browse_next.pcap');
-    expect(await readStdinInChild('cat "$CAPTURE_FILE" | NODE', file)).toEqual({ frames: 752, error: null, code: null });
+    expect(await readStdinInChild('cat "$CAPTURE_FILE" | NODE', file)).toEqual({
+      frames: 752,
+      error: null,
+      code: null,
+    });
   });
 
   tcpdumpTest('reads the output of `tcpdump -w -` piped in', async () => {
@@ -99,7 +120,11 @@ describe('standard input', () => {
 
   dataTest('reads standard input redirected from a file', async () => {
     const file = path.join(pcaps, 'modbus/modbusSmall.pcap');
-    expect(await readStdinInChild('NODE < "$CAPTURE_FILE"', file)).toEqual({ frames: 166, error: null, code: null });
+    expect(await readStdinInChild('NODE < "$CAPTURE_FILE"', file)).toEqual({
+      frames: 166,
+      error: null,
+      code: null,
+    });
   });
 
   dataTest('reports a truncated capture on standard input with the name `-`', async () => {
@@ -112,7 +137,9 @@ describe('standard input', () => {
 
   it('refuses a terminal and passes on stream errors as ERR_CAPTURE_READ', async () => {
     if (process.stdin.isTTY === true) {
-      const err: unknown = await stdinSource().read(() => undefined).catch((e: unknown) => e);
+      const err: unknown = await stdinSource()
+        .read(() => undefined)
+        .catch((e: unknown) => e);
       expect(isPlatformError(err, 'ERR_CAPTURE_OPEN')).toBe(true);
     }
     const failing = new Readable({

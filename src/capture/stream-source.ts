@@ -27,7 +27,11 @@ export interface PumpOptions {
  * capture, or the signal aborts. Resolves with whether it was aborted; rejects only when the
  * frame callback threw (that error is passed on unchanged).
  */
-export function pumpStream(stream: Readable, reader: CaptureReader, opts: PumpOptions = {}): Promise<boolean> {
+export function pumpStream(
+  stream: Readable,
+  reader: CaptureReader,
+  opts: PumpOptions = {},
+): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
     const signal = opts.signal;
     let aborted = false;
@@ -72,7 +76,11 @@ export function pumpStream(stream: Readable, reader: CaptureReader, opts: PumpOp
     };
     const onEnd = (): void => settle();
     const onError = (err: unknown): void => {
-      reader.fail('ERR_CAPTURE_READ', `read failed at byte ${reader.bytesRead}: ${errText(err)}`, err);
+      reader.fail(
+        'ERR_CAPTURE_READ',
+        `read failed at byte ${reader.bytesRead}: ${errText(err)}`,
+        err,
+      );
       settle();
     };
     const onAbortSignal = (): void => {
@@ -128,10 +136,15 @@ export class StreamSource implements CaptureSource {
     } catch (err) {
       throw err instanceof PlatformError
         ? err
-        : new PlatformError('ERR_CAPTURE_OPEN', `${this.name}: cannot open (${errText(err)})`, { cause: err });
+        : new PlatformError('ERR_CAPTURE_OPEN', `${this.name}: cannot open (${errText(err)})`, {
+            cause: err,
+          });
     }
     const reader = new CaptureReader(this.name, onFrame);
-    const aborted = await pumpStream(stream, reader, { signal: opts.signal, progress: opts.progress });
+    const aborted = await pumpStream(stream, reader, {
+      signal: opts.signal,
+      progress: opts.progress,
+    });
     return reader.finish(aborted);
   }
 }
@@ -156,7 +169,10 @@ export function stdinSource(): CaptureSource {
       if (isFile) return readChunks('-', readStdin, onFrame, opts);
       return new StreamSource('-', () => {
         if (process.stdin.isTTY === true) {
-          throw new PlatformError('ERR_CAPTURE_OPEN', '-: standard input is a terminal; pipe a capture into it');
+          throw new PlatformError(
+            'ERR_CAPTURE_OPEN',
+            '-: standard input is a terminal; pipe a capture into it',
+          );
         }
         return process.stdin;
       }).read(onFrame, opts);

@@ -138,7 +138,14 @@ export class PcapngBuilder {
   private le = true;
 
   /** Starts a section in the given byte order. */
-  shb(opts: { littleEndian?: boolean; major?: number; minor?: number; options?: readonly PcapngOption[] } = {}): this {
+  shb(
+    opts: {
+      littleEndian?: boolean;
+      major?: number;
+      minor?: number;
+      options?: readonly PcapngOption[];
+    } = {},
+  ): this {
     this.le = opts.littleEndian ?? true;
     const body = new Writer(this.le)
       .u32(0x1a2b3c4d) // byte-order magic
@@ -157,14 +164,20 @@ export class PcapngBuilder {
       .u32(snaplen); // SnapLen
     const options: PcapngOption[] = [];
     if (opts.tsresol !== undefined) options.push({ code: 9, value: Uint8Array.of(opts.tsresol) });
-    if (opts.tsoffset !== undefined) options.push({ code: 14, value: new Writer(this.le).u64(opts.tsoffset).out() });
+    if (opts.tsoffset !== undefined)
+      options.push({ code: 14, value: new Writer(this.le).u64(opts.tsoffset).out() });
     options.push(...(opts.extra ?? []));
     writeOptions(body, options);
     return this.block(1, body.out());
   }
 
   /** Enhanced Packet Block; `ts` in the interface's units. */
-  epb(iface: number, ts: bigint, data: Uint8Array, opts: { origLen?: number; capLen?: number } = {}): this {
+  epb(
+    iface: number,
+    ts: bigint,
+    data: Uint8Array,
+    opts: { origLen?: number; capLen?: number } = {},
+  ): this {
     const body = new Writer(this.le)
       .u32(iface) // Interface ID
       .u32(Number(ts >> 32n)) // Timestamp (High)
@@ -206,8 +219,10 @@ export class PcapngBuilder {
       .u32(Number(ts >> 32n)) // Timestamp (High)
       .u32(Number(ts & 0xffffffffn)); // Timestamp (Low)
     const options: PcapngOption[] = [];
-    if (counters.ifdrop !== undefined) options.push({ code: 5, value: new Writer(this.le).u64(counters.ifdrop).out() });
-    if (counters.osdrop !== undefined) options.push({ code: 7, value: new Writer(this.le).u64(counters.osdrop).out() });
+    if (counters.ifdrop !== undefined)
+      options.push({ code: 5, value: new Writer(this.le).u64(counters.ifdrop).out() });
+    if (counters.osdrop !== undefined)
+      options.push({ code: 7, value: new Writer(this.le).u64(counters.osdrop).out() });
     writeOptions(body, options);
     return this.block(5, body.out());
   }
