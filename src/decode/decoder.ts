@@ -125,6 +125,11 @@ export interface AppDecoder<State = unknown> {
   /** Every anomaly name this decoder may raise. */
   readonly anomalies: AnomalyCatalog;
   /**
+   * Every event kind this decoder may emit (`<proto>.<noun>`), for the event schema and docs.
+   * The conformance suite requires it and checks that nothing else is emitted.
+   */
+  readonly eventKinds?: readonly string[];
+  /**
    * Looks at the first bytes a flow carries in one direction and says whether they are this
    * protocol. Pure; no allocation.
    */
@@ -138,4 +143,34 @@ export interface AppDecoder<State = unknown> {
   parse(state: State, data: Uint8Array, dir: Direction, sink: DecodeSink): ParseStatus;
   /** Called when `size` bytes of the stream in direction `dir` were lost (capture gap). */
   onGap?(state: State, dir: Direction, size: number): void;
+}
+
+/**
+ * A byte fixture a decoder folder exports from `decode/app/<proto>/fixtures.ts` as
+ * `export const fixtures: readonly DecoderFixture[]`. The conformance suite
+ * (`decoder.case.test.ts`) runs every registered decoder over its own fixtures and checks that
+ * the other decoders' probes refuse them.
+ *
+ * The fixtures of one decoder, in array order, also form one conversation: fed in order into a
+ * single state they exercise request/response pairing.
+ *
+ * @example
+ * export const fixtures: readonly DecoderFixture[] = [
+ *   { name: 'read-holding-registers-request', dir: Direction.TO_SERVER, role: 'normal',
+ *     bytes: hex('0001' + '0000' + '0006' + '01' + '03' + '006b' + '0003') },
+ * ];
+ */
+export interface DecoderFixture {
+  /** Scenario in kebab-case; negatives say what they are (`truncated-mbap`). */
+  readonly name: string;
+  /** Direction the bytes travel in. */
+  readonly dir: Direction;
+  /**
+   * `normal`: well-formed traffic; the decoder's own probe must say `match` on it and every
+   * other decoder's probe `no_match`. `malformed`: still this protocol's framing but broken or
+   * odd (drives anomalies); no probe expectation.
+   */
+  readonly role: 'normal' | 'malformed';
+  /** One or more whole PDUs of one direction, as they appear in the stream. */
+  readonly bytes: Uint8Array;
 }

@@ -1,0 +1,123 @@
+/**
+ * Modbus/TCP events: one per Modbus PDU (MBAP header + function code + data).
+ *
+ * - `modbus.request`: a PDU sent to the server (client to server direction).
+ * - `modbus.response`: a normal response (function code without the exception bit).
+ * - `modbus.exception`: an exception response (function code | 0x80, then an exception code).
+ *
+ * A response is paired with its request by (unit id, transaction id); the response then carries
+ * the request's `address` and `quantity` where its own PDU has none (reads, exceptions).
+ *
+ * References: MODBUS Application Protocol Specification V1.1b3 ([AP]); MODBUS Messaging on
+ * TCP/IP Implementation Guide V1.0b ([TCP]).
+ */
+
+/** One object of a Read Device Identification response ([AP] 6.21). */
+export interface ModbusDeviceObject {
+  /** Object id (0x00 VendorName, 0x01 ProductCode, 0x02 MajorMinorRevision, ...). */
+  readonly id: number;
+  /** Object name: `vendor_name`, `product_code`, ... `reserved` (0x07-0x7F), `private` (0x80+). */
+  readonly name: string;
+  /** Object value as latin1 text, cut at the decoder's string limit. */
+  readonly value: string;
+}
+
+/** The `modbus` object of every Modbus event. Field names are the public schema. */
+export interface ModbusFields {
+  /** MBAP transaction identifier, copied by the server from the request ([TCP] 3.1.3). */
+  transaction_id: number;
+  /** MBAP unit identifier: the addressed device behind a gateway, often 0 or 255 ([TCP] 3.1.3). */
+  unit_id: number;
+  /**
+   * Function code WITHOUT the exception bit (0..127), so that a request, its response and its
+   * exception all carry the same code ([AP] 5.1, 7).
+   */
+  function_code: number;
+  /**
+   * Function name: the public code's name (`read_holding_registers`, `write_single_coil`, ...),
+   * or `user_defined` (65-72, 100-110), `reserved` ([AP] Annex A, e.g. 90 used by Schneider
+   * UMAS) or `unassigned`.
+   */
+  function: string;
+  /** True for responses and exceptions (sent by the server), false for requests. */
+  is_response: boolean;
+  /** MBAP length: bytes after the length field, unit id included ([TCP] 3.1.3). */
+  length: number;
+  /** Exception code of an exception response, or of a request that (oddly) set bit 0x80. */
+  exception_code?: number;
+  /** Exception name: `illegal_function`, `illegal_data_address`, ..., or `unknown` ([AP] 7). */
+  exception?: string;
+  /**
+   * Starting address (functions 1-4, 15, 16), output/register address (5, 6), reference
+   * address (22), FIFO pointer address (24) or read starting address (23). On a response or an
+   * exception, taken from the paired request when the response itself has none. Zero-based
+   * protocol address, as on the wire ([AP] 4.4).
+   */
+  address?: number;
+  /** Quantity of coils, inputs or registers (1-4, 15, 16; read quantity for 23). */
+  quantity?: number;
+  /** Write starting address of a Read/Write Multiple Registers request (23). */
+  write_address?: number;
+  /** Write quantity of a Read/Write Multiple Registers request (23). */
+  write_quantity?: number;
+  /** Byte count field of the PDU (responses to 1-4 and 23; requests 15, 16, 23). */
+  byte_count?: number;
+  /** Value written by Write Single Coil (0xFF00 on, 0x0000 off) or Write Single Register. */
+  value?: number;
+  /**
+   * Values carried: coils and discrete inputs as booleans (responses to 1 and 2, requests 15),
+   * registers as unsigned 16-bit numbers (responses to 3, 4, 23; requests 16, 23). At most the
+   * decoder's `maxObjectsPerMessage` values are listed.
+   */
+  values?: boolean[] | number[];
+  /** Present and true when `values` was cut at the objects-per-message limit. */
+  values_truncated?: boolean;
+  /** AND mask of Mask Write Register (22). */
+  and_mask?: number;
+  /** OR mask of Mask Write Register (22). */
+  or_mask?: number;
+  /** Sub-function code of Diagnostics (8), e.g. 4 = Force Listen Only Mode ([AP] 6.8.1). */
+  sub_function?: number;
+  /** MEI type of Encapsulated Interface Transport (43): 13 CANopen, 14 Read Device Id. */
+  mei_type?: number;
+  /** Read Device ID code (43/14): 1 basic, 2 regular, 3 extended, 4 one specific object. */
+  read_device_id_code?: number;
+  /** Object id requested (43/14 request). */
+  object_id?: number;
+  /** Conformity level of the device (43/14 response: 0x01-0x03, 0x81-0x83). */
+  conformity_level?: number;
+  /** More objects follow in another transaction (43/14 response). */
+  more_follows?: boolean;
+  /** Object id to ask for next when `more_follows` (43/14 response). */
+  next_object_id?: number;
+  /** Device identification objects (43/14 response), at most `maxObjectsPerMessage`. */
+  objects?: ModbusDeviceObject[];
+}
+
+/** A Modbus request PDU (client to server). */
+export type ModbusRequestEvent = {
+  readonly kind: 'modbus.request';
+  readonly modbus: ModbusFields;
+};
+
+/** A normal Modbus response PDU (server to client). */
+export type ModbusResponseEvent = {
+  readonly kind: 'modbus.response';
+  readonly modbus: ModbusFields;
+};
+
+/** A Modbus exception response PDU (server to client, function code | 0x80). */
+export type ModbusExceptionEvent = {
+  readonly kind: 'modbus.exception';
+  readonly modbus: ModbusFields;
+};
+
+/** Every event the Modbus decoder emits. */
+export type ModbusEvent = ModbusRequestEvent | ModbusResponseEvent | ModbusExceptionEvent;
+
+/** The kinds of {@link ModbusEvent}, for the descriptor and the schema. */
+export const MODBUS_EVENT_KINDS = [
+  'modbus.request',
+  'modbus.response',
+  'modbus.exception',
+] as const;

@@ -1,0 +1,82 @@
+/**
+ * THE list of application decoders: one line each, alphabetical by id. Adding a protocol means
+ * adding its folder under `decode/app/<id>/` and one line here; `registry.test.ts` fails when a
+ * folder is not registered, an id is duplicated or differs from its folder name.
+ *
+ * The lookup helpers are for wiring (pipeline, CLI, docs), not for the per-packet path: the
+ * pipeline resolves a flow's candidate decoders once, when the flow starts.
+ */
+import type { AppDecoder } from './decoder.js';
+import { modbusDecoder } from './app/modbus/index.js';
+
+// Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecoder = AppDecoder<any>;
+
+/** Every application decoder, alphabetical by id (one per line, so additions never conflict). */
+// prettier-ignore
+export const DECODERS: readonly AnyDecoder[] = [
+  modbusDecoder,
+];
+
+const BY_ID: ReadonlyMap<string, AnyDecoder> = new Map(DECODERS.map((d) => [d.id, d]));
+
+type Transport = AnyDecoder['transport'];
+const TRANSPORTS: readonly Transport[] = ['tcp', 'udp', 'ether'];
+
+/** Key of the port index: transport number * 65536 + port (no string building per lookup). */
+function portKey(transport: Transport, port: number): number {
+  return TRANSPORTS.indexOf(transport) * 0x10000 + port;
+}
+
+/** Port index: decoders that list a port as a default, in registry order. */
+const BY_PORT: ReadonlyMap<number, readonly AnyDecoder[]> = (() => {
+  const m = new Map<number, AnyDecoder[]>();
+  for (const d of DECODERS) {
+    for (const p of d.defaultPorts) {
+      const k = portKey(d.transport, p);
+      const list = m.get(k);
+      if (list) list.push(d);
+      else m.set(k, [d]);
+    }
+  }
+  return m;
+})();
+
+const BY_TRANSPORT: ReadonlyMap<Transport, readonly AnyDecoder[]> = new Map(
+  TRANSPORTS.map((t) => [t, Object.freeze(DECODERS.filter((d) => d.transport === t))]),
+);
+
+const NONE: readonly AnyDecoder[] = Object.freeze([]);
+
+/**
+ * The decoder with id `id`, or undefined.
+ *
+ * @example
+ * decoderById('modbus')?.defaultPorts // [502]
+ */
+export function decoderById(id: string): AnyDecoder | undefined {
+  return BY_ID.get(id);
+}
+
+/**
+ * Decoders whose default ports include `port` on `transport` (registry order); empty when none.
+ * The returned array is shared: do not modify it.
+ *
+ * @example
+ * decodersForPort('tcp', 502) // [modbusDecoder]
+ */
+export function decodersForPort(transport: Transport, port: number): readonly AnyDecoder[] {
+  return BY_PORT.get(portKey(transport, port)) ?? NONE;
+}
+
+/**
+ * Every decoder carried over `transport` (registry order), e.g. to probe a flow on a port no
+ * decoder claims. The returned array is shared and frozen.
+ *
+ * @example
+ * decodersForTransport('tcp').map((d) => d.id) // ['modbus', ...]
+ */
+export function decodersForTransport(transport: Transport): readonly AnyDecoder[] {
+  return BY_TRANSPORT.get(transport) ?? NONE;
+}
