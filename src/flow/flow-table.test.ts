@@ -39,7 +39,14 @@ describe('FlowTable: keys and direction', () => {
     const { table, feed } = setup();
     const c = new TcpConversation({ client: '192.168.1.20', server: '192.168.1.10', cport: 49152 });
     const dirs: boolean[] = [];
-    const pkts = [c.client('S'), c.server('SA'), c.client('A'), c.client('PA', 'hello'), c.server('PA', 'world!'), c.client('A')];
+    const pkts = [
+      c.client('S'),
+      c.server('SA'),
+      c.client('A'),
+      c.client('PA', 'hello'),
+      c.server('PA', 'world!'),
+      c.client('A'),
+    ];
     const flows = pkts.map((p) => {
       const f = table.lookup(p, 3);
       dirs.push(table.lastFromOrig);
@@ -82,7 +89,14 @@ describe('FlowTable: keys and direction', () => {
       packet({ proto: 'udp', vlan: 10 }),
       packet({ proto: 'udp', vlan: 10, vlanInner: 20 }),
       packet({ proto: 'udp', vlan: 11 }),
-      packet({ proto: 'udp', vlan: 10, src: '10.0.0.2', dst: '10.0.0.1', sport: 502, dport: 40000 }),
+      packet({
+        proto: 'udp',
+        vlan: 10,
+        src: '10.0.0.2',
+        dst: '10.0.0.1',
+        sport: 502,
+        dport: 40000,
+      }),
     );
     expect(table.size).toBe(4);
     expect(a[4]).toBe(a[1]);
@@ -94,7 +108,13 @@ describe('FlowTable: keys and direction', () => {
     const { feed, table } = setup();
     const a = feed(
       packet({ src: '2001:db8::1', dst: '2001:db8::2', proto: 'udp', sport: 1000, dport: 2000 }),
-      packet({ src: '2001:db8::1:0:0:1', dst: '2001:db8::2', proto: 'udp', sport: 1000, dport: 2000 }),
+      packet({
+        src: '2001:db8::1:0:0:1',
+        dst: '2001:db8::2',
+        proto: 'udp',
+        sport: 1000,
+        dport: 2000,
+      }),
       packet({ src: '2001:db9::1', dst: '2001:db8::2', proto: 'udp', sport: 1000, dport: 2000 }),
       packet({ src: '2001:db8::2', dst: '2001:db8::1', proto: 'udp', sport: 2000, dport: 1000 }),
     );
@@ -110,7 +130,10 @@ describe('FlowTable: keys and direction', () => {
 
   it('does not confuse an IPv4 address with the IPv6 address of the same low word', () => {
     const { feed, table } = setup();
-    feed(packet({ src: '0.0.0.1', dst: '0.0.0.2', proto: 'udp' }), packet({ src: '::1', dst: '::2', proto: 'udp' }));
+    feed(
+      packet({ src: '0.0.0.1', dst: '0.0.0.2', proto: 'udp' }),
+      packet({ src: '::1', dst: '::2', proto: 'udp' }),
+    );
     expect(table.size).toBe(2);
   });
 
@@ -134,7 +157,10 @@ describe('FlowTable: keys and direction', () => {
 
   it('keys other IP protocols on addresses only', () => {
     const { feed, table } = setup();
-    const a = feed(packet({ proto: 47, src: '10.0.0.1', dst: '10.0.0.2' }), packet({ proto: 47, src: '10.0.0.2', dst: '10.0.0.1' }));
+    const a = feed(
+      packet({ proto: 47, src: '10.0.0.1', dst: '10.0.0.2' }),
+      packet({ proto: 47, src: '10.0.0.2', dst: '10.0.0.1' }),
+    );
     expect(a[1]).toBe(a[0]);
     expect(table.size).toBe(1);
     expect(a[0]!.history).toBe('');
@@ -164,24 +190,88 @@ describe('FlowTable: keys and direction', () => {
 describe('FlowTable: Zeek history and conn_state', () => {
   const cases: Array<[string, (c: TcpConversation) => Packet[], string, string]> = [
     ['S0: SYN, no reply', (c) => [c.client('S'), c.client('S', '', { seq: 1000 })], 'S0', 'S'],
-    ['S1: established, not closed', (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('PA', 'abc'), c.server('A')], 'S1', 'ShADa'],
+    [
+      'S1: established, not closed',
+      (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('PA', 'abc'), c.server('A')],
+      'S1',
+      'ShADa',
+    ],
     [
       'SF: normal establishment and termination',
-      (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('PA', 'req'), c.server('PA', 'resp'), c.client('FA'), c.server('FA'), c.client('A')],
+      (c) => [
+        c.client('S'),
+        c.server('SA'),
+        c.client('A'),
+        c.client('PA', 'req'),
+        c.server('PA', 'resp'),
+        c.client('FA'),
+        c.server('FA'),
+        c.client('A'),
+      ],
       'SF',
       'ShADdFf',
     ],
-    ['REJ: SYN answered by RST', (c) => [c.client('S'), c.server('RA', '', { seq: 0 })], 'REJ', 'Sr'],
-    ['S2: originator closed, no reply', (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('FA')], 'S2', 'ShAF'],
-    ['S3: responder closed, no reply', (c) => [c.client('S'), c.server('SA'), c.client('A'), c.server('FA')], 'S3', 'ShAf'],
-    ['RSTO: originator aborted', (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('RA')], 'RSTO', 'ShAR'],
-    ['RSTR: responder aborted', (c) => [c.client('S'), c.server('SA'), c.client('A'), c.server('R')], 'RSTR', 'ShAr'],
-    ['RSTOS0: SYN then RST from the originator', (c) => [c.client('S'), c.client('R')], 'RSTOS0', 'SR'],
-    ['RSTRH: SYN-ACK then RST from the responder, no SYN seen', (c) => [c.server('SA'), c.server('R')], 'RSTRH', '^hr'],
+    [
+      'REJ: SYN answered by RST',
+      (c) => [c.client('S'), c.server('RA', '', { seq: 0 })],
+      'REJ',
+      'Sr',
+    ],
+    [
+      'S2: originator closed, no reply',
+      (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('FA')],
+      'S2',
+      'ShAF',
+    ],
+    [
+      'S3: responder closed, no reply',
+      (c) => [c.client('S'), c.server('SA'), c.client('A'), c.server('FA')],
+      'S3',
+      'ShAf',
+    ],
+    [
+      'RSTO: originator aborted',
+      (c) => [c.client('S'), c.server('SA'), c.client('A'), c.client('RA')],
+      'RSTO',
+      'ShAR',
+    ],
+    [
+      'RSTR: responder aborted',
+      (c) => [c.client('S'), c.server('SA'), c.client('A'), c.server('R')],
+      'RSTR',
+      'ShAr',
+    ],
+    [
+      'RSTOS0: SYN then RST from the originator',
+      (c) => [c.client('S'), c.client('R')],
+      'RSTOS0',
+      'SR',
+    ],
+    [
+      'RSTRH: SYN-ACK then RST from the responder, no SYN seen',
+      (c) => [c.server('SA'), c.server('R')],
+      'RSTRH',
+      '^hr',
+    ],
     ['SH: SYN then FIN, no SYN-ACK', (c) => [c.client('S'), c.client('F')], 'SH', 'SF'],
-    ['SHR: SYN-ACK then FIN from the responder, no SYN', (c) => [c.server('SA'), c.server('FA')], 'SHR', '^hf'],
-    ['OTH: mid-stream traffic', (c) => [c.client('PA', 'x'), c.server('PA', 'y'), c.client('A')], 'OTH', 'DdA'],
-    ['SF after mid-stream pickup with FIN both ways', (c) => [c.client('PA', 'x'), c.server('FA'), c.client('FA')], 'SF', 'DfF'],
+    [
+      'SHR: SYN-ACK then FIN from the responder, no SYN',
+      (c) => [c.server('SA'), c.server('FA')],
+      'SHR',
+      '^hf',
+    ],
+    [
+      'OTH: mid-stream traffic',
+      (c) => [c.client('PA', 'x'), c.server('PA', 'y'), c.client('A')],
+      'OTH',
+      'DdA',
+    ],
+    [
+      'SF after mid-stream pickup with FIN both ways',
+      (c) => [c.client('PA', 'x'), c.server('FA'), c.client('FA')],
+      'SF',
+      'DfF',
+    ],
   ];
   for (const [name, script, state, history] of cases) {
     it(name, () => {
@@ -203,7 +293,11 @@ describe('FlowTable: Zeek history and conn_state', () => {
   });
 
   it('records C for a bad checksum and leaves state and sequence tracking alone', () => {
-    const e = run((c) => [c.client('S'), c.server('SA', '', { bad: BadChecksum.TCP }), c.server('R', '', { bad: BadChecksum.IPV4 })]);
+    const e = run((c) => [
+      c.client('S'),
+      c.server('SA', '', { bad: BadChecksum.TCP }),
+      c.server('R', '', { bad: BadChecksum.IPV4 }),
+    ]);
     expect(e.flow.history).toBe('Sc');
     expect(e.state).toBe('S0');
     expect(e.flow.respPkts).toBe(2);
@@ -242,7 +336,14 @@ describe('FlowTable: port reuse', () => {
   it('a new SYN on a closed connection ends it (reused) and starts a new flow', () => {
     const { feed, table, ended, counters } = setup();
     const c = new TcpConversation();
-    const [f1] = feed(c.client('S'), c.server('SA'), c.client('A'), c.client('FA'), c.server('FA'), c.client('A'));
+    const [f1] = feed(
+      c.client('S'),
+      c.server('SA'),
+      c.client('A'),
+      c.client('FA'),
+      c.server('FA'),
+      c.client('A'),
+    );
     const c2 = new TcpConversation({ cisn: 900_000, firstFrame: 7 });
     const [f2] = feed(c2.client('S'), c2.server('SA'));
     expect(f2).not.toBe(f1);
@@ -256,7 +357,11 @@ describe('FlowTable: port reuse', () => {
   it('a SYN with a new ISN ends an unanswered attempt; a retransmitted SYN does not', () => {
     const { feed, ended } = setup();
     const c = new TcpConversation();
-    const a = feed(c.client('S'), c.client('S', '', { seq: 1000 }), c.client('S', '', { seq: 77_777 }));
+    const a = feed(
+      c.client('S'),
+      c.client('S', '', { seq: 1000 }),
+      c.client('S', '', { seq: 77_777 }),
+    );
     expect(a[1]).toBe(a[0]);
     expect(a[2]).not.toBe(a[0]);
     expect(ended.map((e) => [e.reason, e.state])).toEqual([['reused', 'S0']]);
@@ -284,7 +389,8 @@ describe('FlowTable: port reuse', () => {
 });
 
 describe('FlowTable: timeouts', () => {
-  const udp = (sec: number, frame: number, sport = 5000) => packet({ proto: 'udp', sec, frame, sport });
+  const udp = (sec: number, frame: number, sport = 5000) =>
+    packet({ proto: 'udp', sec, frame, sport });
 
   it('UDP: inactive for more than 60 s ends the flow (timeout)', () => {
     const { feed, ended } = setup();
@@ -299,7 +405,13 @@ describe('FlowTable: timeouts', () => {
     const open = new TcpConversation({ sec: T0, cport: 1 });
     const [fo] = feed(open.client('S'), open.server('SA'));
     const closed = new TcpConversation({ sec: T0, cport: 2, firstFrame: 10 });
-    feed(closed.client('S'), closed.server('SA'), closed.client('A'), closed.client('FA'), closed.server('FA'));
+    feed(
+      closed.client('S'),
+      closed.server('SA'),
+      closed.client('A'),
+      closed.client('FA'),
+      closed.server('FA'),
+    );
     // Unrelated traffic moves the capture clock.
     const tick = (sec: number, frame: number) => feed(packet({ proto: 'udp', sec, frame }));
     tick(T0 + 5, 20);
@@ -356,7 +468,8 @@ describe('FlowTable: timeouts', () => {
 describe('FlowTable: bounded size', () => {
   it('when full, ends the least recently active flow (evicted) and admits the new one', () => {
     const { feed, table, ended, counters } = setup({ maxFlows: 3 });
-    const u = (sport: number, sec: number, frame: number) => packet({ proto: 'udp', sport, sec, frame });
+    const u = (sport: number, sec: number, frame: number) =>
+      packet({ proto: 'udp', sport, sec, frame });
     feed(u(1, T0, 1), u(2, T0 + 1, 2), u(3, T0 + 2, 3), u(1, T0 + 3, 4), u(4, T0 + 4, 5));
     expect(ended.map((e) => [e.flow.id, e.reason])).toEqual([['1:2', 'evicted']]);
     expect(table.size).toBe(3);
@@ -369,14 +482,23 @@ describe('FlowTable: bounded size', () => {
     feed(packet({ proto: 'udp', sport: 1, sec: T0, frame: 1 }));
     const c = new TcpConversation({ sec: T0 + 1, firstFrame: 2 });
     feed(c.client('S'), c.server('RA', '', { seq: 0 }));
-    feed(packet({ proto: 'udp', sport: 2, sec: T0 + 2, frame: 4 }), packet({ proto: 'udp', sport: 3, sec: T0 + 3, frame: 5 }));
+    feed(
+      packet({ proto: 'udp', sport: 2, sec: T0 + 2, frame: 4 }),
+      packet({ proto: 'udp', sport: 3, sec: T0 + 3, frame: 5 }),
+    );
     expect(ended.map((e) => [e.flow.id, e.reason, e.state])).toEqual([['1:2', 'evicted', 'REJ']]);
   });
 
   it('flushAll ends every flow in first-frame order and empties the table', () => {
     const { feed, table, ended } = setup();
     const c = new TcpConversation({ firstFrame: 2 });
-    feed(packet({ proto: 'udp', frame: 1 }), c.client('S'), packet({ proto: 'icmp', frame: 5 }), c.server('SA'), packet({ proto: 47, frame: 7 }));
+    feed(
+      packet({ proto: 'udp', frame: 1 }),
+      c.client('S'),
+      packet({ proto: 'icmp', frame: 5 }),
+      c.server('SA'),
+      packet({ proto: 47, frame: 7 }),
+    );
     feed(packet({ proto: 'udp', frame: 8 }));
     table.flushAll();
     expect(ended.map((e) => [e.flow.id, e.reason])).toEqual([

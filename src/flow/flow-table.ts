@@ -145,7 +145,10 @@ export class FlowTable {
       positive(opts.otherTimeout, d.otherTimeout),
     ];
     this.maxBuckets = pow2AtLeast(this.maxFlows);
-    const n = Math.min(pow2AtLeast(positive(opts.initialBuckets, d.initialBuckets)), this.maxBuckets);
+    const n = Math.min(
+      pow2AtLeast(positive(opts.initialBuckets, d.initialBuckets)),
+      this.maxBuckets,
+    );
     this.buckets = new Array<Flow | null>(n).fill(null);
     this.mask = n - 1;
     this.seed = opts.hashSeed !== undefined ? opts.hashSeed | 0 : (Math.random() * 0x100000000) | 0;
@@ -188,7 +191,8 @@ export class FlowTable {
     }
     if (f === null) {
       // A SYN-ACK seen first was sent by the responder: its receiver is the initiator.
-      const flip = key.ipProto === IpProto.TCP && (pkt.tcpFlags & (SYN | ACK | RST)) === (SYN | ACK);
+      const flip =
+        key.ipProto === IpProto.TCP && (pkt.tcpFlags & (SYN | ACK | RST)) === (SYN | ACK);
       f = this.create(pkt, captureNo, !flip);
       fromOrig = !flip;
     }
@@ -246,7 +250,8 @@ export class FlowTable {
   /** Timeout class of a flow in its current state. */
   private classOf(f: Flow): number {
     const p = f.ipProto;
-    if (p === IpProto.TCP) return tcpClosed(f.tcpState) ? TimeoutClass.TCP_CLOSED : TimeoutClass.TCP;
+    if (p === IpProto.TCP)
+      return tcpClosed(f.tcpState) ? TimeoutClass.TCP_CLOSED : TimeoutClass.TCP;
     if (p === IpProto.UDP) return TimeoutClass.UDP;
     if (p === IpProto.ICMP || p === IpProto.ICMPV6) return TimeoutClass.ICMP;
     return TimeoutClass.OTHER;

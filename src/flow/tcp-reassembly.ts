@@ -88,25 +88,35 @@ export const TCP_REASSEMBLY_COUNTERS: AnomalyCatalog = Object.freeze({
       'a TCP segment carried different bytes for stream positions already received (first version kept): possible IDS evasion',
     severity: 'high',
   },
-  'tcp.gap': { description: 'a hole in a TCP stream was skipped (bytes never seen)', severity: 'low' },
+  'tcp.gap': {
+    description: 'a hole in a TCP stream was skipped (bytes never seen)',
+    severity: 'low',
+  },
   'tcp.gap_bytes': { description: 'total TCP stream bytes skipped in gaps', severity: 'low' },
   'tcp.reassembly_memcap': {
-    description: 'the global reassembly memory cap was reached; a hole was skipped or a retransmission window not kept',
+    description:
+      'the global reassembly memory cap was reached; a hole was skipped or a retransmission window not kept',
     severity: 'medium',
   },
   'tcp.ooo_bytes_limit': {
-    description: 'the out-of-order byte limit of one stream direction was reached; the oldest hole was skipped',
+    description:
+      'the out-of-order byte limit of one stream direction was reached; the oldest hole was skipped',
     severity: 'medium',
   },
   'tcp.ooo_segment_limit': {
-    description: 'the out-of-order segment limit of one stream direction was reached; the oldest hole was skipped',
+    description:
+      'the out-of-order segment limit of one stream direction was reached; the oldest hole was skipped',
     severity: 'medium',
   },
   'tcp.data_after_fin': {
-    description: 'a TCP segment carried payload beyond its sender\u2019s FIN; the excess was dropped',
+    description:
+      'a TCP segment carried payload beyond its sender\u2019s FIN; the excess was dropped',
     severity: 'medium',
   },
-  'tcp.rst_with_data': { description: 'a TCP RST carried payload; it was ignored', severity: 'low' },
+  'tcp.rst_with_data': {
+    description: 'a TCP RST carried payload; it was ignored',
+    severity: 'low',
+  },
 });
 
 const EMPTY = new Uint8Array(0);
@@ -186,7 +196,8 @@ export class TcpReassembler {
    * became in-order to the sink. Packets that are not TCP, or have a bad checksum, are ignored.
    */
   segment(flow: Flow, pkt: Packet, fromOrig: boolean): void {
-    if (pkt.ipProto !== IpProto.TCP || (pkt.bad & (BadChecksum.TCP | BadChecksum.IPV4)) !== 0) return;
+    if (pkt.ipProto !== IpProto.TCP || (pkt.bad & (BadChecksum.TCP | BadChecksum.IPV4)) !== 0)
+      return;
     const fl = pkt.tcpFlags;
     const wire = pkt.payWireLen > 0 ? pkt.payWireLen : 0;
     if ((fl & RST) !== 0) {
@@ -348,7 +359,12 @@ export class TcpReassembler {
     if (t === null || ((seq - t.seq - t.len) | 0) >= 0) {
       // Common case: beyond everything buffered.
       if (!this.fits(st, 1, cap + SEGMENT_OVERHEAD)) return false;
-      this.link(st, t, null, new Segment(seq, wire, cap > 0 ? copy.call(buf, off, off + cap) : EMPTY));
+      this.link(
+        st,
+        t,
+        null,
+        new Segment(seq, wire, cap > 0 ? copy.call(buf, off, off + cap) : EMPTY),
+      );
       return true;
     }
     // First pass: what would be added.
@@ -385,7 +401,11 @@ export class TcpReassembler {
       if (cOff > pos) {
         const e = cOff < wire ? cOff : wire;
         const ce = e < cap ? e : cap;
-        const piece = new Segment((seq + pos) | 0, e - pos, ce > pos ? copy.call(buf, off + pos, off + ce) : EMPTY);
+        const piece = new Segment(
+          (seq + pos) | 0,
+          e - pos,
+          ce > pos ? copy.call(buf, off + pos, off + ce) : EMPTY,
+        );
         this.link(st, prev, cur, piece);
         prev = piece;
         pos = e;
@@ -395,7 +415,8 @@ export class TcpReassembler {
         const e = cEnd < wire ? cEnd : wire;
         const stop = Math.min(e, cap, cOff + c.data.length);
         const cd = c.data;
-        for (let i = pos; i < stop && !conflict; i++) if (buf[off + i] !== cd[i - cOff]) conflict = true;
+        for (let i = pos; i < stop && !conflict; i++)
+          if (buf[off + i] !== cd[i - cOff]) conflict = true;
         dup = true;
         pos = e;
         prev = c;

@@ -98,7 +98,12 @@ export function packet(s: PacketSpec = {}): Packet {
   const six = src.includes(':');
   const data = typeof s.data === 'string' ? bytesOf(s.data) : (s.data ?? new Uint8Array(0));
   const l4Off = six ? 40 : 20;
-  const l4Len = proto === IpProto.TCP ? 20 : proto === IpProto.UDP || proto === IpProto.ICMP || proto === IpProto.ICMPV6 ? 8 : 0;
+  const l4Len =
+    proto === IpProto.TCP
+      ? 20
+      : proto === IpProto.UDP || proto === IpProto.ICMP || proto === IpProto.ICMPV6
+        ? 8
+        : 0;
   const payOff = l4Off + l4Len;
   const buf = new Uint8Array(payOff + data.length);
   buf.set(data, payOff);
@@ -206,7 +211,12 @@ export class TcpConversation {
     return this.make(false, flags, data, extra);
   }
 
-  private make(fromClient: boolean, flags: string, data: Uint8Array | string, extra: Partial<PacketSpec>): Packet {
+  private make(
+    fromClient: boolean,
+    flags: string,
+    data: Uint8Array | string,
+    extra: Partial<PacketSpec>,
+  ): Packet {
     const o = this.o;
     const seq = extra.seq ?? (fromClient ? this.cseq : this.sseq);
     const len = extra.wireLen ?? (typeof data === 'string' ? data.length : data.length);
