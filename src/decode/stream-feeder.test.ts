@@ -192,6 +192,20 @@ describe('StreamFeeder', () => {
     ).toBeNull();
   });
 
+  it('holds nothing when a decoder consumes all buffered bytes and still asks for more', () => {
+    const answers = [incomplete(0, 6), incomplete(6, 10)];
+    const greedy: AppDecoder<null> = {
+      ...(toy as unknown as AppDecoder<null>),
+      createState: () => null,
+      parse: () => answers.shift() ?? OK,
+    };
+    const feeder = new StreamFeeder(1000);
+    expect(feeder.push(greedy, null, hex('00010203'), C, new Sink())).toBeNull();
+    expect(feeder.pending(C)).toBe(4);
+    expect(feeder.push(greedy, null, hex('0405'), C, new Sink())).toBeNull();
+    expect(feeder.pending(C)).toBe(0);
+  });
+
   it('gap() drops the pending bytes of one direction and says how many', () => {
     const feeder = new StreamFeeder(DEFAULT_LIMITS.maxPduBytes);
     const state = toy.createState(DEFAULT_LIMITS);

@@ -530,7 +530,7 @@ describe('modbus request/response pairing', () => {
     const { events, anomalies } = s.sink.take();
     expect(anomalies).toEqual([]);
     expect(events.map(address)).toEqual(Array.from({ length: 40 }, (_, i) => 139 - i));
-    expect(s.state.pendingCount).toBe(0);
+    expect(s.state.pending.count).toBe(0);
   });
 
   it('a response from another unit does not pair', () => {
@@ -556,7 +556,7 @@ describe('modbus request/response pairing', () => {
     expect(s.sink.anomalies).toEqual([]);
     s.parse(C, readReq(4));
     expect(s.sink.anomalies).toEqual(['modbus.too_many_transactions']);
-    expect(s.state.pendingCount).toBe(4);
+    expect(s.state.pending.count).toBe(4);
     // The oldest (transaction 0) was forgotten.
     s.parse(S, readRsp(0));
     expect(s.sink.anomalies.at(-1)).toBe('modbus.response_without_request');
@@ -568,7 +568,7 @@ describe('modbus request/response pairing', () => {
     s.parse(S, readRsp(3, 1));
     for (let t = 4; t < 8; t++) s.parse(C, readReq(t, 7));
     expect(s.sink.anomalies).toEqual([]);
-    expect(s.state.pendingCount).toBe(4);
+    expect(s.state.pending.count).toBe(4);
   });
 
   it('treats maxPendingTransactions below 1 as 1', () => {
