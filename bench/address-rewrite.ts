@@ -3,7 +3,8 @@
  * its own addresses so that its flows and hosts stay distinct from the other rounds', while each
  * frame remains a valid packet.
  *
- * - IPv4: the 16-bit word made of the second and third octets is XORed with the round key. The
+ * - IPv4: the second and third octets, taken as one 16-bit number, are XORed with the round key
+ *   (high byte into the second octet, low byte into the third). The
  *   first octet (the /8, and so the address class and private ranges for keys < 256) and the
  *   host byte are kept. 0/8, 127/8, multicast and reserved (>= 224) are left alone so that
  *   broadcast and multicast traffic keeps its meaning.
@@ -85,9 +86,20 @@ function v6Rewritable(buf: Uint8Array, at: number): boolean {
   return false;
 }
 
-/** Rewrites one IPv4 address at `at` (4 bytes); returns the checksum difference, 0 if kept. */
+/**
+ * Rewrites one IPv4 address at `at` (4 bytes); returns the checksum difference, 0 if kept. The
+ * second and third octets straddle the address's two 16-bit words, so both words enter the
+ * difference.
+ */
 function rewriteV4(buf: Uint8Array, at: number, key: number): number {
-  return v4Rewritable(buf[at]!) ? xorWord(buf, at + 2, key) : 0;
+  if (!v4Rewritable(buf[at]!)) return 0;
+  const w0 = (buf[at]! << 8) | buf[at + 1]!;
+  const w1 = (buf[at + 2]! << 8) | buf[at + 3]!;
+  buf[at + 1] = buf[at + 1]! ^ (key >>> 8);
+  buf[at + 2] = buf[at + 2]! ^ (key & 0xff);
+  const n0 = (buf[at]! << 8) | buf[at + 1]!;
+  const n1 = (buf[at + 2]! << 8) | buf[at + 3]!;
+  return (~w0 & 0xffff) + n0 + (~w1 & 0xffff) + n1;
 }
 
 function rewriteV6(buf: Uint8Array, at: number, key: number): number {

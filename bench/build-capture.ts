@@ -41,7 +41,7 @@ import { readInputCapture } from './capture-input.js';
 import { benchCacheDir, sharedPcapsDir } from './paths.js';
 
 /** Bumped whenever the builder would write different bytes for the same inputs. */
-export const BUILDER_VERSION = 1;
+export const BUILDER_VERSION = 2;
 
 /** Default size: 1.1 GB (decimal). */
 export const DEFAULT_SIZE = 1_100_000_000;

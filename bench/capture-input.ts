@@ -89,7 +89,8 @@ function toEthernet(
 ): InputFrame | string {
   switch (linkType) {
     case LT_ETHERNET:
-      return { tsUs, origLen, data: bytes.slice() };
+      // A copy: `bytes` is a Buffer view, and Buffer#slice would share its memory.
+      return { tsUs, origLen, data: new Uint8Array(bytes) };
     case LT_NULL:
     case LT_LOOP: {
       if (bytes.length < 4) return 'truncated';
