@@ -16,9 +16,16 @@ const LINK_TYPES = [0, 1, 12, 14, 101, 108, 113, 228, 229, 276];
 /** Checks the invariants every decoded record keeps, whatever the input. */
 function checkRecord(pkt: Packet, kind: number): void {
   expect(pkt.kind).toBe(kind);
-  expect([PacketKind.NONE, PacketKind.L2, PacketKind.ARP, PacketKind.IP, PacketKind.FRAGMENT]).toContain(kind);
+  expect([
+    PacketKind.NONE,
+    PacketKind.L2,
+    PacketKind.ARP,
+    PacketKind.IP,
+    PacketKind.FRAGMENT,
+  ]).toContain(kind);
   const n = pkt.buf.length;
-  if (kind === PacketKind.L2 || kind === PacketKind.ARP) expect(pkt.l3Off).toBeLessThanOrEqual(pkt.data.length);
+  if (kind === PacketKind.L2 || kind === PacketKind.ARP)
+    expect(pkt.l3Off).toBeLessThanOrEqual(pkt.data.length);
   if (kind === PacketKind.IP) {
     expect(pkt.ipVersion === 4 || pkt.ipVersion === 6).toBe(true);
     expect(pkt.l3Off).toBeLessThan(n);
@@ -35,7 +42,8 @@ function checkRecord(pkt: Packet, kind: number): void {
 }
 
 function checkCatalogued(counters: Counters): void {
-  for (const name of Object.keys(counters.toJSON())) expect(NET_ANOMALIES, name).toHaveProperty([name]);
+  for (const name of Object.keys(counters.toJSON()))
+    expect(NET_ANOMALIES, name).toHaveProperty([name]);
 }
 
 describe('FrameDecoder on hostile input', () => {
@@ -58,9 +66,13 @@ describe('FrameDecoder on hostile input', () => {
     const dec = new FrameDecoder(counters);
     const pkt = new Packet();
     fc.assert(
-      fc.property(fc.constantFrom(...LINK_TYPES, 7, 195), fc.uint8Array({ maxLength: 200 }), (lt, data) => {
-        checkRecord(pkt, dec.decode(rawFrame(data, lt), pkt));
-      }),
+      fc.property(
+        fc.constantFrom(...LINK_TYPES, 7, 195),
+        fc.uint8Array({ maxLength: 200 }),
+        (lt, data) => {
+          checkRecord(pkt, dec.decode(rawFrame(data, lt), pkt));
+        },
+      ),
       { seed: 20261125, numRuns: 5000 },
     );
     checkCatalogued(counters);
@@ -73,13 +85,19 @@ describe('FrameDecoder on hostile input', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...FRAMES),
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.nat(),
         (f, edits, cut) => {
           const data = Uint8Array.from(f.data);
           for (const [at, v] of edits) data[at % Math.max(1, data.length)] = v;
           const len = data.length === 0 ? 0 : data.length - (cut % Math.min(8, data.length));
-          checkRecord(pkt, dec.decode({ ...f, data: data.subarray(0, len), capLen: len, origLen: f.origLen }, pkt));
+          checkRecord(
+            pkt,
+            dec.decode({ ...f, data: data.subarray(0, len), capLen: len, origLen: f.origLen }, pkt),
+          );
         },
       ),
       { seed: 7, numRuns: 20000 },
@@ -91,19 +109,33 @@ describe('FrameDecoder on hostile input', () => {
 
   it('keeps reassembly memory within its caps under a flood of random fragments', () => {
     const counters = new Counters();
-    const dec = new FrameDecoder(counters, { fragMaxDatagrams: 50, fragMaxBytes: 100_000, fragMaxFragments: 8 });
+    const dec = new FrameDecoder(counters, {
+      fragMaxDatagrams: 50,
+      fragMaxBytes: 100_000,
+      fragMaxFragments: 8,
+    });
     const pkt = new Packet();
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 8190 }), fc.boolean(), fc.integer({ min: 1, max: 1480 }), (id, off8, more, len) => {
-        const f = ipv4({ proto: 17, id, fragOff: off8 * 8, more }, bytes(len));
-        dec.decode(rawFrame(f, 101), pkt);
-        const s = dec.stats().frag;
-        expect(s.datagrams).toBeLessThanOrEqual(50);
-        expect(s.bytes).toBeLessThanOrEqual(100_000);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 8190 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 1480 }),
+        (id, off8, more, len) => {
+          const f = ipv4({ proto: 17, id, fragOff: off8 * 8, more }, bytes(len));
+          dec.decode(rawFrame(f, 101), pkt);
+          const s = dec.stats().frag;
+          expect(s.datagrams).toBeLessThanOrEqual(50);
+          expect(s.bytes).toBeLessThanOrEqual(100_000);
+        },
+      ),
       { seed: 99, numRuns: 3000 },
     );
-    expect(counters.get('ipv4.frag_limit_reached') + counters.get('ipv4.frag_memcap_reached') + counters.get('ipv4.frag_too_many')).toBeGreaterThan(0);
+    expect(
+      counters.get('ipv4.frag_limit_reached') +
+        counters.get('ipv4.frag_memcap_reached') +
+        counters.get('ipv4.frag_too_many'),
+    ).toBeGreaterThan(0);
     checkCatalogued(counters);
   });
 });
@@ -144,12 +176,27 @@ describe('FrameDecoder records', () => {
     const pkt = new Packet();
     const data = ipv4({ proto: 17 }, udp({}, bytes(4)));
     dec.decode(rawFrame(data, 101, { frame: 42, tsSec: 5, tsNs: 6, origLen: 100 }), pkt);
-    expect([pkt.frame, pkt.tsSec, pkt.tsNs, pkt.capLen, pkt.wireLen, pkt.linkType]).toEqual([42, 5, 6, data.length, 100, 101]);
+    expect([pkt.frame, pkt.tsSec, pkt.tsNs, pkt.capLen, pkt.wireLen, pkt.linkType]).toEqual([
+      42,
+      5,
+      6,
+      data.length,
+      100,
+      101,
+    ]);
     expect(pkt.data).toBe(data);
     dec.decode(rawFrame(data, 7 /* ARCNET */), pkt);
     dec.decode(rawFrame(data, 195 /* IEEE 802.15.4 */), pkt);
     expect(counters.get('link.unsupported_linktype')).toBe(2);
-    expect(dec.stats()).toMatchObject({ frames: 3, ip: 1, none: 2, l2: 0, arp: 0, fragment: 0, reassembled: 0 });
+    expect(dec.stats()).toMatchObject({
+      frames: 3,
+      ip: 1,
+      none: 2,
+      l2: 0,
+      arp: 0,
+      fragment: 0,
+      reassembled: 0,
+    });
   });
 });
 

@@ -44,7 +44,8 @@ import type { Packet } from './packet.js';
 /** Anomalies of the frame decoder itself. */
 export const LINK_ANOMALIES: AnomalyCatalog = {
   'link.unsupported_linktype': {
-    description: 'A frame of a link type Palisade does not decode (ARCNET, IEEE 802.15.4, serial...); counted, not decoded.',
+    description:
+      'A frame of a link type Palisade does not decode (ARCNET, IEEE 802.15.4, serial...); counted, not decoded.',
     severity: 'low',
   },
 };

@@ -20,7 +20,8 @@ import type { Packet } from '../packet.js';
 /** Anomalies raised by the ARP decoder. */
 export const ARP_ANOMALIES: AnomalyCatalog = {
   'arp.truncated': {
-    description: 'An ARP packet is shorter than its fixed header or than its address lengths announce.',
+    description:
+      'An ARP packet is shorter than its fixed header or than its address lengths announce.',
     severity: 'low',
   },
 };
@@ -29,7 +30,13 @@ const ARP_FIXED_LEN = 8;
 const PTYPE_IPV4 = 0x0800;
 
 /** Decodes the ARP packet at `d[off..end)`. Returns ARP, or NONE when the fixed header is cut. */
-export function decodeArp(ctx: NetContext, pkt: Packet, d: Uint8Array, off: number, end: number): PacketKind {
+export function decodeArp(
+  ctx: NetContext,
+  pkt: Packet,
+  d: Uint8Array,
+  off: number,
+  end: number,
+): PacketKind {
   if (off + ARP_FIXED_LEN > end) {
     ctx.counters.inc('arp.truncated');
     return (pkt.kind = PacketKind.NONE);
@@ -44,10 +51,16 @@ export function decodeArp(ctx: NetContext, pkt: Packet, d: Uint8Array, off: numb
     const spa = off + ARP_FIXED_LEN + hlen;
     const tpa = spa + 4 + hlen;
     pkt.src4 =
-      (((d[spa] as number) << 24) | ((d[spa + 1] as number) << 16) | ((d[spa + 2] as number) << 8) | (d[spa + 3] as number)) >>>
+      (((d[spa] as number) << 24) |
+        ((d[spa + 1] as number) << 16) |
+        ((d[spa + 2] as number) << 8) |
+        (d[spa + 3] as number)) >>>
       0;
     pkt.dst4 =
-      (((d[tpa] as number) << 24) | ((d[tpa + 1] as number) << 16) | ((d[tpa + 2] as number) << 8) | (d[tpa + 3] as number)) >>>
+      (((d[tpa] as number) << 24) |
+        ((d[tpa + 1] as number) << 16) |
+        ((d[tpa + 2] as number) << 8) |
+        (d[tpa + 3] as number)) >>>
       0;
   }
   return (pkt.kind = PacketKind.ARP);

@@ -28,7 +28,10 @@ const IPV4_UDP =
   'e303' + // UDP checksum
   '810b000c0120ffff00ff1008'; // BVLC + NPDU + Who-Is
 
-function decode(data: Uint8Array, opts: { origLen?: number } = {}): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  opts: { origLen?: number } = {},
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, 1, opts), pkt);

@@ -26,7 +26,12 @@ export const ETHERNET_ANOMALIES: AnomalyCatalog = {
 const ETH_HEADER_LEN = 14;
 
 /** Decodes the Ethernet frame in `d[0..end)`. */
-export function decodeEthernet(ctx: NetContext, pkt: Packet, d: Uint8Array, end: number): PacketKind {
+export function decodeEthernet(
+  ctx: NetContext,
+  pkt: Packet,
+  d: Uint8Array,
+  end: number,
+): PacketKind {
   if (end < ETH_HEADER_LEN) {
     ctx.counters.inc('eth.truncated');
     return (pkt.kind = PacketKind.NONE);

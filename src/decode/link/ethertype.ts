@@ -48,7 +48,8 @@ export const ETHERTYPE_ANOMALIES: AnomalyCatalog = {
     severity: 'medium',
   },
   'eth.invalid_length': {
-    description: 'The IEEE 802.3 length field runs past the end of the frame; the frame end is used.',
+    description:
+      'The IEEE 802.3 length field runs past the end of the frame; the frame end is used.',
     severity: 'low',
   },
 };
@@ -74,7 +75,12 @@ export function decodeEtherType(
   let tags = 0;
   let llc = false;
   for (;;) {
-    if (type === ETHERTYPE.VLAN || type === ETHERTYPE.QINQ || type === ETHERTYPE.QINQ_OLD1 || type === ETHERTYPE.QINQ_OLD2) {
+    if (
+      type === ETHERTYPE.VLAN ||
+      type === ETHERTYPE.QINQ ||
+      type === ETHERTYPE.QINQ_OLD1 ||
+      type === ETHERTYPE.QINQ_OLD2
+    ) {
       if (off + VLAN_TAG_LEN > end) {
         ctx.counters.inc('vlan.truncated');
         return (pkt.kind = PacketKind.NONE);

@@ -40,7 +40,13 @@ const OUI_8021H = 0x0000f8;
  * `pkt.l3Off` set after the SNAP header), or -1 when decoding ends here (`pkt.kind` set: L2,
  * or NONE when truncated).
  */
-export function decodeLlc(ctx: NetContext, pkt: Packet, d: Uint8Array, off: number, end: number): number {
+export function decodeLlc(
+  ctx: NetContext,
+  pkt: Packet,
+  d: Uint8Array,
+  off: number,
+  end: number,
+): number {
   if (off + 3 > end) {
     ctx.counters.inc('llc.truncated');
     pkt.kind = PacketKind.NONE;
@@ -55,7 +61,8 @@ export function decodeLlc(ctx: NetContext, pkt: Packet, d: Uint8Array, off: numb
       pkt.kind = PacketKind.NONE;
       return -1;
     }
-    const oui = ((d[off + 3] as number) << 16) | ((d[off + 4] as number) << 8) | (d[off + 5] as number);
+    const oui =
+      ((d[off + 3] as number) << 16) | ((d[off + 4] as number) << 8) | (d[off + 5] as number);
     if (oui === 0 || oui === OUI_8021H) {
       pkt.l3Off = off + SNAP_LEN;
       return ((d[off + 6] as number) << 8) | (d[off + 7] as number);

@@ -9,7 +9,10 @@ import { Packet, PacketKind } from '../packet.js';
 const V4 = ipv4({ proto: 6 }, tcp({ dport: 4840 }));
 const V6 = ipv6({ proto: 17 }, udp({ v6: true, dport: 20000 }));
 
-function decode(data: Uint8Array, linkType: number): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  linkType: number,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, linkType), pkt);
@@ -26,7 +29,10 @@ const withHeader = (h: string, body: Uint8Array): Uint8Array => {
 
 describe('LINKTYPE_NULL', () => {
   it('reads AF_INET written little-endian', () => {
-    const { pkt, kind, counters } = decode(withHeader('02000000' /* AF_INET 2, little-endian */, V4), 0);
+    const { pkt, kind, counters } = decode(
+      withHeader('02000000' /* AF_INET 2, little-endian */, V4),
+      0,
+    );
     expect(kind).toBe(PacketKind.IP);
     expect(pkt.etherType).toBe(0x0800);
     expect(pkt.l3Off).toBe(4);
@@ -36,7 +42,9 @@ describe('LINKTYPE_NULL', () => {
   });
 
   it('reads AF_INET written big-endian (capture from a big-endian host)', () => {
-    expect(decode(withHeader('00000002' /* AF_INET 2, big-endian */, V4), 0).kind).toBe(PacketKind.IP);
+    expect(decode(withHeader('00000002' /* AF_INET 2, big-endian */, V4), 0).kind).toBe(
+      PacketKind.IP,
+    );
   });
 
   it.each([
@@ -69,7 +77,10 @@ describe('LINKTYPE_LOOP', () => {
   });
 
   it('does not guess the byte order', () => {
-    const { kind, counters } = decode(withHeader('02000000' /* 0x02000000 in network order */, V4), 108);
+    const { kind, counters } = decode(
+      withHeader('02000000' /* 0x02000000 in network order */, V4),
+      108,
+    );
     expect(kind).toBe(PacketKind.NONE);
     expect(counters.get('null.unsupported_family')).toBe(1);
   });

@@ -55,11 +55,19 @@ export function decodeNull(
     return (pkt.kind = PacketKind.NONE);
   }
   const be =
-    (((d[0] as number) << 24) | ((d[1] as number) << 16) | ((d[2] as number) << 8) | (d[3] as number)) >>> 0;
+    (((d[0] as number) << 24) |
+      ((d[1] as number) << 16) |
+      ((d[2] as number) << 8) |
+      (d[3] as number)) >>>
+    0;
   let af = be;
   if (!networkOrder) {
     const le =
-      ((d[0] as number) | ((d[1] as number) << 8) | ((d[2] as number) << 16) | ((d[3] as number) << 24)) >>> 0;
+      ((d[0] as number) |
+        ((d[1] as number) << 8) |
+        ((d[2] as number) << 16) |
+        ((d[3] as number) << 24)) >>>
+      0;
     af = le > 0xffff ? be : le;
   }
   if (af === AF_INET) {

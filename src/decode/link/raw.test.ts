@@ -8,7 +8,10 @@ import { Packet, PacketKind } from '../packet.js';
 const V4 = ipv4({ proto: 6 }, tcp({ dport: 9600 }));
 const V6 = ipv6({ proto: 17 }, udp({ v6: true, dport: 2222 }));
 
-function decode(data: Uint8Array, linkType: number): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  linkType: number,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, linkType), pkt);
@@ -19,7 +22,9 @@ describe('raw IP', () => {
   it.each([101, 12, 14])('LINKTYPE %i takes the version from the first nibble', (lt) => {
     const a = decode(V4, lt);
     expect(a.kind).toBe(PacketKind.IP);
-    expect([a.pkt.ipVersion, a.pkt.etherType, a.pkt.l3Off, a.pkt.dstPort]).toEqual([4, 0x0800, 0, 9600]);
+    expect([a.pkt.ipVersion, a.pkt.etherType, a.pkt.l3Off, a.pkt.dstPort]).toEqual([
+      4, 0x0800, 0, 9600,
+    ]);
     const b = decode(V6, lt);
     expect([b.pkt.ipVersion, b.pkt.etherType, b.pkt.dstPort]).toEqual([6, 0x86dd, 2222]);
   });

@@ -16,7 +16,8 @@ import { ETHERTYPE } from './ethertype.js';
 /** Anomalies raised by the raw IP decoder. */
 export const RAW_ANOMALIES: AnomalyCatalog = {
   'raw.unknown_version': {
-    description: 'A raw IP frame whose first nibble is neither 4 nor 6 (or an empty frame); not decoded.',
+    description:
+      'A raw IP frame whose first nibble is neither 4 nor 6 (or an empty frame); not decoded.',
     severity: 'low',
   },
 };
@@ -25,7 +26,13 @@ export const RAW_ANOMALIES: AnomalyCatalog = {
  * Decodes the raw IP packet in `d[0..end)`; `version` is 4 or 6 for the link types that fix
  * it, 0 to read it from the first nibble.
  */
-export function decodeRaw(ctx: NetContext, pkt: Packet, d: Uint8Array, end: number, version: number): PacketKind {
+export function decodeRaw(
+  ctx: NetContext,
+  pkt: Packet,
+  d: Uint8Array,
+  end: number,
+  version: number,
+): PacketKind {
   const v = version !== 0 ? version : end > 0 ? (d[0] as number) >> 4 : 0;
   if (v === 4) {
     pkt.etherType = ETHERTYPE.IPV4;

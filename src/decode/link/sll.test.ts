@@ -9,7 +9,10 @@ import { Packet, PacketKind } from '../packet.js';
 const V4 = ipv4({ proto: 6 }, tcp({ dport: 20000 }));
 const V6 = ipv6({ proto: 17 }, udp({ v6: true, dport: 123 }));
 
-function decode(data: Uint8Array, linkType: number): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  linkType: number,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, linkType), pkt);
@@ -73,7 +76,12 @@ describe('LINKTYPE_LINUX_SLL', () => {
   });
 
   it('counts netlink, radiotap and Linux pseudo-protocols as unsupported', () => {
-    for (const h of [sll('0338', '0010'), sll('0323', '0800'), sll('0001', '000c'), sll('0001', '0001')]) {
+    for (const h of [
+      sll('0338', '0010'),
+      sll('0323', '0800'),
+      sll('0001', '000c'),
+      sll('0001', '0001'),
+    ]) {
       const { kind, counters } = decode(hex(h + '00000000'), 113);
       expect(kind).toBe(PacketKind.NONE);
       expect(counters.get('sll.unsupported_type')).toBe(1);
@@ -81,7 +89,9 @@ describe('LINKTYPE_LINUX_SLL', () => {
   });
 
   it('counts a short header', () => {
-    expect(decode(hex(sll('0001', '0800')).subarray(0, 15), 113).counters.get('sll.truncated')).toBe(1);
+    expect(
+      decode(hex(sll('0001', '0800')).subarray(0, 15), 113).counters.get('sll.truncated'),
+    ).toBe(1);
   });
 });
 
@@ -93,10 +103,19 @@ describe('LINKTYPE_LINUX_SLL2', () => {
   });
 
   it('decodes ARP and counts unsupported types and short headers', () => {
-    const arp = decode(hex(sll2('0806', '0001') + '0001080006040002' + '000e8c000001c0a80101' + '000e8c000002c0a80102'), 276);
+    const arp = decode(
+      hex(
+        sll2('0806', '0001') + '0001080006040002' + '000e8c000001c0a80101' + '000e8c000002c0a80102',
+      ),
+      276,
+    );
     expect(arp.kind).toBe(PacketKind.ARP);
     expect(arp.pkt.arpOp).toBe(2);
-    expect(decode(hex(sll2('0010', '0338') + '00'), 276).counters.get('sll.unsupported_type')).toBe(1);
-    expect(decode(hex(sll2('0800', '0001')).subarray(0, 19), 276).counters.get('sll.truncated')).toBe(1);
+    expect(decode(hex(sll2('0010', '0338') + '00'), 276).counters.get('sll.unsupported_type')).toBe(
+      1,
+    );
+    expect(
+      decode(hex(sll2('0800', '0001')).subarray(0, 19), 276).counters.get('sll.truncated'),
+    ).toBe(1);
   });
 });

@@ -17,7 +17,10 @@ const ECHO =
   '0001' + // sequence 1
   '61626364'; // data "abcd"
 
-function decode(data: Uint8Array, origLen = data.length): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  origLen = data.length,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, 101, { origLen }), pkt);
@@ -44,7 +47,9 @@ describe('ICMP', () => {
 
   it('leaves the quoted datagram of an error in the payload', () => {
     const quoted = ipv4({ proto: 17, src: '10.0.0.2', dst: '10.0.0.9' }, udp({ dport: 161 }));
-    const { pkt, kind } = decode(ipv4({ proto: 1 }, icmp({ type: 3, code: 3 }, new Uint8Array([0, 0, 0, 0, ...quoted]))));
+    const { pkt, kind } = decode(
+      ipv4({ proto: 1 }, icmp({ type: 3, code: 3 }, new Uint8Array([0, 0, 0, 0, ...quoted]))),
+    );
     expect(kind).toBe(PacketKind.IP);
     expect([pkt.icmpType, pkt.icmpCode, pkt.dstPort]).toEqual([3, 3, 0]);
     expect(pkt.payLen).toBe(quoted.length);

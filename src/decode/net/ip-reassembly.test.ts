@@ -1,23 +1,42 @@
 // IPv4 and IPv6 fragment reassembly: order, overlaps (first wins), timeouts and every limit.
 import { describe, expect, it } from 'vitest';
 import { Counters } from '../../core/counters.js';
-import { bytes, fragmentHeader, ipv4, ipv6, optionsHeader, rawFrame, udp } from '../../../test/helpers/net-packets.js';
+import {
+  bytes,
+  fragmentHeader,
+  ipv4,
+  ipv6,
+  optionsHeader,
+  rawFrame,
+  udp,
+} from '../../../test/helpers/net-packets.js';
 import { FrameDecoder } from '../frame-decoder.js';
 import type { FrameDecoderOptions } from '../frame-decoder.js';
 import { Packet, PacketKind } from '../packet.js';
 
 /** A UDP datagram 10.0.0.1:5000 -> 10.0.0.2:6000 with `n` payload bytes (checksum correct). */
-const datagram4 = (n: number, seed = 0): Uint8Array => udp({ sport: 5000, dport: 6000 }, bytes(n, seed));
+const datagram4 = (n: number, seed = 0): Uint8Array =>
+  udp({ sport: 5000, dport: 6000 }, bytes(n, seed));
 const datagram6 = (n: number): Uint8Array => udp({ v6: true, sport: 5000, dport: 6000 }, bytes(n));
 
 /** IPv4 fragment `[off, off+len)` of `l4`. */
-function frag4(l4: Uint8Array, off: number, len: number, more: boolean, id = 0x4242, proto = 17): Uint8Array {
+function frag4(
+  l4: Uint8Array,
+  off: number,
+  len: number,
+  more: boolean,
+  id = 0x4242,
+  proto = 17,
+): Uint8Array {
   return ipv4({ proto, id, fragOff: off, more }, l4.subarray(off, off + len));
 }
 
 /** IPv6 fragment `[off, off+len)` of `l4`, with a Hop-by-Hop header before the Fragment header. */
 function frag6(l4: Uint8Array, off: number, len: number, more: boolean, id = 7): Uint8Array {
-  return ipv6({ proto: 17, ext: [optionsHeader(0), fragmentHeader(off, more, id)] }, l4.subarray(off, off + len));
+  return ipv6(
+    { proto: 17, ext: [optionsHeader(0), fragmentHeader(off, more, id)] },
+    l4.subarray(off, off + len),
+  );
 }
 
 class Harness {
@@ -30,7 +49,10 @@ class Harness {
   }
   /** Decodes a raw IP frame at capture time `t` seconds. */
   feed(data: Uint8Array, t = 0, origLen = data.length): number {
-    return this.dec.decode(rawFrame(data, 101, { frame: ++this.n, tsSec: 1000 + t, origLen }), this.pkt);
+    return this.dec.decode(
+      rawFrame(data, 101, { frame: ++this.n, tsSec: 1000 + t, origLen }),
+      this.pkt,
+    );
   }
 }
 
@@ -55,7 +77,12 @@ describe('IPv4 reassembly', () => {
     expect(p.buf.subarray(p.payOff, p.payOff + p.payLen)).toEqual(bytes(3000));
     expect(p.bad).toBe(0);
     expect(h.counters.toJSON()).toEqual({});
-    expect(h.dec.stats()).toMatchObject({ fragment: 2, ip: 1, reassembled: 1, frag: { datagrams: 0, bytes: 0, completed: 1 } });
+    expect(h.dec.stats()).toMatchObject({
+      fragment: 2,
+      ip: 1,
+      reassembled: 1,
+      frag: { datagrams: 0, bytes: 0, completed: 1 },
+    });
   });
 
   it('reassembles fragments out of order', () => {
@@ -106,9 +133,15 @@ describe('IPv4 reassembly', () => {
   it('keeps datagrams apart when their keys share a hash bucket', () => {
     // These two keys collide in the reassembler's 32-bit hash (found by a brute-force search).
     const a = (off: number, len: number, more: boolean): Uint8Array =>
-      ipv4({ proto: 17, src: '10.1.2.71', dst: '10.0.0.2', id: 560, fragOff: off, more }, l4.subarray(off, off + len));
+      ipv4(
+        { proto: 17, src: '10.1.2.71', dst: '10.0.0.2', id: 560, fragOff: off, more },
+        l4.subarray(off, off + len),
+      );
     const b = (off: number, len: number, more: boolean): Uint8Array =>
-      ipv4({ proto: 17, src: '10.1.5.38', dst: '10.0.0.2', id: 0, fragOff: off, more }, l4.subarray(off, off + len));
+      ipv4(
+        { proto: 17, src: '10.1.5.38', dst: '10.0.0.2', id: 0, fragOff: off, more },
+        l4.subarray(off, off + len),
+      );
     for (const order of [
       ['a', 'b'],
       ['b', 'a'],

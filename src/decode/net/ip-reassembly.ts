@@ -6,8 +6,9 @@
  * identification; fragments other than the last must be multiples of 8 bytes), RFC 5722
  * (overlapping IPv6 fragments), RFC 815 (hole bookkeeping, done here as a sorted sweep).
  *
- * Policy, as an IDS must see it (Suricata defrag, Novak's "Target-Based Fragmentation
- * Reassembly"): the first copy of a byte wins. An overlap that repeats the same bytes is counted
+ * Policy: the first copy of a byte wins (the `first` policy of Novak's "Target-Based
+ * Fragmentation Reassembly", 2005, one of those Snort and Suricata offer): what a monitor saw
+ * first cannot be rewritten by a later fragment. An overlap that repeats the same bytes is counted
  * (`*.frag_overlap`); one that carries different bytes is an evasion attempt and counted as
  * `*.frag_overlap_conflict`, and the datagram is still reassembled with the first bytes.
  *
@@ -55,7 +56,8 @@ export const DEFAULT_REASSEMBLY_LIMITS: ReassemblyLimits = Object.freeze({
 export function fragmentAnomalies(prefix: 'ipv4' | 'ipv6'): AnomalyCatalog {
   return {
     [`${prefix}.frag_overlap`]: {
-      description: 'A fragment overlaps bytes already received for its datagram, with the same content.',
+      description:
+        'A fragment overlaps bytes already received for its datagram, with the same content.',
       severity: 'low',
     },
     [`${prefix}.frag_overlap_conflict`]: {
@@ -64,7 +66,8 @@ export function fragmentAnomalies(prefix: 'ipv4' | 'ipv6'): AnomalyCatalog {
       severity: 'high',
     },
     [`${prefix}.frag_pkt_too_large`]: {
-      description: 'Fragments describe a datagram larger than the maximum (65,535 bytes); the datagram is dropped.',
+      description:
+        'Fragments describe a datagram larger than the maximum (65,535 bytes); the datagram is dropped.',
       severity: 'high',
     },
     [`${prefix}.frag_too_many`]: {
@@ -72,7 +75,8 @@ export function fragmentAnomalies(prefix: 'ipv4' | 'ipv6'): AnomalyCatalog {
       severity: 'medium',
     },
     [`${prefix}.frag_limit_reached`]: {
-      description: 'Too many datagrams were being reassembled at once; a new fragment was not stored.',
+      description:
+        'Too many datagrams were being reassembled at once; a new fragment was not stored.',
       severity: 'medium',
     },
     [`${prefix}.frag_memcap_reached`]: {
@@ -80,15 +84,18 @@ export function fragmentAnomalies(prefix: 'ipv4' | 'ipv6'): AnomalyCatalog {
       severity: 'medium',
     },
     [`${prefix}.frag_timeout`]: {
-      description: 'A datagram was still incomplete when its reassembly timed out; its fragments are dropped.',
+      description:
+        'A datagram was still incomplete when its reassembly timed out; its fragments are dropped.',
       severity: 'low',
     },
     [`${prefix}.frag_truncated`]: {
-      description: 'A fragment was not captured whole (snaplen), so its datagram cannot be reassembled.',
+      description:
+        'A fragment was not captured whole (snaplen), so its datagram cannot be reassembled.',
       severity: 'low',
     },
     [`${prefix}.frag_invalid_length`]: {
-      description: 'A fragment other than the last has a payload that is empty or not a multiple of 8 bytes.',
+      description:
+        'A fragment other than the last has a payload that is empty or not a multiple of 8 bytes.',
       severity: 'medium',
     },
     [`${prefix}.frag_end_conflict`]: {
@@ -181,7 +188,11 @@ export interface ReassemblyStats {
 }
 
 const be32 = (b: Uint8Array, o: number): number =>
-  (((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number)) >>> 0;
+  (((b[o] as number) << 24) |
+    ((b[o + 1] as number) << 16) |
+    ((b[o + 2] as number) << 8) |
+    (b[o + 3] as number)) >>>
+  0;
 
 /**
  * @internal Reassembles IPv4 and IPv6 fragments within {@link ReassemblyLimits}. Used by the
@@ -229,7 +240,8 @@ export class IpReassembler {
     h = (h ^ (h >>> 16)) >>> 0;
     let dg = this.table.get(h) ?? null;
     while (dg !== null) {
-      if (dg.version === 4 && dg.s0 === src && dg.d0 === dst && dg.id === id && dg.proto === proto) break;
+      if (dg.version === 4 && dg.s0 === src && dg.d0 === dst && dg.id === id && dg.proto === proto)
+        break;
       dg = dg.chain;
     }
     if (dg === null) {
@@ -291,7 +303,18 @@ export class IpReassembler {
       dg = this.create(NAMES_V6, h, 6, 0, id, s0, s1, s2, s3, d0, d1, d2, d3, nowSec);
       if (dg === null) return null;
     }
-    return this.add(NAMES_V6, dg, b, hdrOff, hdrOff + 40, payOff, payEnd, wirePayLen, fragOff, more);
+    return this.add(
+      NAMES_V6,
+      dg,
+      b,
+      hdrOff,
+      hdrOff + 40,
+      payOff,
+      payEnd,
+      wirePayLen,
+      fragOff,
+      more,
+    );
   }
 
   /** Drops every datagram whose timeout passed at capture time `nowSec`. */
@@ -498,6 +521,7 @@ export class IpReassembler {
     dg.newer = null;
     dg.chain = null;
     this.count--;
-    this.nextDeadline = this.oldest === null ? Infinity : this.oldest.firstSec + this.limits.timeoutSec;
+    this.nextDeadline =
+      this.oldest === null ? Infinity : this.oldest.firstSec + this.limits.timeoutSec;
   }
 }

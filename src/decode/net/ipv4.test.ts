@@ -36,7 +36,10 @@ function decode(
 ): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
-  const kind = new FrameDecoder(counters, o.opts).decode(rawFrame(data, 228, { origLen: o.origLen ?? data.length }), pkt);
+  const kind = new FrameDecoder(counters, o.opts).decode(
+    rawFrame(data, 228, { origLen: o.origLen ?? data.length }),
+    pkt,
+  );
   return { pkt, counters, kind };
 }
 

@@ -56,11 +56,13 @@ export const IPV4_ANOMALIES: AnomalyCatalog = {
     severity: 'medium',
   },
   'ipv4.zero_total_length': {
-    description: 'The IPv4 total length is 0 (TCP segmentation offload on the capturing host); the captured length is used.',
+    description:
+      'The IPv4 total length is 0 (TCP segmentation offload on the capturing host); the captured length is used.',
     severity: 'low',
   },
   'ipv4.opt_invalid_len': {
-    description: 'An IPv4 option has a length that is too small or runs past the header; options are skipped.',
+    description:
+      'An IPv4 option has a length that is too small or runs past the header; options are skipped.',
     severity: 'low',
   },
   'ipv4.bad_checksum': {
@@ -82,7 +84,13 @@ const OPT_NOP = 1;
  * Decodes the IPv4 packet at `b[off..end)` and its transport header. Returns IP, FRAGMENT, or
  * NONE (malformed, counted).
  */
-export function decodeIpv4(ctx: NetContext, pkt: Packet, b: Uint8Array, off: number, end: number): PacketKind {
+export function decodeIpv4(
+  ctx: NetContext,
+  pkt: Packet,
+  b: Uint8Array,
+  off: number,
+  end: number,
+): PacketKind {
   const avail = end - off;
   if (avail < IPV4_HEADER_LEN) {
     ctx.counters.inc('ipv4.pkt_too_small');

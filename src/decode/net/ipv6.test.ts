@@ -25,7 +25,10 @@ const HOPOPTS_ICMPV6 =
   '7d36' + // checksum
   '00000000'; // reserved
 
-function decode(data: Uint8Array, opts?: Partial<FrameDecoderOptions>): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  opts?: Partial<FrameDecoderOptions>,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters, opts).decode(rawFrame(data, 229), pkt);
@@ -77,11 +80,15 @@ describe('IPv6', () => {
     const { kind, counters } = decode(ipv6({ proto: 17, ext: many }, udp({ v6: true })));
     expect(kind).toBe(PacketKind.NONE);
     expect(counters.get('ipv6.exthdr_too_many')).toBe(1);
-    expect(decode(ipv6({ proto: 17, ext: many }, udp({ v6: true })), { maxIpv6ExtHeaders: 9 }).kind).toBe(PacketKind.IP);
+    expect(
+      decode(ipv6({ proto: 17, ext: many }, udp({ v6: true })), { maxIpv6ExtHeaders: 9 }).kind,
+    ).toBe(PacketKind.IP);
   });
 
   it('counts a Hop-by-Hop header that is not first', () => {
-    const { kind, counters } = decode(ipv6({ proto: 17, ext: [optionsHeader(60), optionsHeader(0)] }, udp({ v6: true })));
+    const { kind, counters } = decode(
+      ipv6({ proto: 17, ext: [optionsHeader(60), optionsHeader(0)] }, udp({ v6: true })),
+    );
     expect(kind).toBe(PacketKind.IP);
     expect(counters.get('ipv6.hopopts_not_first')).toBe(1);
   });
@@ -105,7 +112,10 @@ describe('IPv6', () => {
   });
 
   it('uses the captured length when Payload Length is 0 with a next header (offload)', () => {
-    const data = ipv6({ proto: 17, payloadLength: 0 }, udp({ v6: true, dport: 7 }, new Uint8Array(4)));
+    const data = ipv6(
+      { proto: 17, payloadLength: 0 },
+      udp({ v6: true, dport: 7 }, new Uint8Array(4)),
+    );
     const { pkt, kind, counters } = decode(data);
     expect(kind).toBe(PacketKind.IP);
     expect(pkt.dstPort).toBe(7);

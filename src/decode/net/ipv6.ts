@@ -58,11 +58,13 @@ export const IPV6_ANOMALIES: AnomalyCatalog = {
     severity: 'medium',
   },
   'ipv6.hopopts_not_first': {
-    description: 'A Hop-by-Hop Options header appears after another extension header (RFC 8200 4.1).',
+    description:
+      'A Hop-by-Hop Options header appears after another extension header (RFC 8200 4.1).',
     severity: 'medium',
   },
   'ipv6.exthdr_dupl_fh': {
-    description: 'A Fragment header inside a reassembled datagram (nested fragmentation); not decoded further.',
+    description:
+      'A Fragment header inside a reassembled datagram (nested fragmentation); not decoded further.',
     severity: 'high',
   },
   ...fragmentAnomalies('ipv6'),
@@ -85,7 +87,13 @@ const FRAG_M = 0x0001;
  * Decodes the IPv6 packet at `b[off..end)`, its extension headers and its transport header.
  * Returns IP, FRAGMENT, or NONE (malformed, counted).
  */
-export function decodeIpv6(ctx: NetContext, pkt: Packet, b: Uint8Array, off: number, end: number): PacketKind {
+export function decodeIpv6(
+  ctx: NetContext,
+  pkt: Packet,
+  b: Uint8Array,
+  off: number,
+  end: number,
+): PacketKind {
   const avail = end - off;
   if (avail < IPV6_HEADER_LEN) {
     ctx.counters.inc('ipv6.pkt_too_small');
@@ -182,10 +190,23 @@ function fragment(
     return (pkt.kind = PacketKind.NONE);
   }
   const id =
-    (((b[p + 4] as number) << 24) | ((b[p + 5] as number) << 16) | ((b[p + 6] as number) << 8) | (b[p + 7] as number)) >>>
+    (((b[p + 4] as number) << 24) |
+      ((b[p + 5] as number) << 16) |
+      ((b[p + 6] as number) << 8) |
+      (b[p + 7] as number)) >>>
     0;
   const payOff = p + FRAG_HEADER_LEN;
-  const dg = ctx.reasm.addV6(b, off, payOff, ipEnd, wireEnd - payOff, fragOff, more, id, ctx.nowSec);
+  const dg = ctx.reasm.addV6(
+    b,
+    off,
+    payOff,
+    ipEnd,
+    wireEnd - payOff,
+    fragOff,
+    more,
+    id,
+    ctx.nowSec,
+  );
   if (dg === null) return (pkt.kind = PacketKind.FRAGMENT);
   // The datagram is the fixed header followed by the fragmentable part (RFC 8200 4.5): the
   // headers of the unfragmentable part are dropped and Next Header names the first header of

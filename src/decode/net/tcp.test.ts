@@ -49,7 +49,10 @@ const DATA =
   '000100000006' + // MBAP: transaction 1, protocol 0, length 6
   '0103006b0003'; // unit 1, read holding registers 107, 3 registers
 
-function decode(data: Uint8Array, origLen = data.length): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  origLen = data.length,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, 101, { origLen }), pkt);
@@ -151,7 +154,9 @@ describe('TCP', () => {
     const b = decode(ipv4({ proto: 6 }, tcp({ options: opts, flags: TcpFlag.SYN })));
     expect(b.counters.get('tcp.opt_invalid_len')).toBe(2);
     expect(b.pkt.tcpMss).toBe(0);
-    const over = decode(ipv4({ proto: 6 }, tcp({ options: hex('0303' + '0f' + '00'), flags: TcpFlag.SYN })));
+    const over = decode(
+      ipv4({ proto: 6 }, tcp({ options: hex('0303' + '0f' + '00'), flags: TcpFlag.SYN })),
+    );
     expect(over.pkt.tcpWscale).toBe(14);
     const dangling = decode(ipv4({ proto: 6 }, tcp({ options: hex('010101' + '02') })));
     expect(dangling.counters.get('tcp.opt_invalid_len')).toBe(1);

@@ -31,7 +31,8 @@ import type { NetContext } from './context.js';
 /** Anomalies raised by the TCP decoder. */
 export const TCP_ANOMALIES: AnomalyCatalog = {
   'tcp.pkt_too_small': {
-    description: 'Fewer bytes than a TCP header (20 bytes, or the data offset) were captured; not decoded.',
+    description:
+      'Fewer bytes than a TCP header (20 bytes, or the data offset) were captured; not decoded.',
     severity: 'low',
   },
   'tcp.hlen_too_small': {
@@ -39,15 +40,18 @@ export const TCP_ANOMALIES: AnomalyCatalog = {
     severity: 'medium',
   },
   'tcp.invalid_optlen': {
-    description: 'The TCP data offset points past the end of the segment the IP header announces; not decoded.',
+    description:
+      'The TCP data offset points past the end of the segment the IP header announces; not decoded.',
     severity: 'medium',
   },
   'tcp.opt_invalid_len': {
-    description: 'A TCP option has a length that is too small or runs past the header; later options are ignored.',
+    description:
+      'A TCP option has a length that is too small or runs past the header; later options are ignored.',
     severity: 'low',
   },
   'tcp.bad_checksum': {
-    description: 'The TCP checksum is wrong (often checksum offload on the capturing host); the segment is kept.',
+    description:
+      'The TCP checksum is wrong (often checksum offload on the capturing host); the segment is kept.',
     severity: 'low',
   },
 };
@@ -117,7 +121,11 @@ export function decodeTcp(
   pkt.payOff = off + hlen;
   pkt.payLen = avail - hlen;
   pkt.payWireLen = l4Len - hlen;
-  if (ctx.verifyChecksums && avail >= l4Len && !checksumOk(b, off, off + l4Len, pseudoSum(pkt, PROTO_TCP, l4Len))) {
+  if (
+    ctx.verifyChecksums &&
+    avail >= l4Len &&
+    !checksumOk(b, off, off + l4Len, pseudoSum(pkt, PROTO_TCP, l4Len))
+  ) {
     pkt.bad |= BadChecksum.TCP;
     ctx.counters.inc('tcp.bad_checksum');
   }

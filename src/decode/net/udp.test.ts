@@ -18,7 +18,10 @@ const WHO_IS =
   '0120ffff00ff' + // NPDU
   '1008'; // APDU: unconfirmed Who-Is
 
-function decode(data: Uint8Array, origLen = data.length): { pkt: Packet; counters: Counters; kind: number } {
+function decode(
+  data: Uint8Array,
+  origLen = data.length,
+): { pkt: Packet; counters: Counters; kind: number } {
   const counters = new Counters();
   const pkt = new Packet();
   const kind = new FrameDecoder(counters).decode(rawFrame(data, 101, { origLen }), pkt);
@@ -45,7 +48,9 @@ describe('UDP', () => {
   });
 
   it('treats checksum 0 as none over IPv4 and counts it over IPv6', () => {
-    expect(decode(ipv4({ proto: 17 }, udp({ checksum: 0 }, hex('00ff')))).counters.toJSON()).toEqual({});
+    expect(
+      decode(ipv4({ proto: 17 }, udp({ checksum: 0 }, hex('00ff')))).counters.toJSON(),
+    ).toEqual({});
     const v6 = decode(ipv6({ proto: 17 }, udp({ v6: true, checksum: 0 }, hex('00ff'))));
     expect(v6.kind).toBe(PacketKind.IP);
     expect(v6.pkt.bad).toBe(0);

@@ -32,11 +32,13 @@ export const UDP_ANOMALIES: AnomalyCatalog = {
     severity: 'medium',
   },
   'udp.len_invalid': {
-    description: 'The UDP length field is larger than the IP payload; the IP payload length is used instead.',
+    description:
+      'The UDP length field is larger than the IP payload; the IP payload length is used instead.',
     severity: 'medium',
   },
   'udp.bad_checksum': {
-    description: 'The UDP checksum is wrong (often checksum offload on the capturing host); the datagram is kept.',
+    description:
+      'The UDP checksum is wrong (often checksum offload on the capturing host); the datagram is kept.',
     severity: 'low',
   },
   'udp.ipv6_zero_checksum': {
