@@ -8,9 +8,13 @@
  * counted as `link.unsupported_linktype` and left undecoded.
  *
  * Hot path: one call per frame, no allocation except the buffer of a datagram completed by
- * fragment reassembly; headers are read from the frame bytes by index, each behind one length
- * check. Malformed input never throws: it is counted under a named anomaly (the catalogue is
- * {@link NET_ANOMALIES}) and the packet is returned as far as it could be decoded.
+ * fragment reassembly (and the copies of stored fragments). Unlike the application decoders,
+ * these read the frame bytes by index (`d[o] << 8 | d[o + 1]`) rather than through ByteCursor:
+ * they run on every packet, their structures are fixed-size headers, and each is read only
+ * after one length check covering all of it, which the truncation tests (every prefix of every
+ * fixture) hold them to. Malformed input never throws: it is counted under a named anomaly (the
+ * catalogue is {@link NET_ANOMALIES}) and the packet is returned as far as it could be decoded.
+ * Fidelity against tshark is measured in docs/fidelity-net.md.
  *
  * @example
  * const dec = new FrameDecoder(counters);
