@@ -169,10 +169,17 @@ export class AppLayer {
         return;
       }
       const feeder = app.feeder as StreamFeeder;
-      const res = feeder.push(decoder, app.state, bytes, dir, this.sink);
-      if (res !== null) {
-        if (res.kind === 'reject') this.rejectFlow(app, res.anomaly);
-        else this.counters.inc(`${decoder.id}.pdu_too_large`);
+      const problem = feeder.push(decoder, app.state, bytes, dir, this.sink);
+      if (problem !== null) {
+        if (problem.kind === 'reject') this.rejectFlow(app, problem.anomaly);
+        else if (problem.kind === 'overflow') this.counters.inc(`${decoder.id}.pdu_too_large`);
+        else
+          this.bug(
+            flow,
+            app,
+            decoder,
+            new Error(`${decoder.id}: parse returned an impossible status`),
+          );
       }
     } catch (err) {
       this.bug(flow, app, decoder, err);

@@ -230,6 +230,7 @@ export class Engine {
     this.deferring = true;
     try {
       this.flowTable.flushAll('end_of_capture');
+      this.frames.flush();
     } catch (err) {
       this.pipelineBug(-1, err);
     }
