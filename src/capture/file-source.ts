@@ -108,6 +108,8 @@ export async function readChunks(
       const more = reader.push(buf.subarray(0, n));
       opts.progress?.(reader.bytesRead);
       if (!more) break;
+      const wait = opts.pause?.();
+      if (wait !== undefined) await wait;
     }
   } finally {
     // Let an abandoned read finish (its result no longer matters) before the caller closes.

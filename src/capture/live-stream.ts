@@ -159,6 +159,7 @@ export class LiveSource implements CaptureSource {
       aborted = await pumpStream(child.stdout, reader, {
         signal: opts.signal,
         progress: opts.progress,
+        pause: opts.pause,
         onAbort: stop,
       });
       // A broken stream (not expected from tcpdump) ends the capture too.

@@ -93,4 +93,10 @@ export interface ReadOptions {
   progress?: ProgressFn;
   /** Stops reading at the next chunk boundary. */
   signal?: AbortSignal;
+  /**
+   * Backpressure: called after each chunk; when it returns a promise, reading waits for it
+   * before the next chunk (a consumer that hands frames to worker threads uses this to wait
+   * for them). In-memory sources, which read synchronously, do not call it.
+   */
+  pause?: () => Promise<void> | undefined;
 }

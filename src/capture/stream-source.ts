@@ -20,6 +20,8 @@ export interface PumpOptions {
    * once; with it (live capture) the pump keeps reading until the producer closes the stream.
    */
   onAbort?: (() => void) | undefined;
+  /** Backpressure (see `ReadOptions.pause`): the stream is paused until the promise settles. */
+  pause?: (() => Promise<void> | undefined) | undefined;
 }
 
 /**
@@ -72,6 +74,14 @@ export function pumpStream(
       if (!more) {
         stream.destroy();
         settle();
+        return;
+      }
+      const wait = opts.pause?.();
+      if (wait !== undefined) {
+        stream.pause();
+        void wait.then(() => {
+          if (!settled) stream.resume();
+        });
       }
     };
     const onEnd = (): void => settle();
@@ -144,6 +154,7 @@ export class StreamSource implements CaptureSource {
     const aborted = await pumpStream(stream, reader, {
       signal: opts.signal,
       progress: opts.progress,
+      pause: opts.pause,
     });
     return reader.finish(aborted);
   }
