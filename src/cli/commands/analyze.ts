@@ -6,6 +6,14 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { analyze } from '../../pipeline/analyze.js';
 import { Progress, formatSummary } from '../report.js';
 
+interface AnalyzeFlags {
+  out: string;
+  json?: boolean;
+  progress: boolean;
+  checksums: boolean;
+  workers: number;
+}
+
 export function analyzeCommand(setCode: (code: number) => void): Command {
   return new Command('analyze')
     .description('analyse pcap/pcapng captures (a capture may be - for standard input)')
@@ -14,23 +22,33 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
     .option('--json', 'print the summary as JSON on standard output')
     .option('--no-progress', 'no progress bar')
     .addOption(new Option('--no-checksums', 'do not verify IP/TCP/UDP/ICMP checksums'))
-    .action(
-      async (
-        captures: string[],
-        o: { out: string; json?: boolean; progress: boolean; checksums: boolean },
-      ) => {
-        const progress = new Progress(o.progress && process.stderr.isTTY === true && !o.json);
-        const summary = await analyze({
-          captures,
-          outDir: o.out,
-          onProgress: (b, t, p, c) => progress.update(b, t, p, c),
-          engine: { verifyChecksums: o.checksums },
-        });
-        progress.stop();
-        if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
-        else process.stdout.write(formatSummary(summary, o.out));
-        // A capture that could not be read to its end is an error exit, after writing all we had.
-        setCode(summary.captures.some((c) => c.error !== null) ? 1 : 0);
-      },
-    );
+    .option(
+      '-w, --workers <n>',
+      'worker threads to shard flows over (same output)',
+      parseWorkers,
+      1,
+    )
+    .action(async (captures: string[], o: AnalyzeFlags) => {
+      const progress = new Progress(o.progress && process.stderr.isTTY === true && !o.json);
+      const summary = await analyze({
+        captures,
+        outDir: o.out,
+        onProgress: (b, t, p, c) => progress.update(b, t, p, c),
+        engine: { verifyChecksums: o.checksums },
+        workers: o.workers,
+      });
+      progress.stop();
+      if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
+      else process.stdout.write(formatSummary(summary, o.out));
+      // A capture that could not be read to its end is an error exit, after writing all we had.
+      setCode(summary.captures.some((c) => c.error !== null) ? 1 : 0);
+    });
+}
+
+function parseWorkers(v: string): number {
+  const n = Number.parseInt(v, 10);
+  if (!Number.isInteger(n) || n < 1 || n > 64 || String(n) !== v.trim()) {
+    throw new InvalidArgumentError('expected a whole number from 1 to 64');
+  }
+  return n;
 }
