@@ -297,7 +297,11 @@ export class FlowTable {
 
   private update(f: Flow, pkt: Packet, fromOrig: boolean): void {
     const sec = pkt.tsSec;
-    if (sec > f.lastSec || (sec === f.lastSec && pkt.tsNs > f.lastNs)) {
+    // The LRU lists only need to be ordered by whole seconds (timeouts have one-second
+    // granularity), so a flow moves to the tail only when its last second advances: a burst
+    // within one second costs no list surgery (and no cache misses on its neighbours).
+    const newSecond = sec > f.lastSec;
+    if (newSecond || (sec === f.lastSec && pkt.tsNs > f.lastNs)) {
       f.lastSec = sec;
       f.lastNs = pkt.tsNs;
     }
@@ -325,7 +329,7 @@ export class FlowTable {
       addHistory(f, Hist.D, fromOrig);
     }
     const cls = proto === IpProto.TCP ? this.classOf(f) : f.lruList;
-    if (cls !== f.lruList || f.lruNext !== null) {
+    if (cls !== f.lruList || (newSecond && f.lruNext !== null)) {
       this.unlink(f);
       this.append(f, cls);
     }
@@ -371,10 +375,9 @@ export class FlowTable {
         // Retransmission, for flows the reassembler does not follow (it judges its own, and
         // tells a retransmission from a late out-of-order segment). A 1-byte segment ending at
         // the highest sequence is a keep-alive probe, not a retransmission.
-        if (pay > 0 && !syn && f.tcp[fromOrig ? 0 : 1] === null) {
-          const dataEnd = (seq + pay) | 0;
-          const d = (dataEnd - prevEnd) | 0;
-          if (d <= 0 && !(pay === 1 && d === 0)) {
+        if (pay > 0 && !syn) {
+          const d = (seq + pay - prevEnd) | 0;
+          if (d <= 0 && !(pay === 1 && d === 0) && f.tcp[fromOrig ? 0 : 1] === null) {
             this.counters.inc('tcp.retransmission');
             addHistory(f, Hist.T, fromOrig);
           }

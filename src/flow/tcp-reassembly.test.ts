@@ -148,7 +148,8 @@ describe('TcpReassembler: out of order and overlaps', () => {
       ['two-', s2.frame],
       ['three', s2.frame],
     ]);
-    expect(r.memUsed).toBe(256 + RECENT_OVERHEAD);
+    expect(r.memUsed).toBe(0);
+    expect(r.recentUsed).toBe(256 + RECENT_OVERHEAD);
   });
 
   it('keeps copies: the packet buffer may be reused after the call', () => {
@@ -224,6 +225,33 @@ describe('TcpReassembler: out of order and overlaps', () => {
     expect(items.at(-1)).toMatchObject({ kind: 'anomaly', frame: evil.frame });
   });
 
+  it('finds a changed byte anywhere in the recent window, across its wrap point', () => {
+    const rnd = new Prng(5);
+    for (let trial = 0; trial < 40; trial++) {
+      const { feed, counters } = setup({ recentBytes: 64 });
+      const { c, hs } = established();
+      feed(...hs);
+      const stream = rnd.bytes(rnd.range(64, 400));
+      for (let pos = 0; pos < stream.length;) {
+        const n = Math.min(stream.length - pos, rnd.range(1, 9));
+        feed(c.client('PA', stream.subarray(pos, pos + n)));
+        pos += n;
+      }
+      // Retransmit the last `span` bytes identically: no conflict.
+      const span = rnd.range(1, 64);
+      const from = stream.length - span;
+      const seq = 1001 + from;
+      feed(c.client('PA', stream.slice(from), { seq }));
+      expect(counters.get('tcp.overlap_conflict')).toBe(0);
+      // Then with one byte changed: a conflict.
+      const evil = stream.slice(from);
+      const k = rnd.int(span);
+      evil[k] = (evil[k] as number) ^ 0x5a;
+      feed(c.client('PA', evil, { seq }));
+      expect(counters.get('tcp.overlap_conflict'), `trial ${trial}`).toBe(1);
+    }
+  });
+
   it('does not treat a keep-alive (1 byte below next, garbage content) as a retransmission', () => {
     const { feed, counters } = setup();
     const { c, hs } = established();
@@ -248,6 +276,7 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     expect(counters.get('tcp.gap')).toBe(1);
     expect(counters.get('tcp.gap_bytes')).toBe(5);
     expect(r.memUsed).toBe(0);
+    expect(r.recentUsed).toBe(0);
     expect(f.tcp).toEqual([null, null]);
   });
 
@@ -300,12 +329,12 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     feed(e);
     expect(counters.get('tcp.ooo_bytes_limit')).toBe(1);
     expect(stream(true)).toBe(`[100]${chunk('b')}`);
-    expect(r.memUsed).toBeLessThanOrEqual(2 * (100 + SEGMENT_OVERHEAD) + 256 + RECENT_OVERHEAD);
+    expect(r.memUsed).toBeLessThanOrEqual(2 * (100 + SEGMENT_OVERHEAD));
   });
 
   it('holds the global memcap across flows: with no room, a hole is skipped and the data delivered', () => {
     const memcap = 300 + SEGMENT_OVERHEAD;
-    const { feed, stream, counters, r } = setup({ memcap, recentBytes: 0 });
+    const { feed, stream, counters, r } = setup({ memcap });
     const a = new TcpConversation({ cport: 1 });
     const b = new TcpConversation({ cport: 2 });
     feed(a.client('S'), b.client('S'));
@@ -317,6 +346,23 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     expect(counters.get('tcp.reassembly_memcap')).toBe(1);
     expect(r.memUsed).toBeLessThanOrEqual(memcap);
     expect(stream(true)).toBe(`[1]${'z'.repeat(10)}`);
+  });
+
+  it('keeps recent-bytes windows within their own budget, apart from reordering buffers', () => {
+    const { feed, counters, r } = setup({ recentMemcap: 256 + RECENT_OVERHEAD, memcap: 1000 });
+    const a = new TcpConversation({ cport: 1 });
+    const b = new TcpConversation({ cport: 2 });
+    feed(a.client('S'), b.client('S'), a.client('PA', 'x'), b.client('PA', 'y'));
+    expect(r.recentUsed).toBe(256 + RECENT_OVERHEAD);
+    expect(counters.get('tcp.recent_window_memcap')).toBe(1);
+    // Out-of-order buffering is unaffected.
+    b.client('PA', 'hole');
+    feed(b.client('PA', 'later'));
+    expect(r.memUsed).toBe(5 + SEGMENT_OVERHEAD);
+    // The direction without a window still reassembles; it just cannot compare retransmissions.
+    feed(b.client('PA', 'Yh', { seq: 1001 }));
+    expect(counters.get('tcp.overlap_conflict')).toBe(0);
+    expect(counters.get('tcp.retransmission')).toBe(1);
   });
 
   it('turns the part a snaplen cut off into a gap, in order and out of order', () => {
@@ -403,6 +449,7 @@ function scenario(
   let flow = table.lookup(syn, 1);
   r.segment(flow, syn, true);
   let maxMem = r.memUsed;
+  let maxRecent = r.recentUsed;
   let reused: Packet | undefined;
   // The first version of each byte that arrived: what first-wins must deliver.
   const first = new Int16Array(len).fill(-1);
@@ -419,6 +466,7 @@ function scenario(
     pkt.buf.fill(0xee);
     reused = pkt;
     maxMem = Math.max(maxMem, r.memUsed);
+    maxRecent = Math.max(maxRecent, r.recentUsed);
   }
   if (withFin) {
     const fin = c.client('FA', '', { seq: (isn + 1 + len) >>> 0 });
@@ -441,7 +489,7 @@ function scenario(
       gaps += it.size;
     }
   }
-  return { data, first, out, got, pos, gaps, maxMem, r, counters, flow };
+  return { data, first, out, got, pos, gaps, maxMem, maxRecent, r, counters, flow };
 }
 
 describe('TcpReassembler: fuzz (fixed seed)', () => {
@@ -462,6 +510,7 @@ describe('TcpReassembler: fuzz (fixed seed)', () => {
           expect(Buffer.from(s.out).equals(Buffer.from(s.data))).toBe(true);
           expect(s.counters.get('tcp.overlap_conflict')).toBe(0);
           expect(s.r.memUsed).toBe(0);
+          expect(s.r.recentUsed).toBe(0);
         },
       ),
       { seed: 20240601, numRuns: 300 },
@@ -487,10 +536,12 @@ describe('TcpReassembler: fuzz (fixed seed)', () => {
               maxBytesPerDirection: maxBytes,
               memcap,
               recentBytes: 64,
+              recentMemcap: 200,
             },
             true,
           );
           expect(s.maxMem).toBeLessThanOrEqual(memcap);
+          expect(s.maxRecent).toBeLessThanOrEqual(200);
           expect(s.pos).toBe(len);
           for (let i = 0; i < len; i++) {
             if (s.got[i] === 1 && s.out[i] !== s.data[i]) expect.fail(`byte ${i} differs`);
@@ -498,6 +549,7 @@ describe('TcpReassembler: fuzz (fixed seed)', () => {
           expect(s.flow.missedBytes).toBe(s.gaps);
           expect(s.counters.get('tcp.overlap_conflict')).toBe(0);
           expect(s.r.memUsed).toBe(0);
+          expect(s.r.recentUsed).toBe(0);
         },
       ),
       { seed: 7, numRuns: 300 },

@@ -20,8 +20,9 @@
  *   (`maxBytesPerDirection`, `maxSegmentsPerDirection`) and globally (`memcap`).
  * - Overlaps are first-wins: bytes already buffered or delivered are never replaced. New bytes
  *   that differ from buffered ones, or from the last `recentBytes` delivered bytes (kept per
- *   direction, allocated on first delivery), raise `tcp.overlap_conflict`: the classic IDS
- *   evasion signal (two different versions of the same stream bytes).
+ *   direction from its first delivery, within their own budget `recentMemcap`), raise
+ *   `tcp.overlap_conflict`: the classic IDS evasion signal (two different versions of the same
+ *   stream bytes).
  * - Mid-stream pickup: without a SYN, the first segment with payload (or FIN) sets the start.
  *   Pure ACKs never do, because a keep-alive (sequence number one below the next) would leave a
  *   permanent one-byte hole.
@@ -59,10 +60,15 @@ export interface ReassemblyOptions {
   readonly maxBytesPerDirection?: number;
   /** Out-of-order segments buffered per direction. */
   readonly maxSegmentsPerDirection?: number;
-  /** All buffered bytes and recent-byte windows of this reassembler together. */
+  /** All out-of-order bytes (plus per-segment overhead) buffered by this reassembler. */
   readonly memcap?: number;
   /** Delivered bytes remembered per direction to check retransmissions (0 disables). */
   readonly recentBytes?: number;
+  /**
+   * Budget for those windows, apart from `memcap` so that they never crowd out reordering
+   * buffers; directions that find it spent go without a window.
+   */
+  readonly recentMemcap?: number;
 }
 
 export const REASSEMBLY_DEFAULTS = Object.freeze({
@@ -70,12 +76,13 @@ export const REASSEMBLY_DEFAULTS = Object.freeze({
   maxSegmentsPerDirection: 1024,
   memcap: 256 << 20,
   recentBytes: 256,
+  recentMemcap: 64 << 20,
 });
 
 /** Bytes charged per buffered segment on top of its data (object, view and buffer headers). */
 export const SEGMENT_OVERHEAD = 160;
-/** Bytes charged per recent-bytes window on top of its length. */
-export const RECENT_OVERHEAD = 96;
+/** Bytes charged per recent-bytes window on top of its length (its free-list entry). */
+export const RECENT_OVERHEAD = 16;
 
 /** Counters the reassembler increments, for docs/anomalies.md. */
 export const TCP_REASSEMBLY_COUNTERS: AnomalyCatalog = Object.freeze({
@@ -94,9 +101,13 @@ export const TCP_REASSEMBLY_COUNTERS: AnomalyCatalog = Object.freeze({
   },
   'tcp.gap_bytes': { description: 'total TCP stream bytes skipped in gaps', severity: 'low' },
   'tcp.reassembly_memcap': {
-    description:
-      'the global reassembly memory cap was reached; a hole was skipped or a retransmission window not kept',
+    description: 'the global reassembly memory cap was reached; a hole was skipped',
     severity: 'medium',
+  },
+  'tcp.recent_window_memcap': {
+    description:
+      'the budget for recently delivered bytes was spent; a stream direction goes without retransmission content checks',
+    severity: 'low',
   },
   'tcp.ooo_bytes_limit': {
     description:
@@ -151,10 +162,49 @@ class TcpStream implements TcpDirState {
   segments = 0;
   /** Bytes charged for buffered segments (data + overhead). */
   buffered = 0;
-  /** The last `recentLen` delivered bytes, ending at sequence `recentEnd`, right-aligned. */
-  recent: Uint8Array | null = null;
+  /**
+   * Slot of this direction's window of recently delivered bytes in the reassembler's
+   * {@link WindowPool} (-1 while none): `recentLen` bytes ending at sequence `recentEnd`,
+   * circular, next write at `recentPos`.
+   */
+  recentSlot = -1;
+  recentPos = 0;
   recentLen = 0;
   recentEnd = 0;
+}
+
+const SLOT_SHIFT = 10;
+const SLOT_MASK = (1 << SLOT_SHIFT) - 1;
+
+/**
+ * Fixed-size byte windows carved out of shared slabs of 1024 windows each. One window per
+ * stream direction as a separate `Uint8Array` would cost an object, an ArrayBuffer and a
+ * malloc block (about 150 bytes and two cache misses more per packet); a slot is an integer.
+ * Slabs are kept once allocated (bounded by the memcap's peak number of windows, rounded up to
+ * a slab) and freed slots are reused.
+ */
+class WindowPool {
+  readonly size: number;
+  readonly slabs: Uint8Array[] = [];
+  private readonly free: number[] = [];
+  private nextSlot = 0;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  alloc(): number {
+    const f = this.free.pop();
+    if (f !== undefined) return f;
+    const slot = this.nextSlot++;
+    if (slot >> SLOT_SHIFT >= this.slabs.length)
+      this.slabs.push(new Uint8Array(this.size << SLOT_SHIFT));
+    return slot;
+  }
+
+  release(slot: number): void {
+    this.free.push(slot);
+  }
 }
 
 /**
@@ -166,14 +216,18 @@ class TcpStream implements TcpDirState {
  * r.flush(flow);                              // when the flow ends (releases its memory)
  */
 export class TcpReassembler {
-  /** Bytes currently charged against the memcap (buffered segments + recent windows). */
+  /** Bytes currently charged against `memcap` (buffered segments with their overhead). */
   memUsed = 0;
+  /** Bytes currently charged against `recentMemcap` (recent-bytes windows). */
+  recentUsed = 0;
   private readonly counters: Counters;
   private readonly sink: StreamSink;
   private readonly maxDir: number;
   private readonly maxSegs: number;
   private readonly memcap: number;
   private readonly recentBytes: number;
+  private readonly recentMemcap: number;
+  private readonly windows: WindowPool;
   /** Frame reported with deliveries during the current call. */
   private frame = 0;
   /** Whether the current segment was already counted as a retransmission. */
@@ -189,6 +243,8 @@ export class TcpReassembler {
     this.maxSegs = n(opts.maxSegmentsPerDirection, d.maxSegmentsPerDirection);
     this.memcap = n(opts.memcap, d.memcap);
     this.recentBytes = n(opts.recentBytes, d.recentBytes);
+    this.recentMemcap = n(opts.recentMemcap, d.recentMemcap);
+    this.windows = new WindowPool(this.recentBytes);
   }
 
   /**
@@ -243,9 +299,10 @@ export class TcpReassembler {
         if (missing > 0) this.gap(flow, st, fromOrig, missing);
         this.finCheck(st);
       }
-      if (st.recent !== null) {
-        this.memUsed -= st.recent.length + RECENT_OVERHEAD;
-        st.recent = null;
+      if (st.recentSlot >= 0) {
+        this.windows.release(st.recentSlot);
+        this.recentUsed -= this.recentBytes + RECENT_OVERHEAD;
+        st.recentSlot = -1;
       }
       flow.tcp[side] = null;
     }
@@ -528,30 +585,44 @@ export class TcpReassembler {
     this.sink.gap(flow, fromOrig, size);
   }
 
-  /** Keeps the last `recentBytes` delivered bytes, right-aligned in `st.recent`. */
+  /**
+   * Keeps the last `recentBytes` delivered bytes in the direction's circular window: the byte
+   * at sequence `recentEnd - k` (1 <= k <= recentLen) is at `(recentPos - k) mod size` within
+   * the window. One copy of the payload per delivery, no shifting.
+   */
   private remember(st: TcpStream, view: Uint8Array): void {
     const size = this.recentBytes;
     if (size === 0 || (st.flags & NO_RECENT) !== 0) return;
-    let r = st.recent;
-    if (r === null) {
-      if (this.memUsed + size + RECENT_OVERHEAD > this.memcap) {
+    let slot = st.recentSlot;
+    if (slot < 0) {
+      if (this.recentUsed + size + RECENT_OVERHEAD > this.recentMemcap) {
         st.flags |= NO_RECENT;
-        this.counters.inc('tcp.reassembly_memcap');
+        this.counters.inc('tcp.recent_window_memcap');
         return;
       }
-      r = new Uint8Array(size);
-      st.recent = r;
-      this.memUsed += size + RECENT_OVERHEAD;
+      slot = this.windows.alloc();
+      st.recentSlot = slot;
+      this.recentUsed += size + RECENT_OVERHEAD;
     }
+    const r = this.windows.slabs[slot >> SLOT_SHIFT] as Uint8Array;
+    const base = (slot & SLOT_MASK) * size;
     const n = view.length;
     if (n >= size) {
-      r.set(view.subarray(n - size));
+      r.set(n === size ? view : view.subarray(n - size), base);
+      st.recentPos = 0;
       st.recentLen = size;
-    } else {
-      r.copyWithin(0, n);
-      r.set(view, size - n);
-      st.recentLen = st.recentLen + n < size ? st.recentLen + n : size;
+      return;
     }
+    const pos = st.recentPos;
+    const room = size - pos;
+    if (n <= room) {
+      r.set(view, base + pos);
+    } else {
+      r.set(view.subarray(0, room), base + pos);
+      r.set(view.subarray(room), base);
+    }
+    st.recentPos = n < room ? pos + n : n - room;
+    st.recentLen = st.recentLen + n < size ? st.recentLen + n : size;
   }
 
   /** Compares `len` captured bytes at `seq` (all before `next`) with the recent window. */
@@ -564,15 +635,19 @@ export class TcpReassembler {
     seq: number,
     len: number,
   ): void {
-    const r = st.recent;
-    if (r === null || st.recentLen === 0) return;
-    const size = r.length;
+    const slot = st.recentSlot;
+    if (slot < 0 || st.recentLen === 0) return;
+    const size = this.recentBytes;
+    const r = this.windows.slabs[slot >> SLOT_SHIFT] as Uint8Array;
+    const base = (slot & SLOT_MASK) * size;
     let i = (st.recentEnd - st.recentLen - seq) | 0;
     if (i < 0) i = 0;
     let stop = (st.recentEnd - seq) | 0;
     if (stop > len) stop = len;
     for (; i < stop; i++) {
-      if (buf[off + i] !== r[size - ((st.recentEnd - seq - i) | 0)]) {
+      let at = st.recentPos - ((st.recentEnd - seq - i) | 0);
+      if (at < 0) at += size;
+      if (buf[off + i] !== r[base + at]) {
         this.conflict(flow, fromOrig);
         return;
       }
