@@ -9,7 +9,8 @@
  * slices happen before any timing. Stages whose code is not built print "n/a (not built)".
  *
  * Options: --size BYTES (capture size, default 1.1 GB), --only a,b (stage ids),
- * --skip-tshark, --tshark-slice BYTES, --fields-slice BYTES, --repeat N (keep the fastest of N
+ * --skip-tshark, --tshark-rounds N (default 3), --fields-rounds N (default 1): how many rounds of
+ * the capture the slower tshark stages read, --repeat N (keep the fastest of N
  * runs of each stage), --markdown (also print the tables as Markdown).
  */
 import { execFileSync } from 'node:child_process';
@@ -78,8 +79,8 @@ interface Options {
   size: number;
   only: Set<StageId> | null;
   skipTshark: boolean;
-  tsharkSlice: number;
-  fieldsSlice: number;
+  tsharkRounds: number;
+  fieldsRounds: number;
   markdown: boolean;
   repeat: number;
 }
@@ -89,8 +90,8 @@ function parseArgs(argv: readonly string[]): Options {
     size: DEFAULT_SIZE,
     only: null,
     skipTshark: false,
-    tsharkSlice: 200_000_000,
-    fieldsSlice: 50_000_000,
+    tsharkRounds: 3,
+    fieldsRounds: 1,
     markdown: false,
     repeat: 1,
   };
@@ -102,8 +103,8 @@ function parseArgs(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--size') o.size = num(argv[++i], a);
-    else if (a === '--tshark-slice') o.tsharkSlice = num(argv[++i], a);
-    else if (a === '--fields-slice') o.fieldsSlice = num(argv[++i], a);
+    else if (a === '--tshark-rounds') o.tsharkRounds = num(argv[++i], a);
+    else if (a === '--fields-rounds') o.fieldsRounds = num(argv[++i], a);
     else if (a === '--repeat') o.repeat = num(argv[++i], a);
     else if (a === '--skip-tshark') o.skipTshark = true;
     else if (a === '--markdown') o.markdown = true;
@@ -348,10 +349,12 @@ async function main(): Promise<void> {
   };
   const tshark = o.skipTshark ? null : which('tshark');
   const ndpi = which('ndpiReader');
+  // tshark runs on whole rounds of the capture: the same protocol mix as the full file.
+  const rounds = (n: number): number => n * file().framesPerRound;
   const tsharkSlice =
-    tshark && want('tshark-dissect') ? slicePcap(file().path, o.tsharkSlice) : null;
+    tshark && want('tshark-dissect') ? slicePcap(file().path, rounds(o.tsharkRounds)) : null;
   const fieldsSlice =
-    tshark && want('tshark-fields') ? slicePcap(file().path, o.fieldsSlice) : null;
+    tshark && want('tshark-fields') ? slicePcap(file().path, rounds(o.fieldsRounds)) : null;
   // Warm the page cache so every stage reads from memory (the capture fits in RAM here).
   for (const f of [cap?.path, tsharkSlice?.path, fieldsSlice?.path]) {
     if (f !== undefined) await measure('cat', [f]);
@@ -394,7 +397,7 @@ async function main(): Promise<void> {
         const label = 'tshark -n -r SLICE -q -z io,stat,0';
         if (tshark === null || tsharkSlice === null) return na(emptyRow(id, label, '-'), noTshark);
         const args = ['-n', '-r', tsharkSlice.path, '-q', '-z', 'io,stat,0'];
-        const input = `slice ${mb(tsharkSlice.bytes)}`;
+        const input = `${o.tsharkRounds} round(s), ${mb(tsharkSlice.bytes)}`;
         return externalStage(
           id,
           label,
@@ -410,7 +413,7 @@ async function main(): Promise<void> {
         if (tshark === null || fieldsSlice === null) return na(emptyRow(id, label, '-'), noTshark);
         const fields = TSHARK_FIELDS.flatMap((f) => ['-e', f]);
         const args = ['-n', '-r', fieldsSlice.path, '-T', 'fields', ...fields];
-        const input = `slice ${mb(fieldsSlice.bytes)}`;
+        const input = `${o.fieldsRounds} round(s), ${mb(fieldsSlice.bytes)}`;
         const note = `${TSHARK_FIELDS.length} fields to /dev/null`;
         return externalStage(id, label, fieldsSlice, input, tshark, args, note);
       }

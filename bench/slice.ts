@@ -1,9 +1,8 @@
 /**
  * Cuts the first records of a little-endian classic pcap (as written by build-capture.ts) into a
  * smaller pcap, for the tools that are too slow to run on the whole benchmark capture (tshark).
- * The slice ends at the first record boundary at or past the requested size, so it is a byte
- * prefix of the capture: the same mix of protocols, byte for byte. Streamed through a fixed
- * buffer.
+ * The slice is a byte prefix of the capture holding its first N records; cut at a whole number
+ * of rounds, it has exactly the capture's mix of protocols. Streamed through a fixed buffer.
  */
 import {
   closeSync,
@@ -27,16 +26,16 @@ export interface PcapSlice {
 }
 
 /**
- * Walks the record headers of the pcap open on `fd` from the start; returns the first record
- * boundary at or past `maxBytes` (or the end of the file) and the records before it.
+ * Walks the record headers of the pcap open on `fd` from the start; returns the offset after
+ * record `maxFrames` (or the end of the file) and the records before it.
  */
-function findCut(fd: number, size: number, maxBytes: number): { cut: number; frames: number } {
+function findCut(fd: number, size: number, maxFrames: number): { cut: number; frames: number } {
   const win = Buffer.alloc(CHUNK);
   let winStart = 0;
   let winLen = 0;
   let off = PCAP_HEADER;
   let frames = 0;
-  while (off < maxBytes && off + RECORD_HEADER <= size) {
+  while (frames < maxFrames && off + RECORD_HEADER <= size) {
     if (off + RECORD_HEADER > winStart + winLen) {
       winStart = off;
       winLen = readSync(fd, win, 0, CHUNK, off);
@@ -51,14 +50,14 @@ function findCut(fd: number, size: number, maxBytes: number): { cut: number; fra
 }
 
 /**
- * Writes (or reuses) `<src>.slice-<maxBytes>.pcap`: the pcap header and the records of `src`
- * until the slice holds at least `maxBytes` bytes (or `src` ends).
+ * Writes (or reuses) `<src>.first-<maxFrames>.pcap`: the pcap header and the first `maxFrames`
+ * records of `src` (all of them if it has fewer).
  */
-export function slicePcap(src: string, maxBytes: number): PcapSlice {
-  const out = src.replace(/\.pcap$/, '') + `.slice-${maxBytes}.pcap`;
+export function slicePcap(src: string, maxFrames: number): PcapSlice {
+  const out = src.replace(/\.pcap$/, '') + `.first-${maxFrames}.pcap`;
   const inFd = openSync(src, 'r');
   try {
-    const { cut, frames } = findCut(inFd, statSync(src).size, maxBytes);
+    const { cut, frames } = findCut(inFd, statSync(src).size, maxFrames);
     if (existsSync(out) && statSync(out).size === cut) return { path: out, bytes: cut, frames };
     const partial = `${out}.partial`;
     const outFd = openSync(partial, 'w');
