@@ -363,6 +363,8 @@ async function main(): Promise<void> {
     log('GNU time not found (apt-get install time): peak RSS is polled from /proc');
 
   // --- timed stages ---
+  // Other work on the machine skews every number: the load average goes into the results.
+  const loadBefore = os.loadavg()[0] ?? 0;
   const rows: StageRow[] = [];
   let decoderText = '';
   const help = want('analyze') || want('analyze-w2') ? cliHelp() : null;
@@ -450,8 +452,13 @@ async function main(): Promise<void> {
   }
 
   // --- report ---
+  const loadAfter = os.loadavg()[0] ?? 0;
   const text = formatReport(rows);
   process.stdout.write(`\n${text}\n`);
+  process.stdout.write(
+    `\nload average (1 min) before/after: ${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}` +
+      ` on ${os.cpus().length} cores; best of ${o.repeat} run(s) per stage\n`,
+  );
   if (decoderText !== '')
     process.stdout.write(`\nper-decoder parse rate (bench/decode.bench.ts):\n${decoderText}\n`);
   if (o.markdown) process.stdout.write(`\n${formatMarkdown(rows)}\n`);
@@ -459,6 +466,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     repeat: o.repeat,
     commit: gitCommit(),
+    loadAverage: { before: loadBefore, after: loadAfter },
     machine: {
       cpu: os.cpus()[0]?.model ?? null,
       cores: os.cpus().length,
