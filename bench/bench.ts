@@ -351,10 +351,11 @@ async function main(): Promise<void> {
   const ndpi = which('ndpiReader');
   // tshark runs on whole rounds of the capture: the same protocol mix as the full file.
   const rounds = (n: number): number => n * file().framesPerRound;
+  const tag = cap?.sha256.slice(0, 12) ?? '';
   const tsharkSlice =
-    tshark && want('tshark-dissect') ? slicePcap(file().path, rounds(o.tsharkRounds)) : null;
+    tshark && want('tshark-dissect') ? slicePcap(file().path, rounds(o.tsharkRounds), tag) : null;
   const fieldsSlice =
-    tshark && want('tshark-fields') ? slicePcap(file().path, rounds(o.fieldsRounds)) : null;
+    tshark && want('tshark-fields') ? slicePcap(file().path, rounds(o.fieldsRounds), tag) : null;
   // Warm the page cache so every stage reads from memory (the capture fits in RAM here).
   for (const f of [cap?.path, tsharkSlice?.path, fieldsSlice?.path]) {
     if (f !== undefined) await measure('cat', [f]);

@@ -50,11 +50,12 @@ function findCut(fd: number, size: number, maxFrames: number): { cut: number; fr
 }
 
 /**
- * Writes (or reuses) `<src>.first-<maxFrames>.pcap`: the pcap header and the first `maxFrames`
- * records of `src` (all of them if it has fewer).
+ * Writes (or reuses) `<src>.<tag>.first-<maxFrames>.pcap`: the pcap header and the first
+ * `maxFrames` records of `src` (all of them if it has fewer). `tag` names the content of `src`
+ * (a prefix of its sha256), so that a rebuilt capture never reuses a slice of the old one.
  */
-export function slicePcap(src: string, maxFrames: number): PcapSlice {
-  const out = src.replace(/\.pcap$/, '') + `.first-${maxFrames}.pcap`;
+export function slicePcap(src: string, maxFrames: number, tag: string): PcapSlice {
+  const out = src.replace(/\.pcap$/, '') + `.${tag}.first-${maxFrames}.pcap`;
   const inFd = openSync(src, 'r');
   try {
     const { cut, frames } = findCut(inFd, statSync(src).size, maxFrames);
