@@ -292,15 +292,52 @@ describe('FlowTable: Zeek history and conn_state', () => {
     expect(e.flow.history).toBe('QhAWi');
   });
 
-  it('records C for a bad checksum and leaves state and sequence tracking alone', () => {
-    const e = run((c) => [
-      c.client('S'),
-      c.server('SA', '', { bad: BadChecksum.TCP }),
-      c.server('R', '', { bad: BadChecksum.IPV4 }),
-    ]);
-    expect(e.flow.history).toBe('Sc');
-    expect(e.state).toBe('S0');
-    expect(e.flow.respPkts).toBe(2);
+  it('strict checksums: a bad packet gets history C and is not analysed', () => {
+    const { feed, table, ended, counters } = setup({ checksums: 'strict' });
+    const c = new TcpConversation();
+    feed(c.client('S'), c.server('SA', '', { bad: BadChecksum.TCP }));
+    expect(table.lastCorrupt).toBe(true);
+    feed(c.server('R', '', { bad: BadChecksum.IPV4 }));
+    table.flushAll();
+    expect(ended[0]!.flow.history).toBe('Sc');
+    expect(ended[0]!.state).toBe('S0');
+    expect(ended[0]!.flow.respPkts).toBe(2);
+    expect(counters.get('flow.bad_checksum_ignored')).toBe(2);
+  });
+
+  it('auto checksums: a direction that never sent a good checksum is offloading, and analysed', () => {
+    const { feed, table, ended, counters } = setup();
+    const c = new TcpConversation();
+    // Captured on the client: its own packets carry unfinished checksums.
+    const bad = { bad: BadChecksum.TCP };
+    feed(c.client('S', '', bad), c.server('SA'), c.client('A', '', bad));
+    expect(table.lastCorrupt).toBe(false);
+    feed(c.client('PA', 'q', bad), c.server('PA', 'r'), c.client('FA', '', bad), c.server('FA'));
+    table.flushAll();
+    expect(ended[0]!.state).toBe('SF');
+    expect(ended[0]!.flow.history).toBe('CShADdFf');
+    expect(counters.get('flow.bad_checksum_ignored')).toBe(0);
+  });
+
+  it('auto checksums: after a good checksum, a bad packet from that side is ignored', () => {
+    const { feed, table, ended, counters } = setup();
+    const c = new TcpConversation();
+    feed(c.client('S'), c.server('SA'), c.client('A'));
+    // An inserted RST with a bad checksum must not close the connection, nor a SYN split it.
+    feed(c.server('R', '', { bad: BadChecksum.TCP }));
+    expect(table.lastCorrupt).toBe(true);
+    feed(c.client('S', '', { bad: BadChecksum.TCP, seq: 4242 }));
+    table.flushAll();
+    expect(ended.map((e) => [e.state, e.flow.history])).toEqual([['S1', 'ShAcC']]);
+    expect(counters.get('flow.bad_checksum_ignored')).toBe(2);
+  });
+
+  it('ignore checksums: every packet is analysed (history C still recorded)', () => {
+    const { feed, table, ended } = setup({ checksums: 'ignore' });
+    const c = new TcpConversation();
+    feed(c.client('S'), c.server('SA'), c.client('A'), c.server('R', '', { bad: BadChecksum.TCP }));
+    table.flushAll();
+    expect(ended.map((e) => [e.state, e.flow.history])).toEqual([['RSTR', 'ShAcr']]);
   });
 
   it('records T for a retransmission on a flow the reassembler does not follow, not for keep-alives', () => {

@@ -30,7 +30,15 @@ import type { FlowEndReason } from './flow.js';
 import { Flow } from './flow.js';
 import { FlowKey, FROM_ORIG, NO_MATCH, matchKey, readKey, setFlowKey } from './flow-key.js';
 import { addHistory, Hist, markFlipped } from './history.js';
-import { ORIG_SEQ_KNOWN, RESP_SEQ_KNOWN, tcpClosed, tcpTransition } from './tcp-state.js';
+import {
+  LAST_CORRUPT,
+  ORIG_CSUM_OK,
+  ORIG_SEQ_KNOWN,
+  RESP_CSUM_OK,
+  RESP_SEQ_KNOWN,
+  tcpClosed,
+  tcpTransition,
+} from './tcp-state.js';
 
 export { connState } from './tcp-state.js';
 
@@ -51,7 +59,19 @@ export interface FlowTableOptions {
   readonly initialBuckets?: number;
   /** Hash seed; random by default. Output never depends on it. */
   readonly hashSeed?: number;
+  /**
+   * What to do with a packet whose checksums the decoder found bad (`pkt.bad`). Always: count
+   * it and record history C. Then `strict` (Zeek's default) ignores it for state, sequence
+   * tracking and reassembly; `ignore` analyses it like any packet (tshark's default, Zeek
+   * `-C`); `auto` (the default) analyses it while its direction of the flow has never sent a
+   * packet with good checksums (checksum offloading on the capturing host, loopback captures)
+   * and ignores it otherwise (a corrupt or inserted packet).
+   */
+  readonly checksums?: ChecksumPolicy;
 }
+
+/** See {@link FlowTableOptions.checksums}. */
+export type ChecksumPolicy = 'auto' | 'strict' | 'ignore';
 
 /** Defaults, as in Zeek where Zeek has the setting. */
 export const FLOW_TABLE_DEFAULTS = Object.freeze({
@@ -62,6 +82,7 @@ export const FLOW_TABLE_DEFAULTS = Object.freeze({
   icmpTimeout: 60,
   otherTimeout: 60,
   initialBuckets: 4096,
+  checksums: 'auto' as ChecksumPolicy,
 });
 
 /** Timeout classes, one LRU list each (`Flow.lruList`). */
@@ -83,6 +104,11 @@ export const FLOW_TABLE_COUNTERS: AnomalyCatalog = Object.freeze({
   },
   'tcp.retransmission': {
     description: 'a TCP segment carried payload that its sender had already sent',
+    severity: 'low',
+  },
+  'flow.bad_checksum_ignored': {
+    description:
+      'a packet with a bad checksum was counted but not analysed: its sender had sent good checksums before (auto), or the policy is strict',
     severity: 'low',
   },
 });
@@ -113,6 +139,11 @@ function pow2AtLeast(n: number): number {
 export class FlowTable {
   /** Set by {@link lookup}: whether the packet was sent by the flow's initiator. */
   lastFromOrig = false;
+  /**
+   * Set by {@link lookup}: the packet was judged corrupt (bad checksum under the `checksums`
+   * policy) and must not be analysed further: skip its payload (the reassembler does so itself).
+   */
+  lastCorrupt = false;
   /** Flows in the table now, the most ever held, and flows created in total. */
   size = 0;
   peak = 0;
@@ -124,6 +155,8 @@ export class FlowTable {
   private readonly maxBuckets: number;
   private readonly timeouts: number[];
   private readonly seed: number;
+  /** 0 auto, 1 strict, 2 ignore. */
+  private readonly csumPolicy: number;
   private readonly key = new FlowKey();
   private buckets: (Flow | null)[];
   private mask: number;
@@ -152,6 +185,7 @@ export class FlowTable {
     this.buckets = new Array<Flow | null>(n).fill(null);
     this.mask = n - 1;
     this.seed = opts.hashSeed !== undefined ? opts.hashSeed | 0 : (Math.random() * 0x100000000) | 0;
+    this.csumPolicy = opts.checksums === 'strict' ? 1 : opts.checksums === 'ignore' ? 2 : 0;
   }
 
   /** Current number of hash buckets (grows by doubling). */
@@ -265,7 +299,12 @@ export class FlowTable {
    * a SYN that arrives after its own SYN-ACK (initiator's sequence still unknown) stay.
    */
   private isReuse(f: Flow, pkt: Packet, fromOrig: boolean): boolean {
-    if ((pkt.tcpFlags & (SYN | ACK | RST | FIN)) !== SYN || pkt.bad !== 0) return false;
+    if ((pkt.tcpFlags & (SYN | ACK | RST | FIN)) !== SYN) return false;
+    // A SYN that would be judged corrupt does not split the flow.
+    if (pkt.bad !== 0 && this.csumPolicy !== 2) {
+      if (this.csumPolicy === 1 || (f.tcpState & (fromOrig ? ORIG_CSUM_OK : RESP_CSUM_OK)) !== 0)
+        return false;
+    }
     const st = f.tcpState;
     if (tcpClosed(st)) return true;
     if (fromOrig) return (st & ORIG_SEQ_KNOWN) !== 0 && f.origIsn !== (pkt.seq | 0);
@@ -320,13 +359,23 @@ export class FlowTable {
       f.respPayBytes += pay;
     }
     const proto = pkt.ipProto;
+    let corrupt = false;
     if (pkt.bad !== 0) {
-      // Zeek: a corrupt packet is counted but not analysed further.
       addHistory(f, Hist.C, fromOrig);
-    } else if (proto === IpProto.TCP) {
-      this.tcp(f, pkt, fromOrig);
-    } else if (proto === IpProto.UDP) {
-      addHistory(f, Hist.D, fromOrig);
+      const p = this.csumPolicy;
+      corrupt =
+        p === 1 || (p === 0 && (f.tcpState & (fromOrig ? ORIG_CSUM_OK : RESP_CSUM_OK)) !== 0);
+      if (corrupt) this.counters.inc('flow.bad_checksum_ignored');
+    } else {
+      f.tcpState |= fromOrig ? ORIG_CSUM_OK : RESP_CSUM_OK;
+    }
+    this.lastCorrupt = corrupt;
+    if (corrupt) {
+      f.tcpState |= LAST_CORRUPT;
+    } else {
+      f.tcpState &= ~LAST_CORRUPT;
+      if (proto === IpProto.TCP) this.tcp(f, pkt, fromOrig);
+      else if (proto === IpProto.UDP) addHistory(f, Hist.D, fromOrig);
     }
     const cls = proto === IpProto.TCP ? this.classOf(f) : f.lruList;
     if (cls !== f.lruList || (newSecond && f.lruNext !== null)) {

@@ -65,7 +65,10 @@ export class Flow {
   history = '';
   /** Bit set of history letters already recorded (see flow-table.ts). */
   historyBits = 0;
-  /** TCP connection state machine (see flow-table.ts), 0 for non-TCP. */
+  /**
+   * TCP connection state machine and sequence flags (tcp-state.ts), plus checksum-policy flags
+   * for every protocol (bits 8-10); the TCP part is 0 for non-TCP flows.
+   */
   tcpState = 0;
   /** True when the initiator was inferred from a SYN, false when from the first packet seen. */
   sawSyn = false;

@@ -280,6 +280,27 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     expect(f.tcp).toEqual([null, null]);
   });
 
+  it('delivers data after a never-filled hole with the frame it arrived in', () => {
+    const { feed, items, table } = setup();
+    const { c, hs } = established();
+    feed(...hs);
+    // Frames are numbered in arrival order: CC (frame 10), then BB (11), then EE (12).
+    c.client('PA', 'lost');
+    const b = c.client('PA', 'BB', { frame: 11 });
+    const cc = c.client('PA', 'CC', { frame: 10 });
+    c.client('PA', 'lost');
+    const e = c.client('PA', 'EE', { frame: 12 });
+    feed(cc, b, e, c.server('A', '', { frame: 13 }));
+    table.flushAll();
+    const data = items.flatMap((i) => (i.kind === 'data' ? [[i.text, i.frame]] : []));
+    // In stream order CC follows BB, so it is complete no earlier than BB's frame.
+    expect(data).toEqual([
+      ['BB', 11],
+      ['CC', 11],
+      ['EE', 12],
+    ]);
+  });
+
   it('reports data missing before a FIN as a gap at flush', () => {
     const { feed, stream, table } = setup();
     const { c, hs } = established();
@@ -378,6 +399,16 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     feed(cut2, end, full);
     expect(stream(true)).toBe('abc[7]KLMNOpq[3]uv');
     table.flushAll();
+  });
+
+  it('follows the flow table on bad checksums: offloaded directions are reassembled', () => {
+    const { feed, stream } = setup();
+    const c = new TcpConversation();
+    const bad = { bad: BadChecksum.TCP };
+    feed(c.client('S', '', bad), c.server('SA'), c.client('A', '', bad));
+    feed(c.client('PA', 'offloaded', bad), c.server('PA', 'fine'));
+    expect(stream(true)).toBe('offloaded');
+    expect(stream(false)).toBe('fine');
   });
 
   it('ignores RST payload and segments with a bad checksum', () => {

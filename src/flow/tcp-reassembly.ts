@@ -31,15 +31,16 @@
  *   bytes a snaplen cut off a segment. A gap adds to `flow.missedBytes`, history G, and is
  *   reported to the sink; delivery continues after it.
  * - RST payload is ignored (`tcp.rst_with_data`); payload beyond the first FIN's sequence
- *   number is dropped (`tcp.data_after_fin`). Segments with a bad TCP or IPv4 checksum are
- *   ignored (the flow table records history C).
+ *   number is dropped (`tcp.data_after_fin`). Segments the flow table judged corrupt (bad
+ *   checksum, under its `checksums` policy) are ignored.
  */
 import type { Counters } from '../core/counters.js';
 import type { AnomalyCatalog } from '../decode/decoder.js';
 import type { Packet } from '../decode/packet.js';
-import { BadChecksum, IpProto, TcpFlag } from '../decode/packet.js';
+import { IpProto, TcpFlag } from '../decode/packet.js';
 import type { Flow, TcpDirState } from './flow.js';
 import { addHistory, Hist } from './history.js';
+import { LAST_CORRUPT } from './tcp-state.js';
 
 /** Where reassembled stream data goes. */
 export interface StreamSink {
@@ -137,16 +138,21 @@ const FIN_DONE = 2;
 const NO_RECENT = 4;
 const copy = Uint8Array.prototype.slice;
 
-/** One buffered out-of-order piece: `len` sequence bytes, of which the first `data.length` were captured. */
+/**
+ * One buffered out-of-order piece: `len` sequence bytes, of which the first `data.length` were
+ * captured, received in frame `frame`.
+ */
 class Segment {
   seq: number;
   len: number;
   data: Uint8Array;
+  frame: number;
   next: Segment | null = null;
-  constructor(seq: number, len: number, data: Uint8Array) {
+  constructor(seq: number, len: number, data: Uint8Array, frame: number) {
     this.seq = seq;
     this.len = len;
     this.data = data;
+    this.frame = frame;
   }
 }
 
@@ -248,12 +254,13 @@ export class TcpReassembler {
   }
 
   /**
-   * Feeds one TCP packet of `flow`, sent by the initiator when `fromOrig`. Delivers whatever
-   * became in-order to the sink. Packets that are not TCP, or have a bad checksum, are ignored.
+   * Feeds one TCP packet of `flow`, sent by the initiator when `fromOrig`, right after
+   * `FlowTable.lookup` returned the flow for it. Delivers whatever became in-order to the sink.
+   * Packets that are not TCP, or that the table judged corrupt, are ignored.
    */
   segment(flow: Flow, pkt: Packet, fromOrig: boolean): void {
-    if (pkt.ipProto !== IpProto.TCP || (pkt.bad & (BadChecksum.TCP | BadChecksum.IPV4)) !== 0)
-      return;
+    // The flow table judged this packet's checksums (its `checksums` policy) just before.
+    if (pkt.ipProto !== IpProto.TCP || (flow.tcpState & LAST_CORRUPT) !== 0) return;
     const fl = pkt.tcpFlags;
     const wire = pkt.payWireLen > 0 ? pkt.payWireLen : 0;
     if ((fl & RST) !== 0) {
@@ -420,7 +427,7 @@ export class TcpReassembler {
         st,
         t,
         null,
-        new Segment(seq, wire, cap > 0 ? copy.call(buf, off, off + cap) : EMPTY),
+        new Segment(seq, wire, cap > 0 ? copy.call(buf, off, off + cap) : EMPTY, this.frame),
       );
       return true;
     }
@@ -462,6 +469,7 @@ export class TcpReassembler {
           (seq + pos) | 0,
           e - pos,
           ce > pos ? copy.call(buf, off + pos, off + ce) : EMPTY,
+          this.frame,
         );
         this.link(st, prev, cur, piece);
         prev = piece;
@@ -543,11 +551,23 @@ export class TcpReassembler {
     this.finCheck(st);
   }
 
-  /** Gives up the hole before the first buffered segment and delivers what follows it. */
+  /**
+   * Gives up the hole before the first buffered segment and delivers the run that follows it.
+   * Bytes after a hole that is never filled were complete when they arrived, so each delivery
+   * of the run carries the latest arrival frame so far in the run, not the current frame.
+   */
   private skipHole(flow: Flow, st: TcpStream, fromOrig: boolean): void {
-    const h = st.head as Segment;
-    this.gap(flow, st, fromOrig, (h.seq - st.next) | 0);
-    this.drain(flow, st, fromOrig);
+    this.gap(flow, st, fromOrig, ((st.head as Segment).seq - st.next) | 0);
+    const current = this.frame;
+    let frame = 0;
+    for (let h = st.head; h !== null && ((h.seq - st.next) | 0) <= 0; h = st.head) {
+      if (h.frame > frame) frame = h.frame;
+      this.frame = frame;
+      this.popHead(st);
+      this.emitSegment(flow, st, fromOrig, h);
+    }
+    this.frame = current;
+    this.finCheck(st);
   }
 
   private fin(st: TcpStream, finSeq: number): void {

@@ -15,10 +15,12 @@
  * Packing (`Flow.tcpState`, a small integer so the field never boxes):
  *
  * ```
- *  bit  7        6        5..3             2..0
- *      resp seq  orig seq  resp endpoint    orig endpoint
- *      known     known     state            state
+ *  bit  10         9         8         7        6        5..3           2..0
+ *      last pkt   resp      orig      resp seq orig seq resp endpoint  orig endpoint
+ *      corrupt    csum ok   csum ok   known    known    state          state
  * ```
+ *
+ * Bits 8-10 are used for every protocol (checksum policy); the rest only for TCP.
  *
  * Simplifications against Zeek, all in rare corner cases: a FIN from one side after the other
  * side's FIN+RST stays RSTO/RSTR (Zeek turns it back into SF), a SYN after a mid-stream pickup
@@ -48,6 +50,14 @@ const RESP_SHIFT = 3;
 /** `Flow.tcpState` bits: the side's `Isn`/`SeqEnd` fields are valid. */
 export const ORIG_SEQ_KNOWN = 1 << 6;
 export const RESP_SEQ_KNOWN = 1 << 7;
+/**
+ * `Flow.tcpState` bits kept for every protocol (flow-table.ts, checksum policy): the side sent a
+ * packet whose checksums were not found bad, and the last packet looked up was judged corrupt
+ * (not analysed; the reassembler skips it).
+ */
+export const ORIG_CSUM_OK = 1 << 8;
+export const RESP_CSUM_OK = 1 << 9;
+export const LAST_CORRUPT = 1 << 10;
 
 const { INACTIVE, SYN_SENT, SYN_ACK_SENT, PARTIAL, ESTABLISHED, CLOSED, RESET } = TcpEndpoint;
 const { SYN, ACK, FIN, RST } = TcpFlag;
