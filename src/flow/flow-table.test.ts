@@ -5,6 +5,9 @@ import type { Packet } from '../decode/packet.js';
 import { BadChecksum } from '../decode/packet.js';
 import type { Flow, FlowEndReason } from './flow.js';
 import { connState, FLOW_TABLE_COUNTERS, FlowTable, type FlowTableOptions } from './flow-table.js';
+import { Flow as FlowRecord } from './flow.js';
+import { hasHistory, Hist } from './history.js';
+import { origEndpoint, respEndpoint, TcpEndpoint } from './tcp-state.js';
 import { packet, TcpConversation, v4 } from '../../test/helpers/packets.js';
 
 const T0 = 1_700_000_000;
@@ -153,6 +156,17 @@ describe('FlowTable: keys and direction', () => {
     expect([a[3]!.origPort, a[3]!.respPort]).toEqual([135, 136]);
     expect(table.size).toBe(3);
     expect(connState(a[0] as Flow)).toBe('OTH');
+  });
+
+  it('keys ICMP without a readable type on addresses only', () => {
+    const { feed, table } = setup();
+    const a = feed(
+      packet({ proto: 'icmp', icmpType: -1 }),
+      packet({ proto: 'icmp', icmpType: -1, src: '10.0.0.2', dst: '10.0.0.1' }),
+    );
+    expect(a[1]).toBe(a[0]);
+    expect([a[0]!.origPort, a[0]!.respPort]).toEqual([0, 0]);
+    expect(table.size).toBe(1);
   });
 
   it('keys other IP protocols on addresses only', () => {
@@ -352,6 +366,24 @@ describe('FlowTable: Zeek history and conn_state', () => {
     expect(f!.history).toBe('ShADTdt');
     expect(counters.get('tcp.retransmission')).toBe(2);
     table.flushAll();
+  });
+
+  it('exposes endpoint states and history letters to consumers', () => {
+    const { feed } = setup();
+    const c = new TcpConversation();
+    const [f] = feed(c.client('S'), c.server('SA'), c.client('FA'));
+    expect(origEndpoint(f!.tcpState)).toBe(TcpEndpoint.CLOSED);
+    expect(respEndpoint(f!.tcpState)).toBe(TcpEndpoint.ESTABLISHED);
+    expect(hasHistory(f!, Hist.H, false)).toBe(true);
+    expect(hasHistory(f!, Hist.H, true)).toBe(false);
+  });
+
+  it('UDP with only responder packets is SHR (Zeek), with none OTH', () => {
+    const f = new FlowRecord();
+    f.ipProto = 17;
+    expect(connState(f)).toBe('OTH');
+    f.respPkts = 1;
+    expect(connState(f)).toBe('SHR');
   });
 
   it('UDP is SF when both sides sent, S0 otherwise, with D/d history', () => {

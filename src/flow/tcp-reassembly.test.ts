@@ -320,6 +320,16 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     expect(counters.get('tcp.data_after_fin')).toBe(1);
   });
 
+  it('trims a segment that straddles the FIN to the bytes before it', () => {
+    const { feed, stream, counters } = setup();
+    const { c, hs } = established();
+    feed(...hs);
+    c.client('PA', 'abc');
+    feed(c.client('FA', '', { seq: 1007 }), c.client('PA', 'abcdefXYZ', { seq: 1001 }));
+    expect(stream(true)).toBe('abcdef');
+    expect(counters.get('tcp.data_after_fin')).toBe(1);
+  });
+
   it('skips the oldest hole when the per-direction segment limit is reached', () => {
     const { feed, stream, counters } = setup({ maxSegmentsPerDirection: 2 });
     const { c, hs } = established();
