@@ -84,7 +84,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
         sources,
         workers,
         settings,
-        { event: (l) => events.write(l), flow: (l) => flows.write(l) },
+        { events, flows },
         onProgress
           ? (bytes, src, packets) => onProgress(bytes, src.sizeHint, packets, src.name)
           : undefined,

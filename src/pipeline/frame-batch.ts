@@ -134,3 +134,48 @@ export function readBatch(
     o += HEADER + ((capLen + 3) & ~3);
   }
 }
+
+/** Encoded output lines of a worker with their (position, order) keys, as sent to the main thread. */
+export interface EncodedLines {
+  /** UTF-8 lines, each ending in a newline. */
+  bytes: ArrayBuffer;
+  /** Per line: position, order, and the end offset of the line in `bytes`. */
+  keys: Float64Array;
+  count: number;
+}
+
+const LINE_BATCH_BYTES = 256 << 10;
+
+/**
+ * Collects output lines in a worker, encoded to UTF-8 at once (so the main thread only copies
+ * bytes), with their sort keys. `take` hands the buffers over for transfer.
+ */
+export class LineBatch {
+  private buf = Buffer.allocUnsafeSlow(LINE_BATCH_BYTES);
+  private used = 0;
+  private keys: number[] = [];
+
+  add(line: string, position: number, order: number): void {
+    const worst = line.length * 3 + 1;
+    if (this.buf.length - this.used < worst) {
+      const next = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.used + worst));
+      this.buf.copy(next, 0, 0, this.used);
+      this.buf = next;
+    }
+    this.used += this.buf.write(line, this.used, 'utf8');
+    this.buf[this.used++] = 0x0a;
+    this.keys.push(position, order, this.used);
+  }
+
+  take(): EncodedLines {
+    // A buffer from allocUnsafeSlow owns its ArrayBuffer, so it can be transferred.
+    const out: EncodedLines = {
+      bytes: this.buf.buffer.slice(0, this.used) as ArrayBuffer,
+      keys: Float64Array.from(this.keys),
+      count: this.keys.length / 3,
+    };
+    this.used = 0;
+    this.keys = [];
+    return out;
+  }
+}

@@ -21,7 +21,8 @@ import { Worker } from 'node:worker_threads';
 import type { CaptureSource, RawFrame } from '../capture/source.js';
 import type { EngineOptions, EngineReport } from './engine.js';
 import { mergeReports } from './engine.js';
-import { BatchWriter } from './frame-batch.js';
+import { BatchWriter, type EncodedLines } from './frame-batch.js';
+import type { JsonlWriter } from './jsonl-writer.js';
 import { shardOf } from './shard.js';
 import { captureReport, type CaptureReport } from './summary.js';
 
@@ -34,64 +35,91 @@ export type ToWorker =
 
 /** Messages from a worker. */
 export type FromWorker =
-  | {
-      type: 'out';
-      events: string[];
-      eventKeys: Float64Array;
-      flows: string[];
-      flowKeys: Float64Array;
-      watermark: number;
-    }
+  | { type: 'out'; events: EncodedLines; flows: EncodedLines; watermark: number }
   | { type: 'report'; report: EngineReport };
 
 /** Batches in flight per worker before reading pauses. */
 const MAX_IN_FLIGHT = 4;
 
 interface Chunk {
-  lines: string[];
+  bytes: Uint8Array;
   keys: Float64Array;
+  count: number;
+  /** Next line to write, and where it starts in `bytes`. */
   i: number;
+  start: number;
 }
 
-/** K-way merge of sorted, keyed line streams, released up to the lowest watermark. */
+/**
+ * K-way merge of the workers' sorted, keyed line streams, released up to the lowest watermark.
+ * Consecutive lines of one worker are copied out as one run of bytes.
+ */
 class KeyedMerge {
   private readonly queues: Chunk[][];
 
   constructor(
     n: number,
-    private readonly write: (line: string) => void,
+    private readonly out: JsonlWriter,
   ) {
     this.queues = Array.from({ length: n }, () => []);
   }
 
-  push(w: number, lines: string[], keys: Float64Array): void {
-    if (lines.length > 0) (this.queues[w] as Chunk[]).push({ lines, keys, i: 0 });
+  push(w: number, lines: EncodedLines): void {
+    if (lines.count === 0) return;
+    (this.queues[w] as Chunk[]).push({
+      bytes: new Uint8Array(lines.bytes),
+      keys: lines.keys,
+      count: lines.count,
+      i: 0,
+      start: 0,
+    });
   }
 
   /** Writes every line whose position is at or below `limit`, in key order. */
   drain(limit: number): void {
     const qs = this.queues;
     for (;;) {
+      // The worker with the smallest head key, and the second smallest head key.
       let best = -1;
       let bestPos = Infinity;
       let bestOrder = Infinity;
+      let nextPos = Infinity;
+      let nextOrder = Infinity;
       for (let w = 0; w < qs.length; w++) {
         const head = (qs[w] as Chunk[])[0];
         if (head === undefined) continue;
-        const pos = head.keys[2 * head.i] as number;
-        const order = head.keys[2 * head.i + 1] as number;
+        const pos = head.keys[3 * head.i] as number;
+        const order = head.keys[3 * head.i + 1] as number;
         if (best < 0 || pos < bestPos || (pos === bestPos && order < bestOrder)) {
+          nextPos = bestPos;
+          nextOrder = bestOrder;
           best = w;
           bestPos = pos;
           bestOrder = order;
+        } else if (pos < nextPos || (pos === nextPos && order < nextOrder)) {
+          nextPos = pos;
+          nextOrder = order;
         }
       }
       if (best < 0 || bestPos > limit) return;
+      // Take the run of lines of this chunk that sort before every other worker's head.
       const q = qs[best] as Chunk[];
       const head = q[0] as Chunk;
-      this.write(head.lines[head.i] as string);
-      head.i++;
-      if (head.i >= head.lines.length) q.shift();
+      const keys = head.keys;
+      let i = head.i;
+      let end = 0;
+      do {
+        end = keys[3 * i + 2] as number;
+        i++;
+        if (i >= head.count) break;
+        const pos = keys[3 * i] as number;
+        const order = keys[3 * i + 1] as number;
+        if (pos > limit || pos > nextPos || (pos === nextPos && order > nextOrder)) break;
+      } while (true);
+      this.out.writeBytes(head.bytes.subarray(head.start, end), i - head.i);
+      head.i = i;
+      head.start = end;
+      if (head.i >= head.count) q.shift();
     }
   }
 }
@@ -101,14 +129,14 @@ export async function runSharded(
   sources: readonly CaptureSource[],
   n: number,
   settings: Omit<EngineOptions, 'decoders'>,
-  out: { event(line: string): void; flow(line: string): void },
+  out: { events: JsonlWriter; flows: JsonlWriter },
   onProgress: ((bytes: number, src: CaptureSource, packets: number) => void) | undefined,
   signal: AbortSignal | undefined,
 ): Promise<{ captures: CaptureReport[]; report: EngineReport }> {
   const url = new URL('./worker.js', import.meta.url);
   const workers = Array.from({ length: n }, () => new Worker(url, { workerData: settings }));
-  const events = new KeyedMerge(n, out.event);
-  const flows = new KeyedMerge(n, out.flow);
+  const events = new KeyedMerge(n, out.events);
+  const flows = new KeyedMerge(n, out.flows);
   const watermarks = new Array<number>(n).fill(0);
   const inFlight = new Array<number>(n).fill(0);
   let waiter: (() => void) | null = null;
@@ -125,8 +153,8 @@ export async function runSharded(
   workers.forEach((worker, w) => {
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'out') {
-        events.push(w, msg.events, msg.eventKeys);
-        flows.push(w, msg.flows, msg.flowKeys);
+        events.push(w, msg.events);
+        flows.push(w, msg.flows);
         watermarks[w] = msg.watermark;
         if (msg.watermark !== Infinity) inFlight[w] = (inFlight[w] as number) - 1;
         const limit = Math.min(...watermarks);

@@ -6,40 +6,33 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DECODERS } from '../decode/registry.js';
 import { Engine, type EngineOptions } from './engine.js';
-import { readBatch } from './frame-batch.js';
+import { LineBatch, readBatch } from './frame-batch.js';
 import type { ToWorker, FromWorker } from './parallel.js';
 
 if (parentPort === null) throw new Error('pipeline/worker.js must run as a worker thread');
 const port = parentPort;
 
 const settings = workerData as Omit<EngineOptions, 'decoders'>;
-let events: string[] = [];
-let eventKeys: number[] = [];
-let flows: string[] = [];
-let flowKeys: number[] = [];
+const events = new LineBatch();
+const flows = new LineBatch();
 const engine = new Engine(
   { ...settings, decoders: DECODERS },
   {
-    event(line, position, order) {
-      events.push(line);
-      eventKeys.push(position, order);
-    },
-    flow(line, position, order) {
-      flows.push(line);
-      flowKeys.push(position, order);
-    },
+    event: (line, position, order) => events.add(line, position, order),
+    flow: (line, position, order) => flows.add(line, position, order),
   },
 );
 
 function sendOutput(watermark: number): void {
-  const ek = Float64Array.from(eventKeys);
-  const fk = Float64Array.from(flowKeys);
-  const msg: FromWorker = { type: 'out', events, eventKeys: ek, flows, flowKeys: fk, watermark };
-  events = [];
-  eventKeys = [];
-  flows = [];
-  flowKeys = [];
-  port.postMessage(msg, [ek.buffer as ArrayBuffer, fk.buffer as ArrayBuffer]);
+  const ev = events.take();
+  const fl = flows.take();
+  const msg: FromWorker = { type: 'out', events: ev, flows: fl, watermark };
+  port.postMessage(msg, [
+    ev.bytes,
+    ev.keys.buffer as ArrayBuffer,
+    fl.bytes,
+    fl.keys.buffer as ArrayBuffer,
+  ]);
 }
 
 port.on('message', (msg: ToWorker) => {
