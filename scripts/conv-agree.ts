@@ -8,14 +8,11 @@
  * - tshark's conversations never time out: a UDP conversation is one 5-tuple for the whole
  *   capture, a TCP conversation one TCP stream. Palisade ends a flow after a period of silence
  *   (src/flow/README.md), so a quiet conversation becomes several flows: consecutive flows of
- *   one 5-tuple where the earlier ended by timeout are joined.
+ *   one 5-tuple where the earlier ended by timeout are joined, unless the later one opens with a
+ *   SYN (tshark starts a new TCP stream there too).
  * - After a FIN or RST, Palisade ends the flow when the close timeout passes; a later packet
  *   of the same 5-tuple that is not a SYN starts a new flow, where tshark continues the stream.
  *   Such a flow is joined to the one before.
- * - A connection attempt refused by RST and tried again (SYN, RST, SYN, RST) is one flow per
- *   attempt for Palisade (as for Zeek: each is a rejected connection); tshark keeps retries
- *   with the same initial sequence number in one stream. A `REJ` flow ended by a new SYN of the
- *   same 5-tuple is joined to its successor.
  * - tshark also counts the TCP/UDP headers quoted inside ICMP errors as conversations; the
  *   tshark side is run with ICMP frames filtered out of the conversation tables.
  * - Some tshark dissectors (SNMP, HART-IP) register a conversation of their own for the
@@ -49,7 +46,6 @@ interface FlowLine {
   dst_ip: string;
   dst_port: number;
   end_reason: string;
-  conn_state: string;
   history: string;
   first_frame: number;
   vlan?: number;
@@ -81,7 +77,9 @@ export function tsharkConversations(capture: string): { tcp: number; udp: number
 }
 
 /** Counts our flows per transport, raw and with timeout splits joined. */
-export function ourConversations(flows: readonly FlowLine[]): Record<'tcp' | 'udp', { ours: number; joined: number; splits: number }> {
+export function ourConversations(
+  flows: readonly FlowLine[],
+): Record<'tcp' | 'udp', { ours: number; joined: number; splits: number }> {
   const res = { tcp: { ours: 0, joined: 0, splits: 0 }, udp: { ours: 0, joined: 0, splits: 0 } };
   const byTuple = new Map<string, FlowLine[]>();
   for (const f of flows) {
@@ -102,10 +100,9 @@ export function ourConversations(flows: readonly FlowLine[]): Record<'tcp' | 'ud
       const prev = list[i - 1] as FlowLine;
       const next = list[i] as FlowLine;
       const startsWithSyn = next.history.startsWith('S');
+      // A TCP flow that opens with a SYN is a new stream for tshark too.
       const split =
-        prev.end_reason === 'timeout' ||
-        (prev.end_reason === 'closed' && !startsWithSyn) ||
-        (prev.end_reason === 'reused' && prev.conn_state === 'REJ');
+        (prev.end_reason === 'timeout' || prev.end_reason === 'closed') && !startsWithSyn;
       if (split) res[t].splits++;
       else joined++;
     }
@@ -166,7 +163,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('scripts', 'conv-agree.js'))) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]).endsWith(path.join('scripts', 'conv-agree.js'))
+) {
   main(process.argv.slice(2)).catch((err: unknown) => {
     process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 1;

@@ -436,10 +436,20 @@ describe('FlowTable: port reuse', () => {
     expect(ended.map((e) => [e.reason, e.state])).toEqual([['reused', 'S0']]);
   });
 
-  it('a SYN after a reset (same ISN, as Windows retries) starts a new flow', () => {
+  it('a SYN after a reset with the same ISN (a retried attempt) stays in the flow', () => {
     const { feed, ended, table } = setup();
     const c = new TcpConversation();
     feed(c.client('S'), c.server('RA', '', { seq: 0 }), c.client('S', '', { seq: 1000 }));
+    table.flushAll();
+    expect(ended.map((e) => [e.reason, e.state, e.flow.origPkts])).toEqual([
+      ['end_of_capture', 'REJ', 2],
+    ]);
+  });
+
+  it('a SYN after a reset with a new ISN starts a new flow', () => {
+    const { feed, ended, table } = setup();
+    const c = new TcpConversation();
+    feed(c.client('S'), c.server('RA', '', { seq: 0 }), c.client('S', '', { seq: 5000 }));
     table.flushAll();
     expect(ended.map((e) => [e.reason, e.state])).toEqual([
       ['reused', 'REJ'],

@@ -306,7 +306,12 @@ export class FlowTable {
         return false;
     }
     const st = f.tcpState;
-    if (tcpClosed(st)) return true;
+    if (tcpClosed(st)) {
+      // The same initial sequence number again is a retry of the same connection attempt
+      // (a SYN retransmitted after a RST, as tshark also keeps in one stream); a new one is a
+      // new connection.
+      return !(fromOrig && (st & ORIG_SEQ_KNOWN) !== 0 && f.origIsn === (pkt.seq | 0));
+    }
     if (fromOrig) return (st & ORIG_SEQ_KNOWN) !== 0 && f.origIsn !== (pkt.seq | 0);
     return (st & RESP_SEQ_KNOWN) === 0 || f.respIsn !== (pkt.seq | 0);
   }

@@ -248,7 +248,9 @@ export class Engine {
     if (pkt.ipProto === IpProto.TCP) {
       if (app.wantsPayload(flow)) this.reassembler.segment(flow, pkt, fromOrig);
     } else if (pkt.ipProto === IpProto.UDP) {
-      if (app.wantsPayload(flow)) {
+      // A datagram the flow table judged corrupt (bad checksum from a sender that sends good
+      // ones) is counted but not decoded; TCP segments get the same treatment in reassembly.
+      if (!this.flowTable.lastCorrupt && app.wantsPayload(flow)) {
         app.data(flow, fromOrig, pkt.buf.subarray(pkt.payOff, pkt.payOff + pkt.payLen), 'udp');
       }
     }
