@@ -20,9 +20,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const setCode = (c: number): void => {
     code = c;
   };
-  program.addCommand(analyzeCommand(setCode));
-  program.addCommand(watchCommand(setCode));
-  program.addCommand(demoCommand(setCode));
+  for (const cmd of [analyzeCommand(setCode), watchCommand(setCode), demoCommand(setCode)]) {
+    // Subcommands do not inherit these: usage errors must come back here (exit code 2).
+    cmd.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    program.addCommand(cmd);
+  }
   try {
     await program.parseAsync([...argv]);
   } catch (err) {
