@@ -113,21 +113,10 @@ export class AppLayer {
         else byPort.set(p, [d]);
       }
     }
-    const self = this;
     this.sink = {
-      emit(event: AppEvent): void {
-        self.emit(event);
-      },
-      anomaly(name: string, detail?: string): void {
-        self.anomaly(name, detail);
-      },
-      confirm(): void {
-        const app = self.app;
-        if (app && !app.confirmed) {
-          app.confirmed = true;
-          if (self.flow && app.decoder) self.flow.service = app.decoder.id;
-        }
-      },
+      emit: (event: AppEvent): void => this.emit(event),
+      anomaly: (name: string, detail?: string): void => this.anomaly(name, detail),
+      confirm: (): void => this.confirm(),
     };
   }
 
@@ -261,6 +250,14 @@ export class AppLayer {
     app.state = d.createState(this.limits);
     app.feeder = d.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
     (this.stats.get(d.id) as DecoderStats).flows++;
+  }
+
+  private confirm(): void {
+    const app = this.app;
+    if (app && !app.confirmed) {
+      app.confirmed = true;
+      if (this.flow && app.decoder) this.flow.service = app.decoder.id;
+    }
   }
 
   private rejectFlow(app: FlowApp, anomaly: string): void {
