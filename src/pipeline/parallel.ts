@@ -1,24 +1,29 @@
 /**
- * Sharded analysis (`palisade analyze --workers N`): the main thread reads the captures and
- * deals frames to N worker threads by IP address pair (`shard.ts`), so every flow lives in
- * exactly one worker; each worker runs a full {@link Engine}. Output is the same as one
- * thread's, line for line:
+ * Sharded analysis (`palisade analyze --workers N`): frames are dealt to N worker threads by IP
+ * address pair (`shard.ts`), so every flow lives in exactly one worker; each worker runs a full
+ * {@link Engine}. Output is the same as one thread's, line for line:
  *
- * - Timeout ticks are decided by the reading thread (at the first frame of each capture second)
- *   and sent to every worker at the same place in its frame stream, so flows end at the same
- *   frames whichever worker holds them.
+ * - Timeout ticks happen at the first frame of each capture second, in every worker, at the
+ *   same place in its frame stream, so flows end at the same frames whichever worker holds them.
  * - Every output line carries its (position, order) key (see `engine.ts`). Each worker's lines
- *   arrive sorted; the main thread merges them, writing a line once every worker has reported
- *   past its position (the batch's `endPos` is that watermark).
+ *   arrive sorted; this thread merges them, writing a line once every worker has reported past
+ *   its position (the watermark sent with each batch of lines).
+ *
+ * Frames reach the workers in one of two ways:
+ * - A capture file: every worker reads the file itself (the second read comes from the page
+ *   cache) and keeps the frames of its shard. Nothing is copied between threads; the workers
+ *   pause reading while this thread has not written out their earlier batches (acks).
+ * - Standard input or a live capture, which can be read once: this thread reads it and posts
+ *   frames in transferred batches (`frame-batch.ts`); reading pauses while workers have a few
+ *   batches in hand.
  *
  * One difference remains by design: when the flow table is full, each worker evicts from its
- * own table (of `maxFlows / N` flows), not from one global table.
- *
- * Frames travel in transferred ArrayBuffers (`frame-batch.ts`); at most a few batches per
- * worker are in flight, and reading pauses between chunks until workers catch up.
+ * own table, not from one global table.
  */
 import { Worker } from 'node:worker_threads';
+import { FileSource } from '../capture/file-source.js';
 import type { CaptureSource, RawFrame } from '../capture/source.js';
+import { PlatformError } from '../core/errors.js';
 import type { EngineOptions, EngineReport } from './engine.js';
 import { mergeReports } from './engine.js';
 import { BatchWriter, type EncodedLines } from './frame-batch.js';
@@ -28,6 +33,8 @@ import { captureReport, type CaptureReport } from './summary.js';
 
 /** Messages to a worker. */
 export type ToWorker =
+  | { type: 'file'; path: string; captureNo: number; shard: number; shards: number }
+  | { type: 'ack'; count: number }
   | { type: 'begin'; captureNo: number }
   | { type: 'batch'; buf: ArrayBuffer; used: number; endPos: number }
   | { type: 'finish' }
@@ -35,7 +42,9 @@ export type ToWorker =
 
 /** Messages from a worker. */
 export type FromWorker =
-  | { type: 'out'; events: EncodedLines; flows: EncodedLines; watermark: number }
+  | { type: 'out'; events: EncodedLines; flows: EncodedLines; watermark: number; bytes: number }
+  | { type: 'done'; capture: CaptureReport }
+  | { type: 'failed'; message: string }
   | { type: 'report'; report: EngineReport };
 
 /** Batches in flight per worker before reading pauses. */
@@ -138,115 +147,148 @@ export async function runSharded(
   const events = new KeyedMerge(n, out.events);
   const flows = new KeyedMerge(n, out.flows);
   const watermarks = new Array<number>(n).fill(0);
+  /** Batch mode: frame batches posted and not yet answered, per worker. */
   const inFlight = new Array<number>(n).fill(0);
-  let waiter: (() => void) | null = null;
-  let failure: Error | null = null;
+  /** File mode: watermarks of output batches received and not yet acknowledged, per worker. */
+  const pendingAcks: number[][] = Array.from({ length: n }, () => []);
   const reports: Array<EngineReport | null> = new Array<EngineReport | null>(n).fill(null);
-  let reportWaiter: (() => void) | null = null;
-  let finishWaiter: (() => void) | null = null;
-
+  const done: Array<CaptureReport | null> = new Array<CaptureReport | null>(n).fill(null);
+  let failure: Error | null = null;
+  let fileMode = false;
+  let currentSrc: CaptureSource | null = null;
+  // One waiter at a time: resolved on every message, it re-checks its own condition.
+  let wakeup: (() => void) | null = null;
   const wake = (): void => {
-    const w = waiter;
-    waiter = null;
+    const w = wakeup;
+    wakeup = null;
     w?.();
   };
+  const until = async (cond: () => boolean): Promise<void> => {
+    while (!failure && !cond()) {
+      await new Promise<void>((resolve) => {
+        wakeup = resolve;
+      });
+    }
+    if (failure) throw failure;
+  };
+
   workers.forEach((worker, w) => {
     worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'out') {
-        events.push(w, msg.events);
-        flows.push(w, msg.flows);
-        watermarks[w] = msg.watermark;
-        if (msg.watermark !== Infinity) inFlight[w] = (inFlight[w] as number) - 1;
-        const limit = Math.min(...watermarks);
-        events.drain(limit);
-        flows.drain(limit);
-        if (limit === Infinity) finishWaiter?.();
-        wake();
-      } else {
-        reports[w] = msg.report;
-        if (reports.every((r) => r !== null)) reportWaiter?.();
+      switch (msg.type) {
+        case 'out': {
+          events.push(w, msg.events);
+          flows.push(w, msg.flows);
+          watermarks[w] = msg.watermark;
+          const limit = Math.min(...watermarks);
+          events.drain(limit);
+          flows.drain(limit);
+          if (fileMode) {
+            if (msg.watermark !== Infinity) (pendingAcks[w] as number[]).push(msg.watermark);
+            // A batch is consumed once everything up to its watermark has been written.
+            for (let k = 0; k < n; k++) {
+              const q = pendingAcks[k] as number[];
+              let count = 0;
+              while (q.length > 0 && (q[0] as number) <= limit) {
+                q.shift();
+                count++;
+              }
+              if (count > 0) post(k, { type: 'ack', count });
+            }
+            if (w === 0 && onProgress && currentSrc) onProgress(msg.bytes, currentSrc, 0);
+          } else if (msg.watermark !== Infinity) {
+            inFlight[w] = (inFlight[w] as number) - 1;
+          }
+          break;
+        }
+        case 'done':
+          done[w] = msg.capture;
+          break;
+        case 'report':
+          reports[w] = msg.report;
+          break;
+        case 'failed':
+          failure ??= new PlatformError('ERR_CAPTURE_OPEN', msg.message);
+          break;
       }
+      wake();
     });
     worker.on('error', (err) => {
-      failure = err;
+      failure ??= err;
       wake();
-      finishWaiter?.();
-      reportWaiter?.();
     });
   });
 
   const post = (w: number, msg: ToWorker, transfer?: ArrayBuffer[]): void =>
     (workers[w] as Worker).postMessage(msg, transfer ?? []);
+  const allFinished = (): boolean => watermarks.every((m) => m === Infinity);
 
   const captures: CaptureReport[] = [];
-  let packets = 0;
   try {
     for (let c = 0; c < sources.length; c++) {
       const src = sources[c] as CaptureSource;
-      for (let w = 0; w < n; w++) post(w, { type: 'begin', captureNo: c + 1 });
+      currentSrc = src;
       watermarks.fill(0);
-      const batches = Array.from({ length: n }, () => new BatchWriter());
-      let tickSec = -1;
-      let lastFrame = 0;
-      const flush = (endPos: number): void => {
+      if (src instanceof FileSource && !signal) {
+        // Each worker reads the file itself (the page cache makes the second read cheap) and
+        // keeps its shard: no frame is copied between threads.
+        fileMode = true;
+        done.fill(null);
         for (let w = 0; w < n; w++) {
-          const { buf, used } = (batches[w] as BatchWriter).take();
-          inFlight[w] = (inFlight[w] as number) + 1;
-          post(w, { type: 'batch', buf, used, endPos }, [buf]);
+          post(w, { type: 'file', path: src.name, captureNo: c + 1, shard: w, shards: n });
         }
-      };
-      const onFrame = (f: RawFrame): void => {
-        packets++;
-        if (f.tsSec > tickSec) {
-          tickSec = f.tsSec;
-          for (const b of batches) b.tick(f.tsSec, f.frame);
-        }
-        const w = n === 1 ? 0 : shardOf(f.linkType, f.data.subarray(0, f.capLen), n);
-        const b = batches[w] as BatchWriter;
-        if (!b.fits(f.capLen)) flush(f.frame - 1);
-        b.frame(f);
-        lastFrame = f.frame;
-      };
-      const res = await src.read(onFrame, {
-        ...(onProgress ? { progress: (bytes: number) => onProgress(bytes, src, packets) } : {}),
-        ...(signal ? { signal } : {}),
-        pause: () => {
-          if (failure) return undefined;
-          flush(lastFrame);
-          if (inFlight.every((k) => k < MAX_IN_FLIGHT)) return undefined;
-          return new Promise<void>((resolve) => {
-            waiter = () => {
-              if (failure || inFlight.every((k) => k < MAX_IN_FLIGHT)) resolve();
-              else waiter = wakeAgain(resolve);
-            };
-          });
-        },
-      });
-      flush(lastFrame);
-      const finished = new Promise<void>((resolve) => {
-        finishWaiter = resolve;
-      });
-      for (let w = 0; w < n; w++) post(w, { type: 'finish' });
-      await finished;
-      finishWaiter = null;
-      if (failure) throw failure;
-      captures.push(captureReport(src, res));
+        await until(() => allFinished() && done.every((d) => d !== null));
+        captures.push(done[0] as CaptureReport);
+      } else {
+        fileMode = false;
+        captures.push(await dealFrames(src, c + 1));
+      }
     }
-    const gotReports = new Promise<void>((resolve) => {
-      reportWaiter = resolve;
-    });
     for (let w = 0; w < n; w++) post(w, { type: 'report' });
-    await gotReports;
-    if (failure) throw failure;
+    await until(() => reports.every((r) => r !== null));
     return { captures, report: mergeReports(reports as EngineReport[]) };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  function wakeAgain(resolve: () => void): () => void {
-    return () => {
-      if (failure || inFlight.every((k) => k < MAX_IN_FLIGHT)) resolve();
-      else waiter = wakeAgain(resolve);
+  /** Batch mode: this thread reads the capture and deals frames to the workers. */
+  async function dealFrames(src: CaptureSource, captureNo: number): Promise<CaptureReport> {
+    for (let w = 0; w < n; w++) post(w, { type: 'begin', captureNo });
+    const batches = Array.from({ length: n }, () => new BatchWriter());
+    let tickSec = -1;
+    let lastFrame = 0;
+    let packets = 0;
+    const flush = (endPos: number): void => {
+      for (let w = 0; w < n; w++) {
+        const { buf, used } = (batches[w] as BatchWriter).take();
+        inFlight[w] = (inFlight[w] as number) + 1;
+        post(w, { type: 'batch', buf, used, endPos }, [buf]);
+      }
     };
+    const onFrame = (f: RawFrame): void => {
+      packets++;
+      if (f.tsSec > tickSec) {
+        tickSec = f.tsSec;
+        for (const b of batches) b.tick(f.tsSec, f.frame);
+      }
+      const w = shardOf(f.linkType, f.data.subarray(0, f.capLen), n);
+      const b = batches[w] as BatchWriter;
+      if (!b.fits(f.capLen)) flush(f.frame - 1);
+      b.frame(f);
+      lastFrame = f.frame;
+    };
+    const res = await src.read(onFrame, {
+      ...(onProgress ? { progress: (bytes: number) => onProgress(bytes, src, packets) } : {}),
+      ...(signal ? { signal } : {}),
+      pause: () => {
+        if (failure) return undefined;
+        flush(lastFrame);
+        if (inFlight.every((k) => k < MAX_IN_FLIGHT)) return undefined;
+        return until(() => inFlight.every((k) => k < MAX_IN_FLIGHT)).catch(() => undefined);
+      },
+    });
+    flush(lastFrame);
+    for (let w = 0; w < n; w++) post(w, { type: 'finish' });
+    await until(allFinished);
+    return captureReport(src, res);
   }
 }

@@ -70,7 +70,7 @@ export function buildSummary(
 }
 
 /** The summary entry of one capture's reading result. */
-export function captureReport(src: CaptureSource, res: CaptureResult): CaptureReport {
+export function captureReport(src: Pick<CaptureSource, 'name'>, res: CaptureResult): CaptureReport {
   return {
     name: src.name,
     format: res.format,
