@@ -75,8 +75,14 @@ describe('palisade analyze', () => {
     const b = tmp();
     expect(runCli(['analyze', file, '--out', a]).status).toBe(0);
     expect(runCli(['analyze', '-', '--out', b], readFileSync(file)).status).toBe(0);
+    // Standard input with workers: this thread reads and deals frames in batches.
+    const c = tmp();
+    expect(runCli(['analyze', '-', '--out', c, '--workers', '2'], readFileSync(file)).status).toBe(
+      0,
+    );
     for (const f of ['events.jsonl', 'flows.jsonl']) {
       expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
+      expect(readFileSync(path.join(c, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
     }
   });
 

@@ -3,7 +3,7 @@
  * (`tcpdump -U -w -`, which only listens) until Ctrl-C, with the same output as `analyze`.
  */
 import { Command } from 'commander';
-import { openLive } from '../../capture/index.js';
+import { openLive, type LiveOptions } from '../../capture/index.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { formatSummary } from '../report.js';
 
@@ -31,7 +31,9 @@ export function watchCommand(setCode: (code: number) => void): Command {
         process.once('SIGTERM', stop);
         const timer = o.duration ? setTimeout(stop, o.duration * 1000) : null;
         try {
-          const liveOpts: { bpf?: string; snaplen?: number } = {};
+          const liveOpts: LiveOptions = {
+            onListening: () => process.stderr.write(`palisade: listening on ${o.interface}\n`),
+          };
           if (o.bpf !== undefined) liveOpts.bpf = o.bpf;
           if (o.snaplen !== undefined) liveOpts.snaplen = o.snaplen;
           const summary = await analyze({
