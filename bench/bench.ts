@@ -38,6 +38,7 @@ export const STAGES = [
   'read',
   'decode',
   'flows',
+  'classify',
   'analyze',
   'analyze-w2',
   'tshark',
@@ -181,7 +182,7 @@ const cliJs = path.join(root, 'bin', 'palisade.js');
 const cliMain = path.join(root, 'dist', 'src', 'cli', 'main.js');
 
 async function ourStage(
-  id: 'read' | 'decode' | 'flows' | 'flows-1m',
+  id: 'read' | 'decode' | 'flows' | 'classify' | 'flows-1m',
   label: string,
   cap: BenchCapture | null,
 ): Promise<StageRow> {
@@ -386,6 +387,8 @@ async function main(): Promise<void> {
         return ourStage(id, 'capture -> FrameDecoder', file());
       case 'flows':
         return ourStage(id, 'capture -> FrameDecoder -> FlowTable -> TcpReassembler', file());
+      case 'classify':
+        return ourStage(id, 'flows + protocol recognition and decoding, no event output', file());
       case 'analyze':
       case 'analyze-w2':
         return analyzeStage(id, file(), help);

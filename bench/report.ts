@@ -90,6 +90,10 @@ export function ratios(rows: readonly StageRow[]): Ratio[] {
     ratio('decode+flows+reassembly vs ndpiReader (packets/s)', div(pps('flows'), pps('ndpi'))),
     ratio('full analyze vs ndpiReader (packets/s)', div(pps('analyze'), pps('ndpi'))),
     ratio(
+      'flows + protocol recognition vs ndpiReader (packets/s)',
+      div(pps('classify'), pps('ndpi')),
+    ),
+    ratio(
       'analyze 2 workers vs 1 (speed)',
       div(r('analyze')?.seconds, r('analyze-w2')?.seconds),
       1.8,

@@ -219,6 +219,44 @@ async function stageFlows(file: string): Promise<StageReport> {
   };
 }
 
+/**
+ * Flows plus protocol recognition, the work nDPI's ndpiReader does: the whole engine with every
+ * registered decoder, but no event lines built or written.
+ */
+async function stageClassify(file: string): Promise<StageReport> {
+  const { openCapture } = await load<CaptureModule>('../src/capture/index.js');
+  const { Engine } = await import('../src/pipeline/engine.js');
+  const { DECODERS } = await import('../src/decode/registry.js');
+  let flowLines = 0;
+  const engine = new Engine(
+    { decoders: DECODERS, eventLines: false },
+    {
+      event: () => undefined,
+      flow: () => {
+        flowLines++;
+      },
+    },
+  );
+  const t0 = process.hrtime.bigint();
+  const res = await openCapture(file).read((raw) => engine.frame(raw));
+  engine.finishCapture();
+  const s = seconds(t0);
+  const report = engine.report();
+  return {
+    stage: 'classify',
+    status: 'ok',
+    frames: res.frames,
+    bytes: res.bytes,
+    seconds: s,
+    maxRssKb: maxRssKb(),
+    extra: {
+      flows: flowLines,
+      decoders: report.decoders,
+      ...captureNote(res),
+    },
+  };
+}
+
 async function stageFlows1m(): Promise<StageReport> {
   const { FrameDecoder } = await load<FrameDecoderModule>('../src/decode/frame-decoder.js');
   const { FlowTable } = await load<FlowTableModule>('../src/flow/flow-table.js');
@@ -276,10 +314,12 @@ export async function runStage(stage: string, file: string | undefined): Promise
         return await stageDecode(needFile());
       case 'flows':
         return await stageFlows(needFile());
+      case 'classify':
+        return await stageClassify(needFile());
       case 'flows-1m':
         return await stageFlows1m();
       default:
-        throw new Error(`unknown stage ${stage} (read, decode, flows, flows-1m)`);
+        throw new Error(`unknown stage ${stage} (read, decode, flows, classify, flows-1m)`);
     }
   } catch (err) {
     if (!(err instanceof NotBuilt)) throw err;

@@ -61,6 +61,8 @@ export class FlowApp {
 
 /** Where the app layer writes. */
 export interface AppOutput {
+  /** False to decode without building event lines (recognition and counters only). */
+  readonly lines: boolean;
   /** One event line about `flow`. */
   event(line: string, flow: Flow): void;
 }
@@ -292,6 +294,7 @@ export class AppLayer {
     const decoder = app.decoder as AppDecoder<unknown>;
     (this.stats.get(decoder.id) as DecoderStats).events++;
     if (flow.service === '') flow.service = decoder.id;
+    if (!this.out.lines) return;
     this.out.event(this.envelope(flow, app, decoder.id, event.kind).finish(event), flow);
   }
 
@@ -301,6 +304,7 @@ export class AppLayer {
     const app = this.app;
     if (flow === null || app === null || app.decoder === null) return;
     (this.stats.get(app.decoder.id) as DecoderStats).anomalies++;
+    if (!this.out.lines) return;
     const obj = detail === undefined ? { name } : { name, detail };
     this.out.event(
       this.envelope(flow, app, app.decoder.id, 'anomaly').finish({ kind: 'anomaly', anomaly: obj }),

@@ -33,6 +33,11 @@ export interface EngineOptions {
   reassembly?: Partial<ReassemblyOptions>;
   /** Verify IP/TCP/UDP/ICMP checksums (bad ones are counted, never dropped). Default true. */
   verifyChecksums?: boolean;
+  /**
+   * Build event lines (default true). False decodes every PDU and keeps the counters but
+   * writes no events: protocol recognition and flows only.
+   */
+  eventLines?: boolean;
 }
 
 /**
@@ -147,6 +152,7 @@ export class Engine {
       opts.decoders,
       this.counters,
       {
+        lines: opts.eventLines ?? true,
         event: (line, flow) => {
           this.totals.events++;
           if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: false, line });
