@@ -114,8 +114,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
     }
   } finally {
     if (flusher) clearInterval(flusher);
-    events.close();
-    flows.close();
+    await Promise.all([events.close(), flows.close()]);
   }
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const summary = buildSummary(report, reports, elapsed);
