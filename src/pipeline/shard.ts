@@ -2,7 +2,9 @@
  * Shard selection for `--workers N`: which worker thread gets a frame. All packets between the
  * same two IP addresses go to the same worker, whatever their direction, ports or
  * fragmentation (a non-first IP fragment has no ports, so ports cannot be part of the key).
- * Frames that carry no IP (ARP, GOOSE, unknown link types) go to worker 0.
+ * Ethernet frames that carry no IP (ARP, GOOSE, PROFINET...) are dealt by their MAC address
+ * pair, so a publisher's stream stays on one worker; frames of unknown link types go to
+ * worker 0.
  *
  * This is a deliberately small look at the headers (link layer, VLAN tags, IP addresses): the
  * full decode happens once, in the worker.
@@ -93,9 +95,20 @@ export function ipPairHash(linkType: number, d: Uint8Array): number {
   return -1;
 }
 
+/** Symmetric hash of the Ethernet MAC address pair, or -1 when the frame is not Ethernet. */
+export function macPairHash(linkType: number, d: Uint8Array): number {
+  if (linkType !== LINKTYPE.ETHERNET || d.length < 14) return -1;
+  const a = ((d[0]! << 24) | (d[1]! << 16) | (d[2]! << 8) | d[3]!) >>> 0;
+  const b = ((d[6]! << 24) | (d[7]! << 16) | (d[8]! << 8) | d[9]!) >>> 0;
+  const c = (d[4]! << 8) | d[5]!;
+  const e = (d[10]! << 8) | d[11]!;
+  return mix((a ^ b ^ c ^ e) >>> 0, (a + b + c + e) >>> 0);
+}
+
 /** Worker index for a frame among `n` workers. */
 export function shardOf(linkType: number, d: Uint8Array, n: number): number {
-  const h = ipPairHash(linkType, d);
+  let h = ipPairHash(linkType, d);
+  if (h < 0) h = macPairHash(linkType, d);
   return h < 0 ? 0 : h % n;
 }
 
