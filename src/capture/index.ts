@@ -71,3 +71,70 @@ export function openCapture(name: string): CaptureSource {
 export function openLive(iface: string, opts: LiveOptions = {}): CaptureSource {
   return new LiveSource(iface, opts);
 }
+
+/**
+ * Notes a capture reader counts in `CaptureResult.notes`: odd but survivable things about the
+ * file itself (the frames are still delivered).
+ */
+export const CAPTURE_NOTES = Object.freeze({
+  'capture.aborted': {
+    description:
+      'reading was stopped on request (live capture ended, Ctrl-C) before the end of the input',
+    severity: 'low',
+  },
+  'pcap.bad_fraction': {
+    description:
+      'a pcap record timestamp had a sub-second part of a full second or more; it was carried into the seconds',
+    severity: 'low',
+  },
+  'pcap.caplen_over_origlen': {
+    description: 'a pcap record claimed more captured bytes than the frame had on the wire',
+    severity: 'low',
+  },
+  'pcap.caplen_over_snaplen': {
+    description: 'a pcap record carried more bytes than the file header snapshot length allows',
+    severity: 'low',
+  },
+  'pcap.linktype_reserved_bits': {
+    description: 'the pcap file header link type had reserved bits set; they were ignored',
+    severity: 'low',
+  },
+  'pcap.unexpected_version': {
+    description: 'the pcap file header version is not 2.x; the file was read as 2.4',
+    severity: 'low',
+  },
+  'pcapng.bad_option': {
+    description:
+      'a pcapng block option was malformed (length past the block); the options were skipped',
+    severity: 'low',
+  },
+  'pcapng.caplen_over_snaplen': {
+    description: 'a pcapng packet carried more bytes than its interface snapshot length allows',
+    severity: 'low',
+  },
+  'pcapng.isb_unknown_interface': {
+    description: 'an interface statistics block named an interface the section does not define',
+    severity: 'low',
+  },
+  'pcapng.non_packet_record': {
+    description:
+      'a pcapng block that Wireshark numbers as a frame but carries no packet (custom, journal, event blocks) was skipped',
+    severity: 'low',
+  },
+  'pcapng.obsolete_packet_block': {
+    description: 'the obsolete pcapng Packet Block (type 2) was read',
+    severity: 'low',
+  },
+  'pcapng.timestamp_out_of_range': {
+    description:
+      'a pcapng timestamp fell before 1970 or after the year 9999; it was clamped to the nearest end of that range',
+    severity: 'low',
+  },
+  'pcapng.unknown_block': {
+    description: 'a pcapng block of an unknown type was skipped',
+    severity: 'low',
+  },
+} satisfies Record<
+  string,
+  { description: string; severity: 'low' | 'medium' | 'high' | 'critical' }
+>);

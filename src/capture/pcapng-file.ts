@@ -40,6 +40,10 @@ import {
   type FrameCallback,
   type RecordParser,
 } from './record-parser.js';
+import type { RawFrame } from './source.js';
+
+/** Last second of the year 9999 (UTC), the latest time ISO 8601 event timestamps can carry. */
+const MAX_TS_SEC = 253_402_300_799;
 
 /** Block type codes (draft-ietf-opsawg-pcapng section 10.1). */
 export const PCAPNG_BLOCK = {
@@ -190,6 +194,7 @@ export class PcapngParser implements RecordParser {
           return this.corrupt(p, pos, abs, `captured length ${capLen} exceeds the block`);
         }
         splitTimestamp(dv.getUint32(p + 12, le), dv.getUint32(p + 16, le), ifc, ifc.offsetSec, f);
+        if (f.tsSec < 0 || f.tsSec > MAX_TS_SEC) this.clampTime(f);
         if (capLen > ifc.snaplen && ifc.snaplen !== 0) this.notes.inc('pcapng.caplen_over_snaplen');
         this.frames++;
         f.frame = ++this.numbered;
@@ -365,6 +370,7 @@ export class PcapngParser implements RecordParser {
     }
     const f = this.frame;
     splitTimestamp(dv.getUint32(p + 12, le), dv.getUint32(p + 16, le), ifc, ifc.offsetSec, f);
+    if (f.tsSec < 0 || f.tsSec > MAX_TS_SEC) this.clampTime(f);
     this.notes.inc('pcapng.obsolete_packet_block');
     this.frames++;
     f.frame = ++this.numbered;
@@ -425,6 +431,21 @@ export class PcapngParser implements RecordParser {
   }
 
   /** Sets `error` for the block at `p` (absolute offset abs + p - pos); returns `p`. */
+  /**
+   * A 64-bit timestamp (with an interface offset) can name a time before 1970 or after the
+   * year 9999, which no ISO 8601 event time can carry: it is clamped and counted.
+   */
+  private clampTime(f: RawFrame): void {
+    this.notes.inc('pcapng.timestamp_out_of_range');
+    if (f.tsSec < 0) {
+      f.tsSec = 0;
+      f.tsNs = 0;
+    } else {
+      f.tsSec = MAX_TS_SEC;
+      f.tsNs = 999_999_999;
+    }
+  }
+
   private corrupt(p: number, pos: number, abs: number, why: string): number {
     const offset = abs + (p - pos);
     const frame = this.numbered + 1;

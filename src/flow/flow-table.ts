@@ -241,12 +241,14 @@ export class FlowTable {
    * Returns the number of flows ended.
    */
   expire(nowSec: number): number {
+    // Ticks from outside (a sharded engine's reader) advance the clock as packets do.
+    if (nowSec > this.clockSec && nowSec !== Infinity) this.clockSec = nowSec;
     let n = 0;
     for (let c = 0; c < CLASSES; c++) {
       const limit = nowSec - (this.timeouts[c] as number);
       const reason: FlowEndReason = c === TimeoutClass.TCP_CLOSED ? 'closed' : 'timeout';
       let f = this.heads[c] as Flow | null;
-      while (f !== null && f.lastSec < limit) {
+      while (f !== null && f.activeSec < limit) {
         this.end(f, reason);
         n++;
         f = this.heads[c] as Flow | null;
@@ -326,6 +328,7 @@ export class FlowTable {
     f.firstNs = pkt.tsNs;
     f.lastSec = pkt.tsSec;
     f.lastNs = pkt.tsNs;
+    f.activeSec = pkt.tsSec > this.clockSec ? pkt.tsSec : this.clockSec;
     setFlowKey(f, this.key, srcIsOrig);
     if (pkt.ipProto === IpProto.TCP && (pkt.tcpFlags & SYN) !== 0) f.sawSyn = true;
     if (!srcIsOrig) markFlipped(f);
@@ -344,8 +347,10 @@ export class FlowTable {
     // The LRU lists only need to be ordered by whole seconds (timeouts have one-second
     // granularity), so a flow moves to the tail only when its last second advances: a burst
     // within one second costs no list surgery (and no cache misses on its neighbours).
-    const newSecond = sec > f.lastSec;
-    if (newSecond || (sec === f.lastSec && pkt.tsNs > f.lastNs)) {
+    const active = sec > this.clockSec ? sec : this.clockSec;
+    const newSecond = active > f.activeSec;
+    if (newSecond) f.activeSec = active;
+    if (sec > f.lastSec || (sec === f.lastSec && pkt.tsNs > f.lastNs)) {
       f.lastSec = sec;
       f.lastNs = pkt.tsNs;
     }
@@ -454,8 +459,8 @@ export class FlowTable {
         if (
           h !== null &&
           (victim === null ||
-            h.lastSec < victim.lastSec ||
-            (h.lastSec === victim.lastSec && h.lastNs < victim.lastNs))
+            h.activeSec < victim.activeSec ||
+            (h.activeSec === victim.activeSec && h.firstFrame < victim.firstFrame))
         ) {
           victim = h;
         }

@@ -29,6 +29,12 @@ export class Flow {
   firstNs = 0;
   lastSec = 0;
   lastNs = 0;
+  /**
+   * Capture second of the flow's last activity on the table's clock, which never goes back:
+   * max(table clock, packet time). Timeouts and the LRU order use it, so a capture whose time
+   * steps backwards cannot leave an idle flow hidden behind a newer list head.
+   */
+  activeSec = 0;
   /** IP protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6...). */
   ipProto = 0;
   /** 4 or 6. */

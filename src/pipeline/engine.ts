@@ -63,6 +63,35 @@ export interface EngineTotals {
   events: number;
 }
 
+/**
+ * Counters the pipeline itself raises around the decoders (`<proto>` stands for a decoder id).
+ * A non-zero `*_bug` counter is a defect to report, never expected input.
+ */
+export const PIPELINE_COUNTERS = Object.freeze({
+  pipeline_bug: {
+    description:
+      'an exception escaped the packet path outside a decoder; the frame was skipped (a bug)',
+    severity: 'high',
+  },
+  'decoder_bug.<proto>': {
+    description:
+      'an exception escaped a protocol decoder; the decoder was switched off for that flow (a bug)',
+    severity: 'high',
+  },
+  '<proto>.pdu_too_large': {
+    description:
+      'a decoder needed more bytes than DecoderLimits.maxPduBytes to complete a PDU; the bytes were dropped and the decoder resynchronised',
+    severity: 'medium',
+  },
+  '<proto>.truncated_datagram': {
+    description: 'a UDP datagram ended before the PDU it carries',
+    severity: 'low',
+  },
+} satisfies Record<
+  string,
+  { description: string; severity: 'low' | 'medium' | 'high' | 'critical' }
+>);
+
 /** What an engine counted, in a form that crosses threads and adds up. */
 export interface EngineReport {
   totals: EngineTotals;

@@ -4,12 +4,7 @@
  * single-vs-sharded check in test/e2e/hostile.test.ts while a sharding case is open). When a
  * fix lands the replay passes, those tests fail, and the entry must be removed here.
  */
-export const OPEN_BUGS: Readonly<Record<string, string>> = {
-  '0001-pcapng-timestamp-beyond-year-9999': 'src/capture (pcapng timestamps) and src/core/time.ts',
-  '0002-ip-fragment-beyond-last-fragment-end': 'src/decode/net/ip-reassembly.ts',
-  '0003-sharded-flow-clock-lags': 'src/flow/flow-table.ts (expire advances the clock)',
-  '0004-flow-timeout-behind-newer-lru-head': 'src/flow/flow-table.ts (LRU keyed by table clock)',
-};
+export const OPEN_BUGS: Readonly<Record<string, string>> = {};
 
 /** Open cases that make single-engine and sharded (`--workers N`) output differ. */
 export const OPEN_SHARDING_BUGS: readonly string[] = Object.keys(OPEN_BUGS).filter(

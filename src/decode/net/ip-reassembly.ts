@@ -157,6 +157,8 @@ class Datagram {
   total = -1;
   /** Payload bytes stored. */
   bytes = 0;
+  /** Largest fragment end stored (overlaps mean the last by offset need not end last). */
+  maxEnd = 0;
   /** Copy of the header of the fragment at offset 0, null until it arrives. */
   hdr: Uint8Array | null = null;
   dead = false;
@@ -413,8 +415,7 @@ export class IpReassembler {
     if (!more) {
       if (dg.total < 0) {
         dg.total = end;
-        const s = dg.sorted;
-        if (s.length > 0 && (s[s.length - 1] as Fragment).end > end) {
+        if (dg.maxEnd > end) {
           this.counters.inc(n.endConflict);
           this.kill(dg);
           return null;
@@ -469,6 +470,7 @@ export class IpReassembler {
     sorted.splice(i, 0, frag);
     dg.bytes += len;
     this.bytes += len;
+    if (end > dg.maxEnd) dg.maxEnd = end;
     if (fragOff === 0 && dg.hdr === null) dg.hdr = b.slice(hdrOff, hdrEnd);
     if (dg.total < 0 || dg.hdr === null) return null;
     let reach = 0;
