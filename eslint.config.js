@@ -12,29 +12,69 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  layer(['src/core/**/*.ts'], [
-    { group: ['../*', '!../core/*'], message: 'core imports nothing internal' },
-  ]),
-  layer(['src/capture/**/*.ts'], [
-    { group: ['**/decode/**', '**/flow/**', '**/events/**', '**/pipeline/**', '**/cli/**', '**/api/**'], message: 'capture depends on core only' },
-  ]),
-  layer(['src/decode/**/*.ts'], [
-    { group: ['**/flow/**', '**/events/**', '**/pipeline/**', '**/cli/**', '**/api/**', '**/capture/*', '!**/capture/source.js'], message: 'decode depends on core (and capture types) only' },
-  ]),
-  layer(['src/flow/**/*.ts'], [
-    { group: ['**/events/**', '**/pipeline/**', '**/cli/**', '**/api/**', '**/decode/app/**'], message: 'flow depends on core and decode types only' },
-  ]),
+  layer(
+    ['src/core/**/*.ts'],
+    [{ group: ['../*', '!../core/*'], message: 'core imports nothing internal' }],
+  ),
+  layer(
+    ['src/capture/**/*.ts'],
+    [
+      {
+        group: [
+          '**/decode/**',
+          '**/flow/**',
+          '**/events/**',
+          '**/pipeline/**',
+          '**/cli/**',
+          '**/api/**',
+        ],
+        message: 'capture depends on core only',
+      },
+    ],
+  ),
+  layer(
+    ['src/decode/**/*.ts'],
+    [
+      {
+        group: [
+          '**/flow/**',
+          '**/events/**',
+          '**/pipeline/**',
+          '**/cli/**',
+          '**/api/**',
+          '**/capture/*',
+          '!**/capture/source.js',
+        ],
+        message: 'decode depends on core (and capture types) only',
+      },
+    ],
+  ),
+  layer(
+    ['src/flow/**/*.ts'],
+    [
+      {
+        group: ['**/events/**', '**/pipeline/**', '**/cli/**', '**/api/**', '**/decode/app/**'],
+        message: 'flow depends on core and decode types only',
+      },
+    ],
+  ),
   {
     files: ['src/decode/**/*.ts', 'src/flow/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ThrowStatement', message: 'the hot path never throws: count an anomaly and return a status' },
+        {
+          selector: 'ThrowStatement',
+          message: 'the hot path never throws: count an anomaly and return a status',
+        },
       ],
     },
   },
