@@ -48,7 +48,14 @@ export interface StreamSink {
    * The next bytes of the stream in one direction. `bytes` is a view valid only during the
    * call; `frame` is the frame whose arrival completed them.
    */
-  data(flow: Flow, fromOrig: boolean, bytes: Uint8Array, frame: number): void;
+  data(
+    flow: Flow,
+    fromOrig: boolean,
+    bytes: Uint8Array,
+    frame: number,
+    sec: number,
+    ns: number,
+  ): void;
   /** `size` bytes of the stream were lost; the next `data` follows them. */
   gap(flow: Flow, fromOrig: boolean, size: number): void;
   /** A named anomaly about the stream (`tcp.overlap_conflict`), for an event or alert. */
@@ -146,13 +153,18 @@ class Segment {
   seq: number;
   len: number;
   data: Uint8Array;
+  /** Frame the bytes arrived in, and its capture time. */
   frame: number;
+  sec: number;
+  ns: number;
   next: Segment | null = null;
-  constructor(seq: number, len: number, data: Uint8Array, frame: number) {
+  constructor(seq: number, len: number, data: Uint8Array, frame: number, sec: number, ns: number) {
     this.seq = seq;
     this.len = len;
     this.data = data;
     this.frame = frame;
+    this.sec = sec;
+    this.ns = ns;
   }
 }
 
@@ -236,6 +248,9 @@ export class TcpReassembler {
   private readonly windows: WindowPool;
   /** Frame reported with deliveries during the current call. */
   private frame = 0;
+  /** Capture time of `frame`. */
+  private sec = 0;
+  private ns = 0;
   /** Whether the current segment was already counted as a retransmission. */
   private counted = false;
 
@@ -281,6 +296,8 @@ export class TcpReassembler {
       flow.tcp[side] = st;
     }
     this.frame = pkt.frame;
+    this.sec = pkt.tsSec;
+    this.ns = pkt.tsNs;
     this.counted = false;
     if (wire > 0) {
       const cap = pkt.payLen < wire ? (pkt.payLen > 0 ? pkt.payLen : 0) : wire;
@@ -296,6 +313,8 @@ export class TcpReassembler {
    */
   flush(flow: Flow): void {
     this.frame = flow.lastFrame;
+    this.sec = flow.lastSec;
+    this.ns = flow.lastNs;
     for (let side = 0; side < 2; side++) {
       const st = flow.tcp[side] as TcpStream | null;
       if (st === null) continue;
@@ -427,7 +446,14 @@ export class TcpReassembler {
         st,
         t,
         null,
-        new Segment(seq, wire, cap > 0 ? copy.call(buf, off, off + cap) : EMPTY, this.frame),
+        new Segment(
+          seq,
+          wire,
+          cap > 0 ? copy.call(buf, off, off + cap) : EMPTY,
+          this.frame,
+          this.sec,
+          this.ns,
+        ),
       );
       return true;
     }
@@ -470,6 +496,8 @@ export class TcpReassembler {
           e - pos,
           ce > pos ? copy.call(buf, off + pos, off + ce) : EMPTY,
           this.frame,
+          this.sec,
+          this.ns,
         );
         this.link(st, prev, cur, piece);
         prev = piece;
@@ -559,14 +587,22 @@ export class TcpReassembler {
   private skipHole(flow: Flow, st: TcpStream, fromOrig: boolean): void {
     this.gap(flow, st, fromOrig, ((st.head as Segment).seq - st.next) | 0);
     const current = this.frame;
+    const currentSec = this.sec;
+    const currentNs = this.ns;
     let frame = 0;
     for (let h = st.head; h !== null && ((h.seq - st.next) | 0) <= 0; h = st.head) {
-      if (h.frame > frame) frame = h.frame;
+      if (h.frame > frame) {
+        frame = h.frame;
+        this.sec = h.sec;
+        this.ns = h.ns;
+      }
       this.frame = frame;
       this.popHead(st);
       this.emitSegment(flow, st, fromOrig, h);
     }
     this.frame = current;
+    this.sec = currentSec;
+    this.ns = currentNs;
     this.finCheck(st);
   }
 
@@ -590,7 +626,7 @@ export class TcpReassembler {
     st.next = (st.next + view.length) | 0;
     this.remember(st, view);
     st.recentEnd = st.next;
-    this.sink.data(flow, fromOrig, view, this.frame);
+    this.sink.data(flow, fromOrig, view, this.frame, this.sec, this.ns);
   }
 
   private gap(flow: Flow, st: TcpStream, fromOrig: boolean, size: number): void {

@@ -333,10 +333,8 @@ export class Engine {
 
   private newReassembler(): TcpReassembler {
     return new TcpReassembler(this.opts.reassembly ?? {}, this.counters, {
-      data: (flow, fromOrig, bytes, frame) => {
-        const pkt = this.pkt;
-        if (frame === pkt.frame) this.app.setPacketContext(frame, pkt.tsSec, pkt.tsNs);
-        else this.app.setPacketContext(frame, flow.lastSec, flow.lastNs);
+      data: (flow, fromOrig, bytes, frame, sec, ns) => {
+        this.app.setPacketContext(frame, sec, ns);
         this.app.data(flow, fromOrig, bytes, 'tcp');
       },
       gap: (flow, fromOrig, size) => this.app.gap(flow, fromOrig, size),

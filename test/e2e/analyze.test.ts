@@ -13,6 +13,7 @@ import {
   manifest,
   readJsonl,
   runCli,
+  tshark,
 } from '../helpers/shared.js';
 
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'palisade-e2e-'));
@@ -162,6 +163,43 @@ describe('palisade analyze', () => {
     const r = runCli(['analyze', 'x.pcap', '--out', tmp(), '--workers', 'lots']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--workers');
+  });
+});
+
+describe('event time', () => {
+  it('is the capture time of the event frame, also for data delivered after a hole', () => {
+    if (!haveSharedPcaps() || !haveTool('tshark')) return;
+    for (const name of [
+      'modbus/fuzz-72.pcap',
+      'modbus/mb2.pcap',
+      'modbus/modbus_test_data_part1.pcap',
+    ]) {
+      const file = path.join(SHARED_PCAPS, name);
+      const out = tmp();
+      expect(runCli(['analyze', file, '--out', out]).status).toBe(0);
+      const times = new Map<number, string>();
+      for (const line of tshark([
+        '-n',
+        '-r',
+        file,
+        '-T',
+        'fields',
+        '-e',
+        'frame.number',
+        '-e',
+        'frame.time_epoch',
+      ]).split('\n')) {
+        const [frame, epoch] = line.split('\t');
+        if (!frame || !epoch) continue;
+        const [sec = '0', frac = '0'] = epoch.split('.');
+        const iso = new Date(Number(sec) * 1000).toISOString().slice(0, 19);
+        times.set(Number(frame), `${iso}.${frac.padEnd(9, '0').slice(0, 6)}Z`);
+      }
+      const events = readJsonl(path.join(out, 'events.jsonl'));
+      expect(events.length).toBeGreaterThan(0);
+      for (const e of events)
+        expect(e.ts, `${name} frame ${String(e.frame)}`).toBe(times.get(e.frame as number));
+    }
   });
 });
 
