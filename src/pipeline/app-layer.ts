@@ -54,8 +54,9 @@ export class FlowApp {
   feeder: StreamFeeder | null = null;
   detectBytes = 0;
   detectTries = 0;
-  origIp = '';
-  respIp = '';
+  /** Cached envelope tails of events sent by the initiator and by the responder. */
+  tailOrig = '';
+  tailResp = '';
   confirmed = false;
 }
 
@@ -313,24 +314,15 @@ export class AppLayer {
   }
 
   private envelope(flow: Flow, app: FlowApp, proto: string, kind: string): EventLineBuilder {
-    if (app.origIp === '') {
-      app.origIp = flowAddress(flow, true);
-      app.respIp = flowAddress(flow, false);
+    if (app.tailOrig === '') {
+      const orig = flowAddress(flow, true);
+      const resp = flowAddress(flow, false);
+      const t = this.transport;
+      app.tailOrig = EventLineBuilder.tail(t, orig, flow.origPort, resp, flow.respPort, flow.id);
+      app.tailResp = EventLineBuilder.tail(t, resp, flow.respPort, orig, flow.origPort, flow.id);
     }
-    const o = this.fromOrig;
-    return this.line.start(
-      this.sec,
-      this.ns,
-      this.frame,
-      proto,
-      kind,
-      this.transport,
-      o ? app.origIp : app.respIp,
-      o ? flow.origPort : flow.respPort,
-      o ? app.respIp : app.origIp,
-      o ? flow.respPort : flow.origPort,
-      flow.id,
-    );
+    const tail = this.fromOrig ? app.tailOrig : app.tailResp;
+    return this.line.start(this.sec, this.ns, this.frame, proto, kind, tail);
   }
 }
 

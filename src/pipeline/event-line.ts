@@ -9,30 +9,23 @@ export class EventLineBuilder {
   private cachedSec = -1;
   private cachedPrefix = '';
   private head = '';
+  /** JSON text of event kinds and of `,"key":` prefixes, by name (a few dozen entries). */
+  private readonly kinds = new Map<string, string>();
+  private readonly keys = new Map<string, string>();
 
-  /** Starts a line with the envelope fields (in contract order). */
-  start(
-    sec: number,
-    ns: number,
-    frame: number,
-    proto: string,
-    kind: string,
+  /**
+   * The envelope fields that stay the same for every event of one flow direction
+   * (`,"transport":...,"flow":"1:5"`); callers cache it per flow and direction.
+   */
+  static tail(
     transport: string,
     srcIp: string,
     srcPort: number,
     dstIp: string,
     dstPort: number,
     flow: string,
-  ): this {
-    this.head =
-      '{"ts":"' +
-      this.ts(sec, ns) +
-      '","frame":' +
-      frame +
-      ',"proto":"' +
-      proto +
-      '","kind":' +
-      JSON.stringify(kind) +
+  ): string {
+    return (
       ',"transport":"' +
       transport +
       '","src_ip":"' +
@@ -45,7 +38,27 @@ export class EventLineBuilder {
       dstPort +
       ',"flow":"' +
       flow +
-      '"';
+      '"'
+    );
+  }
+
+  /** Starts a line with the envelope fields (in contract order); `tail` from {@link tail}. */
+  start(sec: number, ns: number, frame: number, proto: string, kind: string, tail: string): this {
+    let k = this.kinds.get(kind);
+    if (k === undefined) {
+      k = JSON.stringify(kind);
+      this.kinds.set(kind, k);
+    }
+    this.head =
+      '{"ts":"' +
+      this.ts(sec, ns) +
+      '","frame":' +
+      frame +
+      ',"proto":"' +
+      proto +
+      '","kind":' +
+      k +
+      tail;
     return this;
   }
 
@@ -56,7 +69,12 @@ export class EventLineBuilder {
       if (k === 'kind') continue;
       const v = event[k];
       if (v === undefined) continue;
-      line += ',' + JSON.stringify(k) + ':' + JSON.stringify(v);
+      let prefix = this.keys.get(k);
+      if (prefix === undefined) {
+        prefix = ',' + JSON.stringify(k) + ':';
+        this.keys.set(k, prefix);
+      }
+      line += prefix + JSON.stringify(v);
     }
     return line + '}';
   }
