@@ -15,13 +15,19 @@ export interface EventEnvelope {
   proto: string;
   /** Event kind, `<proto>.<noun>` (`modbus.request`), or `anomaly` for decoder anomalies. */
   kind: string;
-  /** Sender of the PDU. */
-  src_ip: string;
-  src_port: number;
-  /** Receiver of the PDU. */
-  dst_ip: string;
-  dst_port: number;
-  /** Id of the flow (`flows.jsonl` `id`): `<capture number>:<first frame>`. */
+  /** Sender of the PDU (null for protocols carried directly over Ethernet). */
+  src_ip: string | null;
+  src_port: number | null;
+  /** Receiver of the PDU (null for protocols carried directly over Ethernet). */
+  dst_ip: string | null;
+  dst_port: number | null;
+  /** Sender and receiver MAC addresses, for protocols carried directly over Ethernet. */
+  src_mac?: string;
+  dst_mac?: string;
+  /**
+   * Id of the flow (`flows.jsonl` `id`): `<capture number>:<first frame>`. For protocols over
+   * Ethernet, the id of the (MAC pair, VLAN, EtherType) stream, built the same way.
+   */
   flow: string;
   /** Transport: `tcp`, `udp` or `ether`. */
   transport: 'tcp' | 'udp' | 'ether';

@@ -12,7 +12,7 @@
  * per flow with its stack, and that decoder is switched off for the flow.
  */
 import type { Counters } from '../core/counters.js';
-import { ipv4ToString, ipv6ToString } from '../core/net-format.js';
+import { ipv4ToString, ipv6ToString, macToString } from '../core/net-format.js';
 import {
   DEFAULT_LIMITS,
   Direction,
@@ -22,11 +22,13 @@ import {
   type DecoderLimits,
 } from '../decode/decoder.js';
 import { StreamFeeder } from '../decode/stream-feeder.js';
-import type { Flow } from '../flow/flow.js';
+import { Flow } from '../flow/flow.js';
 import { EventLineBuilder } from './event-line.js';
 
 /** Payload bytes per flow that recognition looks at before giving up. */
 export const DETECT_MAX_BYTES = 4096;
+/** Layer-2 streams with decoder state kept at once. */
+export const MAX_L2_STREAMS = 65_536;
 /** Payload chunks per flow that recognition looks at before giving up. */
 const DETECT_MAX_TRIES = 8;
 
@@ -77,6 +79,9 @@ export class AppLayer {
   private readonly byPortUdp = new Map<number, AppDecoder<unknown>[]>();
   private readonly tcpDecoders: AppDecoder<unknown>[] = [];
   private readonly udpDecoders: AppDecoder<unknown>[] = [];
+  private readonly byEtherType = new Map<number, AppDecoder<unknown>[]>();
+  /** Layer-2 streams (publisher MAC, destination MAC, VLAN, EtherType) seen by an EtherType decoder. */
+  private readonly l2Streams = new Map<string, Flow>();
   readonly stats = new Map<string, DecoderStats>();
   private readonly line = new EventLineBuilder();
   private readonly sink: DecodeSink;
@@ -84,7 +89,7 @@ export class AppLayer {
   private flow: Flow | null = null;
   private app: FlowApp | null = null;
   private fromOrig = true;
-  private transport: 'tcp' | 'udp' = 'tcp';
+  private transport: 'tcp' | 'udp' | 'ether' = 'tcp';
   private frame = 0;
   private sec = 0;
   private ns = 0;
@@ -106,7 +111,14 @@ export class AppLayer {
         rejects: 0,
         bugs: 0,
       });
-      if (d.transport === 'ether') continue;
+      if (d.transport === 'ether') {
+        for (const t of d.etherTypes ?? []) {
+          const l = this.byEtherType.get(t);
+          if (l) l.push(d);
+          else this.byEtherType.set(t, [d]);
+        }
+        continue;
+      }
       const list = d.transport === 'tcp' ? this.tcpDecoders : this.udpDecoders;
       const byPort = d.transport === 'tcp' ? this.byPortTcp : this.byPortUdp;
       list.push(d);
@@ -128,6 +140,77 @@ export class AppLayer {
     this.frame = frame;
     this.sec = sec;
     this.ns = ns;
+  }
+
+  /** True when some decoder takes frames of EtherType `t`. */
+  wantsEtherType(t: number): boolean {
+    return this.byEtherType.has(t);
+  }
+
+  /**
+   * A frame carried directly over Ethernet (GOOSE, Sampled Values, PROFINET...), for the
+   * decoders of its EtherType. Each (source MAC, destination MAC, VLAN, EtherType) is a stream
+   * with its own decoder state, like a flow; events carry the MAC addresses (`src_mac`,
+   * `dst_mac`) and no IP addresses or ports. At most {@link MAX_L2_STREAMS} streams are kept;
+   * past that the oldest is forgotten (`l2.stream_evicted`).
+   */
+  ether(
+    frame: Uint8Array,
+    macOff: number,
+    etherType: number,
+    vlan: number,
+    payOff: number,
+    captureNo: number,
+  ): void {
+    const cands = this.byEtherType.get(etherType);
+    if (cands === undefined || macOff < 0 || frame.length < macOff + 12) return;
+    const dst = macToString(frame, macOff);
+    const src = macToString(frame, macOff + 6);
+    const key = `${src} ${dst} ${vlan} ${etherType}`;
+    let flow = this.l2Streams.get(key);
+    if (flow === undefined) {
+      if (this.l2Streams.size >= MAX_L2_STREAMS) {
+        const oldest = this.l2Streams.keys().next().value as string;
+        this.l2Streams.delete(oldest);
+        this.counters.inc('l2.stream_evicted');
+      }
+      flow = new Flow();
+      flow.id = `${captureNo}:${this.frame}`;
+      flow.firstFrame = this.frame;
+      flow.vlan = vlan;
+      const app = new FlowApp();
+      app.tailOrig = EventLineBuilder.l2Tail(src, dst, vlan, flow.id);
+      flow.app = app;
+      this.l2Streams.set(key, flow);
+    }
+    const app = flow.app as FlowApp;
+    if (app.status === NONE) return;
+    const data = frame.subarray(payOff);
+    this.flow = flow;
+    this.app = app;
+    this.fromOrig = true;
+    this.transport = 'ether';
+    if (app.status === DETECTING) {
+      // Every frame of a stream is one PDU: the first decoder whose probe does not refuse it.
+      if (!this.tryCandidates(app, cands, false, true, data, true)) {
+        app.status = NONE;
+        return;
+      }
+    }
+    const decoder = app.decoder as AppDecoder<unknown>;
+    (this.stats.get(decoder.id) as DecoderStats).pdus_bytes += data.length;
+    try {
+      const res = decoder.parse(app.state, data, Direction.TO_SERVER, this.sink);
+      if (res.kind === 'reject') this.rejectFlow(app, res.anomaly);
+      else if (res.kind === 'incomplete') this.anomaly(`${decoder.id}.truncated_frame`);
+    } catch (err) {
+      this.bug(flow, app, decoder, err);
+    }
+  }
+
+  /** Forgets the layer-2 streams (at the end of a capture). */
+  endCapture(): void {
+    this.l2Streams.clear();
   }
 
   /** True while the flow may still need its payload (recognition pending or decoder attached). */

@@ -87,6 +87,15 @@ export const PIPELINE_COUNTERS = Object.freeze({
     description: 'a UDP datagram ended before the PDU it carries',
     severity: 'low',
   },
+  '<proto>.truncated_frame': {
+    description: 'an Ethernet frame ended before the PDU it carries (EtherType decoders)',
+    severity: 'low',
+  },
+  'l2.stream_evicted': {
+    description:
+      'more layer-2 streams (MAC pair, VLAN, EtherType) than the application layer keeps; the oldest was forgotten',
+    severity: 'low',
+  },
 } satisfies Record<
   string,
   { description: string; severity: 'low' | 'medium' | 'high' | 'critical' }
@@ -234,8 +243,13 @@ export class Engine {
         this.ip(pkt);
       } else if (kind === PacketKind.FRAGMENT) t.fragments++;
       else if (kind === PacketKind.ARP) t.arp++;
-      else if (kind === PacketKind.L2) t.l2Only++;
-      else t.undecoded++;
+      else if (kind === PacketKind.L2) {
+        t.l2Only++;
+        if (this.app.wantsEtherType(pkt.etherType)) {
+          this.app.setPacketContext(pkt.frame, pkt.tsSec, pkt.tsNs);
+          this.app.ether(pkt.data, pkt.macOff, pkt.etherType, pkt.vlan, pkt.l3Off, this.captureNo);
+        }
+      } else t.undecoded++;
     } catch (err) {
       this.pipelineBug(raw.frame, err);
     }
@@ -270,6 +284,7 @@ export class Engine {
       this.pipelineBug(-1, err);
     }
     this.writeDeferred();
+    this.app.endCapture();
     this.flowTable = this.newFlowTable();
     this.reassembler = this.newReassembler();
   }

@@ -42,6 +42,21 @@ export class EventLineBuilder {
     );
   }
 
+  /** The envelope tail of a layer-2 stream's events: MAC addresses, no IP addresses or ports. */
+  static l2Tail(srcMac: string, dstMac: string, vlan: number, flow: string): string {
+    return (
+      ',"transport":"ether","src_ip":null,"src_port":null,"dst_ip":null,"dst_port":null,"src_mac":"' +
+      srcMac +
+      '","dst_mac":"' +
+      dstMac +
+      '"' +
+      (vlan >= 0 ? ',"vlan":' + vlan : '') +
+      ',"flow":"' +
+      flow +
+      '"'
+    );
+  }
+
   /** Starts a line with the envelope fields (in contract order); `tail` from {@link tail}. */
   start(sec: number, ns: number, frame: number, proto: string, kind: string, tail: string): this {
     let k = this.kinds.get(kind);
