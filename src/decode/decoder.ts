@@ -122,6 +122,12 @@ export interface AppDecoder<State = unknown> {
   readonly defaultPorts: readonly number[];
   /** EtherTypes handled, for `transport: 'ether'`. */
   readonly etherTypes?: readonly number[];
+  /**
+   * For a `tcp` decoder whose protocol is also carried over UDP (EtherNet/IP on UDP 44818 and
+   * 2222, DNP3 on UDP 20000): its well-known UDP ports. The decoder is then also probed on UDP
+   * flows, and there `parse` gets one whole datagram per call.
+   */
+  readonly udpPorts?: readonly number[];
   /** Every anomaly name this decoder may raise. */
   readonly anomalies: AnomalyCatalog;
   /**

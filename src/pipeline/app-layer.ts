@@ -127,6 +127,13 @@ export class AppLayer {
         if (l) l.push(d);
         else byPort.set(p, [d]);
       }
+      if (d.transport !== 'tcp' || d.udpPorts === undefined) continue;
+      this.udpDecoders.push(d);
+      for (const p of d.udpPorts) {
+        const l = this.byPortUdp.get(p);
+        if (l) l.push(d);
+        else this.byPortUdp.set(p, [d]);
+      }
     }
     this.sink = {
       emit: (event: AppEvent): void => this.emit(event),
@@ -334,7 +341,8 @@ export class AppLayer {
     app.decoder = d;
     app.serverIsOrig = serverIsOrig;
     app.state = d.createState(this.limits);
-    app.feeder = d.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
+    // The flow's transport, not the decoder's: a tcp decoder with `udpPorts` gets datagrams.
+    app.feeder = this.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
     (this.stats.get(d.id) as DecoderStats).flows++;
   }
 
