@@ -7,6 +7,7 @@
  * pipeline resolves a flow's candidate decoders once, when the flow starts.
  */
 import type { AppDecoder } from './decoder.js';
+import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
@@ -16,6 +17,7 @@ type AnyDecoder = AppDecoder<any>;
 /** Every application decoder, alphabetical by id (one per line, so additions never conflict). */
 // prettier-ignore
 export const DECODERS: readonly AnyDecoder[] = [
+  iec104Decoder,
   modbusDecoder,
 ];
 

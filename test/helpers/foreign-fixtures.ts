@@ -110,17 +110,6 @@ export const FOREIGN_FIXTURES: readonly DecoderFixture[] = [
     ),
   },
   {
-    // iec104/iec104.pcap frame 4
-    name: 'iec104-startdt',
-    dir: Direction.TO_SERVER,
-    role: 'normal',
-    bytes: hex(
-      '68' + // APCI start
-        '04' + // APDU length = 4
-        '43000000', // U-format STARTDT act
-    ),
-  },
-  {
     // mqtt/mqtt311-sub-userpass.pcap frame 4
     name: 'mqtt-connect',
     dir: Direction.TO_SERVER,
