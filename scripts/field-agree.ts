@@ -84,7 +84,8 @@ export async function compareFields(
 ): Promise<FieldResult[]> {
   const out = mkdtempSync(path.join(tmpdir(), 'palisade-fields-'));
   try {
-    await analyze({ captures: [capture], outDir: out });
+    const engine = spec.checksums ? { engine: { flows: { checksums: spec.checksums } } } : {};
+    await analyze({ captures: [capture], outDir: out, ...engine });
     const events = readFileSync(path.join(out, 'events.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.length > 0)

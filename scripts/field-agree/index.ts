@@ -1,8 +1,10 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
+import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
+  iec104: iec104Spec,
   modbus: modbusSpec,
 };

@@ -28,6 +28,12 @@ export interface ProtoSpec {
   sharedCaptures: readonly string[];
   /** Extra tshark arguments (`-d tcp.port==12001,opcua`). */
   tsharkArgs?: readonly string[];
+  /**
+   * The flow layer's checksum policy for our side (default: the pipeline's `auto`). tshark
+   * dissects every segment whatever its checksum; `ignore` compares like with like when a
+   * capture holds offloaded segments that `auto` takes for inserted ones.
+   */
+  checksums?: 'auto' | 'strict' | 'ignore';
   fields: readonly FieldSpec[];
 }
 
