@@ -181,6 +181,113 @@ export const MEI_TYPES = {
   READ_DEVICE_IDENTIFICATION: 0x0e,
 } as const;
 
+/** MEI type to event name: the two of [AP] 6.19, `reserved` for the others (Annex A). */
+export const MEI_TYPE_NAMES: readonly string[] = (() => {
+  const names: string[] = new Array<string>(256).fill('reserved');
+  for (const [k, v] of Object.entries(MEI_TYPES)) names[v] = k.toLowerCase();
+  return names;
+})();
+
+/**
+ * Diagnostics (function 8) sub-function codes ([AP] 6.8.1, "Sub-function codes supported by the
+ * serial line devices"); 5-9, 19 and 21-65535 are reserved.
+ */
+export const DIAGNOSTIC_SUB_FUNCTIONS = {
+  /** [AP] 6.8.1 00: the request data is echoed (loopback). */
+  RETURN_QUERY_DATA: 0x00,
+  /** [AP] 6.8.1 01: restarts the serial port; data 0xFF00 also clears the event log. */
+  RESTART_COMMUNICATIONS_OPTION: 0x01,
+  /** [AP] 6.8.1 02: returns the 16-bit diagnostic register. */
+  RETURN_DIAGNOSTIC_REGISTER: 0x02,
+  /** [AP] 6.8.1 03: data "CHAR 00" sets the ASCII-mode end-of-message delimiter. */
+  CHANGE_ASCII_INPUT_DELIMITER: 0x03,
+  /** [AP] 6.8.1 04: the server stops answering until restarted (no response is sent). */
+  FORCE_LISTEN_ONLY_MODE: 0x04,
+  /** [AP] 6.8.1 10: clears every counter and the diagnostic register. */
+  CLEAR_COUNTERS_AND_DIAGNOSTIC_REGISTER: 0x0a,
+  /** [AP] 6.8.1 11 */
+  RETURN_BUS_MESSAGE_COUNT: 0x0b,
+  /** [AP] 6.8.1 12 (CRC errors) */
+  RETURN_BUS_COMMUNICATION_ERROR_COUNT: 0x0c,
+  /** [AP] 6.8.1 13 */
+  RETURN_BUS_EXCEPTION_ERROR_COUNT: 0x0d,
+  /** [AP] 6.8.1 14 */
+  RETURN_SERVER_MESSAGE_COUNT: 0x0e,
+  /** [AP] 6.8.1 15 */
+  RETURN_SERVER_NO_RESPONSE_COUNT: 0x0f,
+  /** [AP] 6.8.1 16 */
+  RETURN_SERVER_NAK_COUNT: 0x10,
+  /** [AP] 6.8.1 17 */
+  RETURN_SERVER_BUSY_COUNT: 0x11,
+  /** [AP] 6.8.1 18 */
+  RETURN_BUS_CHARACTER_OVERRUN_COUNT: 0x12,
+  /** [AP] 6.8.1 20 */
+  CLEAR_OVERRUN_COUNTER_AND_FLAG: 0x14,
+} as const;
+
+/** Sub-functions up to this one have a table entry; every higher code is reserved. */
+const LAST_DIAGNOSTIC_SUB_FUNCTION = DIAGNOSTIC_SUB_FUNCTIONS.CLEAR_OVERRUN_COUNTER_AND_FLAG;
+
+/** Diagnostics sub-function names indexed by code 0..20 (`reserved` for 5-9 and 19). */
+const DIAGNOSTIC_NAME_TABLE: readonly string[] = (() => {
+  const names: string[] = new Array<string>(LAST_DIAGNOSTIC_SUB_FUNCTION + 1).fill('reserved');
+  for (const [k, v] of Object.entries(DIAGNOSTIC_SUB_FUNCTIONS)) names[v] = k.toLowerCase();
+  return names;
+})();
+
+/** Event name of a Diagnostics sub-function code: its [AP] 6.8.1 name, or `reserved`. */
+export function diagnosticName(subFunction: number): string {
+  return subFunction <= LAST_DIAGNOSTIC_SUB_FUNCTION
+    ? (DIAGNOSTIC_NAME_TABLE[subFunction] as string)
+    : 'reserved';
+}
+
+/** Restart Communications Option data ([AP] 6.8.1 01): 0xFF00 clears the event log too. */
+export const RESTART_CLEAR_LOG = 0xff00;
+
+/**
+ * Status word of Get Comm Event Counter / Log responses ([AP] 6.9, 6.10): 0xFFFF while a
+ * previous command is still being processed (busy), 0x0000 otherwise.
+ */
+export const COMM_STATUS_BUSY = 0xffff;
+
+/**
+ * Run Indicator Status of a Report Server ID response ([AP] 6.13): 0x00 OFF, 0xFF ON. The
+ * server id before it is device specific in length.
+ */
+export const RUN_INDICATOR = { OFF: 0x00, ON: 0xff } as const;
+
+/** File record access ([AP] 6.14 Read File Record, 6.15 Write File Record). */
+export const FILE_RECORD = {
+  /** Reference type of every sub-request and sub-response: "must be specified as 6". */
+  REFERENCE_TYPE: 6,
+  /** Sub-request header: reference type (1), file number (2), record number (2), length (2). */
+  SUB_REQUEST_BYTES: 7,
+  /** Sub-response header of a read: file response length (1), reference type (1). */
+  SUB_RESPONSE_HEADER_BYTES: 2,
+  /** Highest record number (0x270F = 9999: records 0000-9999 of a file). */
+  MAX_RECORD_NUMBER: 0x270f,
+  /** Smallest and largest byte count of a Read File Record request (0x07-0xF5). */
+  MIN_READ_BYTE_COUNT: 0x07,
+  MAX_READ_BYTE_COUNT: 0xf5,
+} as const;
+
+/** Get Comm Event Log ([AP] 6.10): the response carries 0 to 64 event bytes. */
+export const MAX_COMM_EVENTS = 64;
+
+/** Read FIFO Queue ([AP] 6.18): at most 31 queued registers are returned. */
+export const MAX_FIFO_COUNT = 31;
+
+/** Read Device ID code to event name ([AP] 6.21); `reserved` for other values. */
+export const READ_DEVICE_ID_NAMES: readonly string[] = (() => {
+  const names: string[] = new Array<string>(256).fill('reserved');
+  names[0x01] = 'basic';
+  names[0x02] = 'regular';
+  names[0x03] = 'extended';
+  names[0x04] = 'specific';
+  return names;
+})();
+
 /** Read Device ID codes of a Read Device Identification request ([AP] 6.21). */
 export const READ_DEVICE_ID_CODES = {
   /** Stream access to the basic objects (0x00-0x02). */
@@ -256,6 +363,8 @@ export const REQUEST_BODY_BYTES = {
   DIAGNOSTICS_HEADER: 2,
   /** MEI type (1) + Read Device ID code (1) + Object id (1): function 43/14. */
   READ_DEVICE_ID: 3,
+  /** Data of a Diagnostics sub-function other than 00: one 16-bit word ([AP] 6.8.1). */
+  DIAGNOSTIC_WORD: 2,
 } as const;
 
 /** Fixed response body sizes after the function code ([AP] 6.x response PDU tables). */
@@ -268,6 +377,16 @@ export const RESPONSE_BODY_BYTES = {
   DEVICE_ID_OBJECT_HEADER: 2,
   /** Exception code (1) ([AP] 7). */
   EXCEPTION: 1,
+  /** Output data (1): function 7 ([AP] 6.7). */
+  READ_EXCEPTION_STATUS: 1,
+  /** Status (2) + event count (2): function 11 ([AP] 6.9). */
+  COMM_EVENT_COUNTER: 4,
+  /** Byte count (1), status (2), event count (2), message count (2): function 12 ([AP] 6.10). */
+  COMM_EVENT_LOG_HEADER: 7,
+  /** The byte count of function 12 covers status, event count and message count at least. */
+  COMM_EVENT_LOG_MIN_BYTE_COUNT: 6,
+  /** Byte count (2) + FIFO count (2): function 24 ([AP] 6.18). */
+  FIFO_HEADER: 4,
 } as const;
 
 /** Bits per byte of a packed coil/discrete-input status ([AP] 6.1: LSB first). */

@@ -22,6 +22,30 @@ export interface ModbusDeviceObject {
   readonly value: string;
 }
 
+/**
+ * One sub-request of a Read / Write File Record request, or one sub-response of the reply
+ * ([AP] 6.14, 6.15).
+ */
+export interface ModbusFileRecord {
+  /** Reference type: always 6 in a conforming PDU. */
+  readonly reference_type: number;
+  /**
+   * File number (1-0xFFFF). On a Read File Record response it comes from the paired request's
+   * sub-request at the same position, as the sub-response does not carry it.
+   */
+  readonly file_number?: number;
+  /** Starting record number within the file (0-9999); on a read response, from the request. */
+  readonly record_number?: number;
+  /** Record length in 16-bit registers (a read response: the registers it carries). */
+  readonly record_length: number;
+  /**
+   * The record's registers as unsigned 16-bit numbers (Write File Record request and response,
+   * Read File Record response). All records of a PDU together list at most
+   * `maxObjectsPerMessage` values.
+   */
+  readonly values?: number[];
+}
+
 /** The `modbus` object of every Modbus event. Field names are the public schema. */
 export interface ModbusFields {
   /** MBAP transaction identifier, copied by the server from the request ([TCP] 3.1.3). */
@@ -60,28 +84,95 @@ export interface ModbusFields {
   write_address?: number;
   /** Write quantity of a Read/Write Multiple Registers request (23). */
   write_quantity?: number;
-  /** Byte count field of the PDU (responses to 1-4 and 23; requests 15, 16, 23). */
+  /**
+   * Byte count field of the PDU (responses to 1-4, 12, 17, 20, 23 and 24, where it is 16 bits;
+   * requests 15, 16, 20, 21, 23; the request data length of 21's echo).
+   */
   byte_count?: number;
   /** Value written by Write Single Coil (0xFF00 on, 0x0000 off) or Write Single Register. */
   value?: number;
   /**
    * Values carried: coils and discrete inputs as booleans (responses to 1 and 2, requests 15),
-   * registers as unsigned 16-bit numbers (responses to 3, 4, 23; requests 16, 23). At most the
-   * decoder's `maxObjectsPerMessage` values are listed.
+   * registers as unsigned 16-bit numbers (responses to 3, 4, 23 and 24; requests 16, 23). At
+   * most the decoder's `maxObjectsPerMessage` values are listed.
    */
   values?: boolean[] | number[];
-  /** Present and true when `values` was cut at the objects-per-message limit. */
+  /**
+   * Present and true when `values`, `data`, `events`, `file_records` or `objects` was cut at
+   * the objects-per-message limit.
+   */
   values_truncated?: boolean;
   /** AND mask of Mask Write Register (22). */
   and_mask?: number;
   /** OR mask of Mask Write Register (22). */
   or_mask?: number;
+  /** Output data of Read Exception Status (7 response): eight device-defined status bits. */
+  output_data?: number;
   /** Sub-function code of Diagnostics (8), e.g. 4 = Force Listen Only Mode ([AP] 6.8.1). */
   sub_function?: number;
+  /**
+   * Sub-function name of Diagnostics (8), [AP] 6.8.1: `return_query_data`,
+   * `restart_communications_option`, `return_diagnostic_register`,
+   * `change_ascii_input_delimiter`, `force_listen_only_mode`,
+   * `clear_counters_and_diagnostic_register`, `return_bus_message_count`,
+   * `return_bus_communication_error_count`, `return_bus_exception_error_count`,
+   * `return_server_message_count`, `return_server_no_response_count`, `return_server_nak_count`,
+   * `return_server_busy_count`, `return_bus_character_overrun_count`,
+   * `clear_overrun_counter_and_flag`, or `reserved`.
+   */
+  sub_function_name?: string;
+  /**
+   * Diagnostics (8) data as 16-bit words: the echoed query data of sub-function 0, 0xFF00 /
+   * 0x0000 (clear the event log or not) of 1, the register or counter a response returns, 0 in
+   * most requests. At most `maxObjectsPerMessage` words.
+   */
+  data?: number[];
+  /**
+   * Status word of Get Comm Event Counter / Log responses (11, 12): 0xFFFF while the server is
+   * still busy with a previous program command, 0x0000 otherwise.
+   */
+  status?: number;
+  /** Event counter of Get Comm Event Counter / Log responses (11, 12). */
+  event_count?: number;
+  /** Message count of a Get Comm Event Log response (12). */
+  message_count?: number;
+  /**
+   * The event bytes of a Get Comm Event Log response (12), most recent first, 0-64 of them
+   * ([AP] 6.10: bit 7 set = receive event, bit 6 set = send event, 0x00 = entered listen only
+   * mode, 0x04 = communication restart).
+   */
+  events?: number[];
+  /** Server id of a Report Server ID response (17): its device-specific bytes, as hex. */
+  server_id?: string;
+  /** Run indicator status of a Report Server ID response (17): 0xFF `on`, 0x00 `off`. */
+  run_indicator?: 'on' | 'off';
+  /**
+   * Additional data of a Report Server ID response (17) as hex, at most `maxStringBytes` hex
+   * digits.
+   */
+  additional_data?: string;
+  /** The additional data as text, when all of it is printable ASCII (often a device name). */
+  additional_text?: string;
+  /** Sub-requests of Read / Write File Record (20, 21) or the sub-responses of their replies. */
+  file_records?: ModbusFileRecord[];
+  /** FIFO count of a Read FIFO Queue response (24): registers queued, at most 31. */
+  fifo_count?: number;
   /** MEI type of Encapsulated Interface Transport (43): 13 CANopen, 14 Read Device Id. */
   mei_type?: number;
+  /**
+   * MEI type name (43): `canopen_general_reference`, `read_device_identification`, or
+   * `reserved` ([AP] Annex A).
+   */
+  mei_type_name?: string;
+  /**
+   * The MEI-type-specific data of a CANopen General Reference PDU (43/13) or a reserved MEI
+   * type, as hex: opaque to Modbus ([AP] 6.20), at most `maxStringBytes` hex digits.
+   */
+  mei_data?: string;
   /** Read Device ID code (43/14): 1 basic, 2 regular, 3 extended, 4 one specific object. */
   read_device_id_code?: number;
+  /** Read Device ID code name (43/14): `basic`, `regular`, `extended`, `specific`, `reserved`. */
+  read_device_id?: string;
   /** Object id requested (43/14 request). */
   object_id?: number;
   /** Conformity level of the device (43/14 response: 0x01-0x03, 0x81-0x83). */
@@ -90,6 +181,8 @@ export interface ModbusFields {
   more_follows?: boolean;
   /** Object id to ask for next when `more_follows` (43/14 response). */
   next_object_id?: number;
+  /** Number of objects the response says it carries (43/14 response). */
+  object_count?: number;
   /** Device identification objects (43/14 response), at most `maxObjectsPerMessage`. */
   objects?: ModbusDeviceObject[];
 }

@@ -440,6 +440,440 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // modbus/modbus_test_data_part2.pcap frame 25
+    name: 'read-exception-status-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0040' + // MBAP transaction id = 64 (0 in the capture)
+        '0000' + // MBAP protocol id = 0
+        '0002' + // MBAP length = 2
+        '01' + // unit id = 1
+        '07', // function code = 7 (Read Exception Status)
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part2.pcap frame 27
+    name: 'read-exception-status-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0040' + // MBAP transaction id = 64
+        '0000' + // MBAP protocol id = 0
+        '0003' + // MBAP length = 3
+        '01' + // unit id = 1
+        '07' + // function code = 7
+        '15', // output data = 0x15 (outputs 0, 2 and 4 on)
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part1.pcap frame 17
+    name: 'diagnostics-restart-communications-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0041' + // MBAP transaction id = 65 (0 in the capture)
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '0a' + // unit id = 10
+        '08' + // function code = 8 (Diagnostics)
+        '0001' + // sub-function = 1 (Restart Communications Option)
+        '0000', // data = 0x0000 (leave the event log)
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part1.pcap frame 18: the response echoes the request
+    name: 'diagnostics-restart-communications-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0041' + // MBAP transaction id = 65
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '0a' + // unit id = 10
+        '08' + // function code = 8
+        '0001' + // sub-function = 1
+        '0000', // data = 0x0000
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part1.pcap frame 23
+    name: 'diagnostics-clear-counters-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0042' + // MBAP transaction id = 66 (0 in the capture)
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '0a' + // unit id = 10
+        '08' + // function code = 8
+        '000a' + // sub-function = 10 (Clear Counters and Diagnostic Register)
+        '0000', // data = 0
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part1.pcap frame 24
+    name: 'diagnostics-clear-counters-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0042' + // MBAP transaction id = 66
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '0a' + // unit id = 10
+        '08' + // function code = 8
+        '000a' + // sub-function = 10
+        '0000', // data = 0 (echo)
+    ),
+  },
+  {
+    // [AP] 6.8 example: Return Query Data
+    name: 'diagnostics-return-query-data-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0043' + // MBAP transaction id = 67
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '08' + // function code = 8
+        '0000' + // sub-function = 0 (Return Query Data)
+        'a537', // data = 0xA537
+    ),
+  },
+  {
+    // [AP] 6.8 example response: the query data echoed
+    name: 'diagnostics-return-query-data-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0043' + // MBAP transaction id = 67
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '08' + // function code = 8
+        '0000' + // sub-function = 0
+        'a537', // data = 0xA537
+    ),
+  },
+  {
+    // [AP] 6.8.1 sub-function 14 layout (request data 0000, response: the counter)
+    name: 'diagnostics-server-message-count-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0044' + // MBAP transaction id = 68
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '08' + // function code = 8
+        '000e' + // sub-function = 14 (Return Server Message Count)
+        '0000', // data = 0
+    ),
+  },
+  {
+    name: 'diagnostics-server-message-count-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0044' + // MBAP transaction id = 68
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '08' + // function code = 8
+        '000e' + // sub-function = 14
+        '0121', // server message count = 289
+    ),
+  },
+  {
+    // [AP] 6.9 example
+    name: 'get-comm-event-counter-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0045' + // MBAP transaction id = 69
+        '0000' + // MBAP protocol id = 0
+        '0002' + // MBAP length = 2
+        '01' + // unit id = 1
+        '0b', // function code = 11 (Get Comm Event Counter)
+    ),
+  },
+  {
+    // [AP] 6.9 example response
+    name: 'get-comm-event-counter-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0045' + // MBAP transaction id = 69
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '0b' + // function code = 11
+        'ffff' + // status = 0xFFFF (busy)
+        '0108', // event count = 264
+    ),
+  },
+  {
+    // [AP] 6.10 example
+    name: 'get-comm-event-log-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0046' + // MBAP transaction id = 70
+        '0000' + // MBAP protocol id = 0
+        '0002' + // MBAP length = 2
+        '01' + // unit id = 1
+        '0c', // function code = 12 (Get Comm Event Log)
+    ),
+  },
+  {
+    // [AP] 6.10 example response
+    name: 'get-comm-event-log-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0046' + // MBAP transaction id = 70
+        '0000' + // MBAP protocol id = 0
+        '000b' + // MBAP length = 11
+        '01' + // unit id = 1
+        '0c' + // function code = 12
+        '08' + // byte count = 8
+        '0000' + // status = 0 (not busy)
+        '0108' + // event count = 264
+        '0121' + // message count = 289
+        '20' + // event 0 (most recent) = 0x20
+        '00', // event 1 = 0x00 (entered listen only mode)
+    ),
+  },
+  {
+    // [AP] 6.14 example
+    name: 'read-file-record-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0047' + // MBAP transaction id = 71
+        '0000' + // MBAP protocol id = 0
+        '0011' + // MBAP length = 17
+        '01' + // unit id = 1
+        '14' + // function code = 20 (Read File Record)
+        '0e' + // byte count = 14
+        '06' + // sub-request 1: reference type = 6
+        '0004' + // file number = 4
+        '0001' + // record number = 1
+        '0002' + // record length = 2
+        '06' + // sub-request 2: reference type = 6
+        '0003' + // file number = 3
+        '0009' + // record number = 9
+        '0002', // record length = 2
+    ),
+  },
+  {
+    // [AP] 6.14 example response
+    name: 'read-file-record-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0047' + // MBAP transaction id = 71
+        '0000' + // MBAP protocol id = 0
+        '000f' + // MBAP length = 15
+        '01' + // unit id = 1
+        '14' + // function code = 20
+        '0c' + // response data length = 12
+        '05' + // sub-response 1: file response length = 5
+        '06' + // reference type = 6
+        '0dfe' + // register = 0x0DFE
+        '0020' + // register = 0x0020
+        '05' + // sub-response 2: file response length = 5
+        '06' + // reference type = 6
+        '33cd' + // register = 0x33CD
+        '0040', // register = 0x0040
+    ),
+  },
+  {
+    // [AP] 6.15 example
+    name: 'write-file-record-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0048' + // MBAP transaction id = 72
+        '0000' + // MBAP protocol id = 0
+        '0010' + // MBAP length = 16
+        '01' + // unit id = 1
+        '15' + // function code = 21 (Write File Record)
+        '0d' + // request data length = 13
+        '06' + // sub-request 1: reference type = 6
+        '0004' + // file number = 4
+        '0007' + // record number = 7
+        '0003' + // record length = 3
+        '06af' + // register = 0x06AF
+        '04be' + // register = 0x04BE
+        '100d', // register = 0x100D
+    ),
+  },
+  {
+    // [AP] 6.15 example response: the request echoed
+    name: 'write-file-record-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0048' + // MBAP transaction id = 72
+        '0000' + // MBAP protocol id = 0
+        '0010' + // MBAP length = 16
+        '01' + // unit id = 1
+        '15' + // function code = 21
+        '0d' + // response data length = 13
+        '06' + // reference type = 6
+        '0004' + // file number = 4
+        '0007' + // record number = 7
+        '0003' + // record length = 3
+        '06af' + // register = 0x06AF
+        '04be' + // register = 0x04BE
+        '100d', // register = 0x100D
+    ),
+  },
+  {
+    // [AP] 6.18 example
+    name: 'read-fifo-queue-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '0049' + // MBAP transaction id = 73
+        '0000' + // MBAP protocol id = 0
+        '0004' + // MBAP length = 4
+        '01' + // unit id = 1
+        '18' + // function code = 24 (Read FIFO Queue)
+        '04de', // FIFO pointer address = 0x04DE
+    ),
+  },
+  {
+    // [AP] 6.18 example response
+    name: 'read-fifo-queue-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '0049' + // MBAP transaction id = 73
+        '0000' + // MBAP protocol id = 0
+        '000a' + // MBAP length = 10
+        '01' + // unit id = 1
+        '18' + // function code = 24
+        '0006' + // byte count = 6
+        '0002' + // FIFO count = 2
+        '01b8' + // FIFO value = 440
+        '1284', // FIFO value = 4740
+    ),
+  },
+  {
+    // [AP] 6.20 layout; the CANopen bytes (an SDO upload of object 0x1018 sub-index 1) are
+    // illustrative: Modbus carries them opaquely
+    name: 'canopen-general-reference-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '004a' + // MBAP transaction id = 74
+        '0000' + // MBAP protocol id = 0
+        '0007' + // MBAP length = 7
+        '01' + // unit id = 1
+        '2b' + // function code = 43 (Encapsulated Interface Transport)
+        '0d' + // MEI type = 13 (CANopen General Reference)
+        '40181001', // MEI data (CANopen)
+    ),
+  },
+  {
+    name: 'canopen-general-reference-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '004a' + // MBAP transaction id = 74
+        '0000' + // MBAP protocol id = 0
+        '000b' + // MBAP length = 11
+        '01' + // unit id = 1
+        '2b' + // function code = 43
+        '0d' + // MEI type = 13
+        '4318100178563412', // MEI data (CANopen)
+    ),
+  },
+  {
+    // [AP] 6.21 stream access to the regular objects, from object 3
+    name: 'read-device-identification-regular-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '004b' + // MBAP transaction id = 75
+        '0000' + // MBAP protocol id = 0
+        '0005' + // MBAP length = 5
+        '01' + // unit id = 1
+        '2b' + // function code = 43
+        '0e' + // MEI type = 14 (Read Device Identification)
+        '02' + // Read Device ID code = 2 (regular)
+        '03', // object id = 3 (VendorUrl)
+    ),
+  },
+  {
+    // [AP] 6.21: a response that does not fit one PDU says where to continue
+    name: 'read-device-identification-regular-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '004b' + // MBAP transaction id = 75
+        '0000' + // MBAP protocol id = 0
+        '0025' + // MBAP length = 37
+        '01' + // unit id = 1
+        '2b' + // function code = 43
+        '0e' + // MEI type = 14
+        '02' + // Read Device ID code = 2
+        '82' + // conformity level = 0x82 (regular, stream and individual access)
+        'ff' + // more follows = yes
+        '06' + // next object id = 6
+        '03' + // number of objects = 3
+        '03' + // object id = 3 (VendorUrl)
+        '0e' + // object length = 14
+        '7777772e6d6f646275732e6f7267' + // "www.modbus.org"
+        '04' + // object id = 4 (ProductName)
+        '04' + // object length = 4
+        '504c4331' + // "PLC1"
+        '05' + // object id = 5 (ModelName)
+        '05' + // object length = 5
+        '4d31323334', // "M1234"
+    ),
+  },
+  {
+    // [AP] 6.21 individual access to one extended (private) object
+    name: 'read-device-identification-private-request',
+    dir: C,
+    role: 'normal',
+    bytes: hex(
+      '004c' + // MBAP transaction id = 76
+        '0000' + // MBAP protocol id = 0
+        '0005' + // MBAP length = 5
+        '01' + // unit id = 1
+        '2b' + // function code = 43
+        '0e' + // MEI type = 14
+        '04' + // Read Device ID code = 4 (one specific object)
+        '80', // object id = 0x80 (first private object)
+    ),
+  },
+  {
+    name: 'read-device-identification-private-response',
+    dir: S,
+    role: 'normal',
+    bytes: hex(
+      '004c' + // MBAP transaction id = 76
+        '0000' + // MBAP protocol id = 0
+        '000f' + // MBAP length = 15
+        '01' + // unit id = 1
+        '2b' + // function code = 43
+        '0e' + // MEI type = 14
+        '04' + // Read Device ID code = 4
+        '83' + // conformity level = 0x83 (extended, stream and individual access)
+        '00' + // more follows = no
+        '00' + // next object id = 0
+        '01' + // number of objects = 1
+        '80' + // object id = 0x80 (private)
+        '05' + // object length = 5
+        '4c696e6531', // "Line1"
+    ),
+  },
+  {
     // modbus/modicon_test.pcap frame 7: Schneider UMAS rides on reserved code 90
     name: 'umas-reserved-function-90-request',
     dir: C,
@@ -682,6 +1116,110 @@ export const fixtures: readonly DecoderFixture[] = [
         '01' + // unit id = 1
         '83' + // function code = 0x80 | 3
         '0c', // exception code = 0x0C (not defined in [AP] 7)
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part2.pcap frame 35: a scanner pads every request to 4 data bytes
+    name: 'get-comm-event-counter-with-data-request',
+    dir: C,
+    role: 'malformed',
+    bytes: hex(
+      '0050' + // MBAP transaction id = 80 (0 in the capture)
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6 (2 expected)
+        '01' + // unit id = 1
+        '0b' + // function code = 11 (Get Comm Event Counter)
+        '00000000', // 4 bytes the function does not define
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part2.pcap frame 36
+    name: 'get-comm-event-counter-exception',
+    dir: S,
+    role: 'malformed',
+    bytes: hex(
+      '0050' + // MBAP transaction id = 80
+        '0000' + // MBAP protocol id = 0
+        '0003' + // MBAP length = 3
+        '01' + // unit id = 1
+        '8b' + // function code = 0x80 | 11
+        '03', // exception code = 3 (Illegal Data Value)
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part2.pcap frame 57: byte count 0, then 3 stray bytes
+    name: 'read-file-record-byte-count-zero-request',
+    dir: C,
+    role: 'malformed',
+    bytes: hex(
+      '0051' + // MBAP transaction id = 81 (0 in the capture)
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '14' + // function code = 20 (Read File Record)
+        '00' + // byte count = 0 (0x07-0xF5 allowed)
+        '000000', // 3 stray bytes
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part2.pcap frame 119: MEI type 0 is reserved
+    name: 'encapsulated-reserved-mei-type-request',
+    dir: C,
+    role: 'malformed',
+    bytes: hex(
+      '0052' + // MBAP transaction id = 82 (0 in the capture)
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '2b' + // function code = 43 (Encapsulated Interface Transport)
+        '00' + // MEI type = 0 (reserved)
+        '000000', // MEI data
+    ),
+  },
+  {
+    // modbus/modbus_test_data_part2.pcap frame 120
+    name: 'encapsulated-reserved-mei-type-exception',
+    dir: S,
+    role: 'malformed',
+    bytes: hex(
+      '0052' + // MBAP transaction id = 82
+        '0000' + // MBAP protocol id = 0
+        '0003' + // MBAP length = 3
+        '01' + // unit id = 1
+        'ab' + // function code = 0x80 | 43
+        '01', // exception code = 1 (Illegal Function)
+    ),
+  },
+  {
+    name: 'diagnostics-reserved-sub-function-request',
+    dir: C,
+    role: 'malformed',
+    bytes: hex(
+      '0053' + // MBAP transaction id = 83
+        '0000' + // MBAP protocol id = 0
+        '0006' + // MBAP length = 6
+        '01' + // unit id = 1
+        '08' + // function code = 8 (Diagnostics)
+        '0013' + // sub-function = 19 (reserved)
+        '0000', // data = 0
+    ),
+  },
+  {
+    name: 'write-file-record-invalid-reference-request',
+    dir: C,
+    role: 'malformed',
+    bytes: hex(
+      '0054' + // MBAP transaction id = 84
+        '0000' + // MBAP protocol id = 0
+        '000c' + // MBAP length = 12
+        '01' + // unit id = 1
+        '15' + // function code = 21 (Write File Record)
+        '09' + // request data length = 9
+        '07' + // reference type = 7 (must be 6)
+        '0000' + // file number = 0 (1-0xFFFF)
+        '2710' + // record number = 10000 (0-9999)
+        '0001' + // record length = 1
+        '0001', // register = 1
     ),
   },
   {

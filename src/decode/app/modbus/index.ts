@@ -39,6 +39,19 @@ export const MODBUS_ANOMALIES = {
       '(MODBUS Application Protocol V1.1b3 section 5.1 and Annex A): scanning or fuzzing.',
     severity: 'medium',
   },
+  'modbus.unknown_sub_function': {
+    description:
+      'A Diagnostics request uses a reserved sub-function (5-9, 19, 21-65535; MODBUS ' +
+      'Application Protocol V1.1b3 section 6.8.1) or an Encapsulated Interface Transport ' +
+      'request a reserved MEI type (other than 13 and 14; Annex A): scanning or fuzzing.',
+    severity: 'medium',
+  },
+  'modbus.invalid_file_reference': {
+    description:
+      'A Read or Write File Record sub-request has a reference type other than 6, file number ' +
+      '0 or a record number above 9999 (sections 6.14, 6.15).',
+    severity: 'low',
+  },
   'modbus.invalid_quantity': {
     description:
       'A request asks for a quantity of coils or registers outside the range the specification ' +

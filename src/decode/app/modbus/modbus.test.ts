@@ -229,7 +229,10 @@ describe('modbus fixture conversation (real frames, tshark-checked)', () => {
     expect(modbus('diagnostics-force-listen-only-request')).toMatchObject({
       function: 'diagnostics',
       sub_function: 4,
+      sub_function_name: 'force_listen_only_mode',
+      data: [0],
     });
+    // The exception names the sub-function its request asked for.
     expect(got.get('diagnostics-exception-gateway-target')?.events[0]).toEqual({
       kind: 'modbus.exception',
       modbus: {
@@ -239,6 +242,8 @@ describe('modbus fixture conversation (real frames, tshark-checked)', () => {
         function: 'diagnostics',
         is_response: true,
         length: 3,
+        sub_function: 4,
+        sub_function_name: 'force_listen_only_mode',
         exception_code: 11,
         exception: 'gateway_target_device_failed_to_respond',
       },
@@ -253,10 +258,13 @@ describe('modbus fixture conversation (real frames, tshark-checked)', () => {
     });
     expect(modbus('read-device-identification-response')).toMatchObject({
       mei_type: 14,
+      mei_type_name: 'read_device_identification',
       read_device_id_code: 1,
+      read_device_id: 'basic',
       conformity_level: 1,
       more_follows: false,
       next_object_id: 0,
+      object_count: 3,
       objects: [
         { id: 0, name: 'vendor_name', value: 'Company identification' },
         { id: 1, name: 'product_code', value: 'Product code XX' },
@@ -279,6 +287,183 @@ describe('modbus fixture conversation (real frames, tshark-checked)', () => {
       quantity: 6,
       byte_count: 12,
       values: [254, 2765, 1, 3, 13, 255],
+    });
+  });
+
+  it('read exception status: no request data, one byte of output data', () => {
+    expect(got.get('read-exception-status-request')).toEqual({
+      events: [
+        {
+          kind: 'modbus.request',
+          modbus: {
+            transaction_id: 64,
+            unit_id: 1,
+            function_code: 7,
+            function: 'read_exception_status',
+            is_response: false,
+            length: 2,
+          },
+        },
+      ],
+      anomalies: [],
+    });
+    expect(modbus('read-exception-status-response')).toMatchObject({ output_data: 0x15 });
+    expect(got.get('read-exception-status-response')?.anomalies).toEqual([]);
+  });
+
+  it('diagnostics: every sub-function is named and its data words listed, request and echo', () => {
+    const cases: [string, number, string, number[]][] = [
+      ['diagnostics-restart-communications', 1, 'restart_communications_option', [0]],
+      ['diagnostics-clear-counters', 10, 'clear_counters_and_diagnostic_register', [0]],
+      ['diagnostics-return-query-data', 0, 'return_query_data', [0xa537]],
+    ];
+    for (const [name, sub, subName, data] of cases) {
+      for (const side of ['request', 'response']) {
+        expect(got.get(`${name}-${side}`)?.anomalies).toEqual([]);
+        expect(modbus(`${name}-${side}`)).toMatchObject({
+          function_code: 8,
+          sub_function: sub,
+          sub_function_name: subName,
+          data,
+        });
+      }
+    }
+    expect(modbus('diagnostics-server-message-count-request')).toMatchObject({
+      sub_function_name: 'return_server_message_count',
+      data: [0],
+    });
+    expect(modbus('diagnostics-server-message-count-response')).toMatchObject({
+      sub_function: 14,
+      data: [289],
+    });
+  });
+
+  it('get comm event counter and log: status, counts and event bytes', () => {
+    expect(modbus('get-comm-event-counter-response')).toMatchObject({
+      function: 'get_comm_event_counter',
+      status: 0xffff,
+      event_count: 264,
+    });
+    expect(modbus('get-comm-event-log-response')).toMatchObject({
+      function: 'get_comm_event_log',
+      byte_count: 8,
+      status: 0,
+      event_count: 264,
+      message_count: 289,
+      events: [0x20, 0x00],
+    });
+    for (const n of ['counter', 'log']) {
+      expect(got.get(`get-comm-event-${n}-request`)?.anomalies).toEqual([]);
+      expect(got.get(`get-comm-event-${n}-response`)?.anomalies).toEqual([]);
+    }
+  });
+
+  it('report server id: server id, run indicator, additional data as hex and text', () => {
+    expect(modbus('report-server-id-response')).toMatchObject({
+      byte_count: 18,
+      server_id: '00',
+      run_indicator: 'on',
+      additional_data: '57696e6770617468204c696d69746564',
+      additional_text: 'Wingpath Limited',
+    });
+  });
+
+  it('read file record: sub-requests; the response names file and record from the request', () => {
+    expect(modbus('read-file-record-request')).toMatchObject({
+      byte_count: 14,
+      file_records: [
+        { reference_type: 6, file_number: 4, record_number: 1, record_length: 2 },
+        { reference_type: 6, file_number: 3, record_number: 9, record_length: 2 },
+      ],
+    });
+    expect(modbus('read-file-record-response')).toMatchObject({
+      byte_count: 12,
+      file_records: [
+        {
+          reference_type: 6,
+          file_number: 4,
+          record_number: 1,
+          record_length: 2,
+          values: [0x0dfe, 0x0020],
+        },
+        {
+          reference_type: 6,
+          file_number: 3,
+          record_number: 9,
+          record_length: 2,
+          values: [0x33cd, 0x0040],
+        },
+      ],
+    });
+    expect(got.get('read-file-record-response')?.anomalies).toEqual([]);
+  });
+
+  it('write file record: sub-requests with their registers, echoed by the response', () => {
+    const record = {
+      reference_type: 6,
+      file_number: 4,
+      record_number: 7,
+      record_length: 3,
+      values: [0x06af, 0x04be, 0x100d],
+    };
+    for (const side of ['request', 'response']) {
+      expect(modbus(`write-file-record-${side}`)).toMatchObject({
+        function: 'write_file_record',
+        byte_count: 13,
+        file_records: [record],
+      });
+      expect(got.get(`write-file-record-${side}`)?.anomalies).toEqual([]);
+    }
+  });
+
+  it('read fifo queue: pointer address, then byte count, FIFO count and values', () => {
+    expect(modbus('read-fifo-queue-request')).toMatchObject({ address: 0x04de });
+    expect(modbus('read-fifo-queue-response')).toMatchObject({
+      address: 0x04de,
+      byte_count: 6,
+      fifo_count: 2,
+      values: [440, 4740],
+    });
+    expect(got.get('read-fifo-queue-response')?.anomalies).toEqual([]);
+  });
+
+  it('CANopen general reference: MEI type named, its data kept as hex', () => {
+    expect(modbus('canopen-general-reference-request')).toMatchObject({
+      mei_type: 13,
+      mei_type_name: 'canopen_general_reference',
+      mei_data: '40181001',
+    });
+    expect(modbus('canopen-general-reference-response')).toMatchObject({
+      mei_data: '4318100178563412',
+    });
+    expect(got.get('canopen-general-reference-request')?.anomalies).toEqual([]);
+  });
+
+  it('read device identification: regular objects with more follows, a private object', () => {
+    expect(modbus('read-device-identification-regular-request')).toMatchObject({
+      read_device_id_code: 2,
+      read_device_id: 'regular',
+      object_id: 3,
+    });
+    expect(modbus('read-device-identification-regular-response')).toMatchObject({
+      conformity_level: 0x82,
+      more_follows: true,
+      next_object_id: 6,
+      object_count: 3,
+      objects: [
+        { id: 3, name: 'vendor_url', value: 'www.modbus.org' },
+        { id: 4, name: 'product_name', value: 'PLC1' },
+        { id: 5, name: 'model_name', value: 'M1234' },
+      ],
+    });
+    expect(modbus('read-device-identification-private-request')).toMatchObject({
+      read_device_id: 'specific',
+      object_id: 0x80,
+    });
+    expect(modbus('read-device-identification-private-response')).toMatchObject({
+      conformity_level: 0x83,
+      more_follows: false,
+      objects: [{ id: 0x80, name: 'private', value: 'Line1' }],
     });
   });
 
@@ -360,6 +545,45 @@ describe('modbus fixture conversation (real frames, tshark-checked)', () => {
       exception_code: 12,
       exception: 'unknown',
     });
+    // Real scanner frames: request data where the function has none, a byte count of 0, a
+    // reserved MEI type whose exception names it.
+    expect(anomalies('get-comm-event-counter-with-data-request')).toEqual([
+      'modbus.length_mismatch',
+    ]);
+    expect(modbus('get-comm-event-counter-exception')).toMatchObject({
+      function_code: 11,
+      exception: 'illegal_data_value',
+    });
+    expect(anomalies('read-file-record-byte-count-zero-request')).toEqual([
+      'modbus.length_mismatch',
+    ]);
+    expect(modbus('read-file-record-byte-count-zero-request')).toMatchObject({
+      byte_count: 0,
+      file_records: [],
+    });
+    expect(anomalies('encapsulated-reserved-mei-type-request')).toEqual([
+      'modbus.unknown_sub_function',
+    ]);
+    expect(modbus('encapsulated-reserved-mei-type-request')).toMatchObject({
+      mei_type: 0,
+      mei_type_name: 'reserved',
+      mei_data: '000000',
+    });
+    expect(modbus('encapsulated-reserved-mei-type-exception')).toMatchObject({
+      mei_type: 0,
+      mei_type_name: 'reserved',
+      exception: 'illegal_function',
+    });
+    expect(anomalies('diagnostics-reserved-sub-function-request')).toEqual([
+      'modbus.unknown_sub_function',
+    ]);
+    expect(modbus('diagnostics-reserved-sub-function-request')).toMatchObject({
+      sub_function: 19,
+      sub_function_name: 'reserved',
+    });
+    expect(anomalies('write-file-record-invalid-reference-request')).toEqual([
+      'modbus.invalid_file_reference',
+    ]);
   });
 
   it('on a confirmed flow, a foreign protocol id skips the ADU and a bad length resynchronises', () => {
@@ -629,14 +853,156 @@ describe('modbus limits and length checks', () => {
 
   it('flags PDUs too short for their function without reading past them', () => {
     const s = session();
-    for (const fc of [1, 3, 5, 6, 8, 15, 16, 22, 23, 24, 43]) s.parse(C, adu(fc, 1, fc));
-    expect(s.sink.anomalies).toEqual(new Array(11).fill('modbus.length_mismatch'));
-    for (const fc of [1, 3, 5, 15, 22, 43]) s.parse(S, adu(fc, 1, fc));
-    s.parse(S, adu(8, 1, 0x88));
-    expect(s.sink.anomalies.slice(11)).toEqual([
-      ...new Array(6).fill('modbus.length_mismatch'),
-      'modbus.invalid_exception_code',
+    const requests = [1, 3, 5, 6, 8, 15, 16, 20, 21, 22, 23, 24, 43];
+    for (const fc of requests) s.parse(C, adu(fc, 1, fc));
+    expect(s.sink.anomalies).toEqual(new Array(requests.length).fill('modbus.length_mismatch'));
+    const responses = [1, 3, 5, 7, 8, 11, 12, 15, 17, 20, 21, 22, 24, 43];
+    for (const fc of responses) s.parse(S, adu(fc, 1, fc));
+    s.parse(S, adu(99, 1, 0x86)); // an exception without its code
+    // Responses to 7, 11, 12 and 17 were never asked for: response_without_request too.
+    expect(s.sink.anomalies.slice(requests.length)).toEqual(
+      responses
+        .flatMap((fc) =>
+          requests.includes(fc)
+            ? ['modbus.length_mismatch']
+            : ['modbus.response_without_request', 'modbus.length_mismatch'],
+        )
+        .concat(['modbus.response_without_request', 'modbus.invalid_exception_code']),
+    );
+    for (const e of s.sink.events) expect(JSON.parse(JSON.stringify(e))).toEqual(e);
+  });
+
+  it('checks the serial-line functions: request data, byte counts, event log size', () => {
+    const s = session();
+    s.parse(C, adu(1, 1, 7, '00')); // Read Exception Status has no request data
+    s.parse(S, adu(1, 1, 7, '0102')); // one byte of output data, not two
+    s.parse(S, adu(2, 1, 11, '000000')); // 3 of 4 bytes
+    s.parse(S, adu(3, 1, 12, '09' + '0000' + '0001' + '0002' + '01')); // byte count beyond data
+    s.parse(S, adu(4, 1, 12, '47' + '0000' + '0001' + '0002' + '00'.repeat(65))); // 65 events
+    s.parse(S, adu(5, 1, 8, '0000' + 'a5')); // return query data of an odd length
+    s.parse(S, adu(6, 1, 8, '0002' + '00000000')); // one word expected
+    expect(s.sink.anomalies.filter((a) => a !== 'modbus.response_without_request')).toEqual(
+      new Array(7).fill('modbus.length_mismatch'),
+    );
+    expect(s.sink.events[1]?.modbus.output_data).toBe(1);
+    expect(s.sink.events[3]?.modbus).toMatchObject({ status: 0, event_count: 1, events: [1] });
+    expect(s.sink.events[4]?.modbus.events).toHaveLength(65);
+    expect(s.sink.events[6]?.modbus.data).toEqual([0, 0]);
+    // A reserved sub-function is flagged in a request only, never length-checked.
+    s.parse(S, adu(7, 1, 8, '0015' + '00'));
+    expect(s.sink.anomalies.at(-1)).toBe('modbus.response_without_request');
+  });
+
+  it('report server id: the run indicator is the first 0x00/0xFF after the server id', () => {
+    const s = session();
+    s.parse(S, adu(1, 1, 17, '05' + '0a0b' + '00' + '0102')); // 2-byte id, OFF, binary data
+    s.parse(S, adu(2, 1, 17, '02' + '0102')); // no run indicator at all
+    s.parse(S, adu(3, 1, 17, '00')); // nothing
+    s.parse(S, adu(4, 1, 17, '03' + '01ff')); // byte count beyond the data
+    expect(s.sink.events.map((e) => e.modbus)).toMatchObject([
+      { server_id: '0a0b', run_indicator: 'off', additional_data: '0102' },
+      { server_id: '0102' },
+      { byte_count: 0 },
+      { server_id: '01', run_indicator: 'on' },
     ]);
+    expect(s.sink.events[0]?.modbus).not.toHaveProperty('additional_text');
+    expect(s.sink.events[1]?.modbus).not.toHaveProperty('run_indicator');
+    expect(s.sink.events[3]?.modbus).not.toHaveProperty('additional_data');
+    expect(s.sink.anomalies.filter((a) => a !== 'modbus.response_without_request')).toEqual([
+      'modbus.length_mismatch',
+    ]);
+  });
+
+  it('caps server id, additional data and MEI data at maxStringBytes hex digits', () => {
+    const s = session({ ...DEFAULT_LIMITS, maxStringBytes: 6 });
+    s.parse(S, adu(1, 1, 17, '0a' + '01' + 'ff' + '4142434445464748'));
+    s.parse(C, adu(2, 1, 43, '0d' + '0102030405'));
+    expect(s.sink.events[0]?.modbus).toMatchObject({
+      server_id: '01',
+      additional_data: '414243',
+      additional_text: 'ABCDEF',
+    });
+    expect(s.sink.events[1]?.modbus.mei_data).toBe('010203');
+  });
+
+  it('read file record: checks the response against the request and caps the values', () => {
+    const s = session({ ...DEFAULT_LIMITS, maxObjectsPerMessage: 3 });
+    s.parse(C, fixture('read-file-record-request'));
+    s.parse(S, fixture('read-file-record-response'));
+    expect(s.sink.events[1]?.modbus.file_records).toEqual([
+      {
+        reference_type: 6,
+        file_number: 4,
+        record_number: 1,
+        record_length: 2,
+        values: [0x0dfe, 0x20],
+      },
+      { reference_type: 6, file_number: 3, record_number: 9, record_length: 2, values: [0x33cd] },
+    ]);
+    expect(s.sink.events[1]?.modbus.values_truncated).toBe(true);
+    expect(s.sink.anomalies).toEqual(['modbus.values_limit_reached']);
+    s.sink.take();
+    // Without a request the records have no file or record number.
+    s.parse(S, adu(9, 1, 20, '04' + '03' + '06' + '0001'));
+    expect(s.sink.events[0]?.modbus.file_records).toEqual([
+      { reference_type: 6, record_length: 1, values: [1] },
+    ]);
+    // One register where the request asked for two; an even file response length.
+    s.parse(C, adu(10, 1, 20, '07' + '06' + '0001' + '0000' + '0002'));
+    s.parse(S, adu(10, 1, 20, '04' + '03' + '06' + '0001'));
+    s.parse(C, adu(11, 1, 20, '07' + '06' + '0001' + '0000' + '0001'));
+    s.parse(S, adu(11, 1, 20, '05' + '04' + '06' + '000100'));
+    expect(s.sink.anomalies).toEqual([
+      'modbus.response_without_request',
+      'modbus.length_mismatch',
+      'modbus.length_mismatch',
+    ]);
+  });
+
+  it('read file record request: byte count range, reference checks, sub-request cap', () => {
+    const s = session({ ...DEFAULT_LIMITS, maxObjectsPerMessage: 1 });
+    const sub = '06' + '0001' + '0002' + '0003';
+    s.parse(C, adu(1, 1, 20, '0e' + sub + '06' + '0000' + '0000' + '0001'));
+    expect(s.sink.events[0]?.modbus).toMatchObject({
+      file_records: [{ reference_type: 6, file_number: 1, record_number: 2, record_length: 3 }],
+      values_truncated: true,
+    });
+    expect(s.sink.anomalies).toEqual([
+      'modbus.values_limit_reached',
+      'modbus.invalid_file_reference', // file number 0 in the record that was not listed
+    ]);
+    s.parse(C, adu(2, 1, 20, '08' + sub + '00')); // not a multiple of 7
+    expect(s.sink.anomalies.at(-1)).toBe('modbus.length_mismatch');
+  });
+
+  it('write file record: a record cut short and bytes left over are length mismatches', () => {
+    const s = session({ ...DEFAULT_LIMITS, maxObjectsPerMessage: 2 });
+    s.parse(C, adu(1, 1, 21, '0b' + '06' + '0001' + '0000' + '0003' + '00010002')); // 2 of 3
+    s.parse(C, adu(2, 1, 21, '0a' + '06' + '0001' + '0000' + '0001' + '0001' + '00')); // 1 left
+    s.parse(C, adu(3, 1, 21, '12' + ('06' + '0001' + '0000' + '0001' + '0005').repeat(2)));
+    s.parse(C, adu(4, 1, 21, '1b' + ('06' + '0001' + '0000' + '0001' + '0005').repeat(3)));
+    expect(s.sink.anomalies).toEqual([
+      'modbus.length_mismatch',
+      'modbus.length_mismatch',
+      'modbus.values_limit_reached',
+    ]);
+    expect(s.sink.events[0]?.modbus.file_records?.[0]?.values).toEqual([1, 2]);
+    expect(s.sink.events[2]?.modbus.file_records).toHaveLength(2);
+    expect(s.sink.events[3]?.modbus.file_records).toHaveLength(2);
+  });
+
+  it('read fifo queue: FIFO count over 31 and byte counts that disagree', () => {
+    const s = session();
+    s.parse(S, adu(1, 1, 24, '0042' + '0020' + '0001'.repeat(32))); // 32 queued registers
+    s.parse(S, adu(2, 1, 24, '0008' + '0002' + '00010002')); // byte count 8 for 2 registers
+    s.parse(S, adu(3, 1, 24, '0006' + '0002' + '0001')); // data shorter than the byte count
+    expect(s.sink.anomalies.filter((a) => a !== 'modbus.response_without_request')).toEqual([
+      'modbus.invalid_quantity',
+      'modbus.length_mismatch',
+      'modbus.length_mismatch',
+    ]);
+    expect(s.sink.events[0]?.modbus.values).toHaveLength(32);
+    expect(s.sink.events[2]?.modbus.values).toEqual([1]);
   });
 
   it('checks quantities of writes and read/write against the specification ranges', () => {

@@ -41,13 +41,16 @@ import {
   EXCEPTION_BIT,
   EXCEPTION_NAMES,
   FUNCTION_CATEGORY,
+  FUNCTION_CODES,
   FUNCTION_CODE_MASK,
   FUNCTION_NAMES,
   FunctionCategory,
   MBAP,
+  MEI_TYPE_NAMES,
   RESPONSE_BODY_BYTES as RSP,
+  diagnosticName,
 } from './constants.js';
-import type { ModbusEvent, ModbusFields } from './events.js';
+import type { ModbusEvent, ModbusFields, ModbusFileRecord } from './events.js';
 import type { ModbusAnomaly } from './index.js';
 import { NO_VALUE, decodeException, decodeRequest, decodeResponse } from './pdu.js';
 import { TransactionTable } from './transactions.js';
@@ -253,7 +256,9 @@ function decodePdu(
       }
     } else {
       decodeRequest(state.limits, sink, c, fc, m);
-      if (state.pending.add(key, fc, m.address ?? NO_VALUE, m.quantity ?? NO_VALUE)) {
+      const sub = m.sub_function ?? m.mei_type ?? NO_VALUE;
+      const records = fc === FUNCTION_CODES.READ_FILE_RECORD ? m.file_records : undefined;
+      if (state.pending.add(key, fc, m.address ?? NO_VALUE, m.quantity ?? NO_VALUE, sub, records)) {
         sink.anomaly(
           'modbus.too_many_transactions',
           `${state.pending.capacity} requests unanswered`,
@@ -264,6 +269,8 @@ function decodePdu(
   } else {
     let reqAddress = NO_VALUE;
     let reqQuantity = NO_VALUE;
+    let reqSub = NO_VALUE;
+    let reqRecords: readonly ModbusFileRecord[] | undefined;
     const slot = state.pending.find(key);
     if (slot < 0) {
       sink.anomaly('modbus.response_without_request', `transaction ${tid}, unit ${unit}`);
@@ -274,6 +281,8 @@ function decodePdu(
         paired = true;
         reqAddress = state.pending.addressAt(slot);
         reqQuantity = state.pending.quantityAt(slot);
+        reqSub = state.pending.subAt(slot);
+        reqRecords = state.pending.recordsAt(slot);
       } else {
         sink.anomaly(
           'modbus.response_function_mismatch',
@@ -285,10 +294,12 @@ function decodePdu(
     if (reqAddress !== NO_VALUE) m.address = reqAddress;
     if (reqQuantity !== NO_VALUE) m.quantity = reqQuantity;
     if ((rawFc & EXCEPTION_BIT) !== 0) {
+      // An exception has no sub-code of its own: name what the request asked for.
+      if (reqSub !== NO_VALUE) nameRequestSub(fc, reqSub, m);
       decodeException(sink, c, m);
       event = { kind: 'modbus.exception', modbus: m };
     } else {
-      decodeResponse(state.limits, sink, c, fc, m, reqQuantity);
+      decodeResponse(state.limits, sink, c, fc, m, reqQuantity, reqRecords);
       event = { kind: 'modbus.response', modbus: m };
     }
   }
@@ -297,5 +308,16 @@ function decodePdu(
   if (!state.confirmed && (paired || ++state.wellFormed >= CONFIRM_AFTER_PDUS)) {
     state.confirmed = true;
     sink.confirm();
+  }
+}
+
+/** Copies the paired request's sub-function (8) or MEI type (43) into an exception's fields. */
+function nameRequestSub(fc: number, sub: number, m: ModbusFields): void {
+  if (fc === FUNCTION_CODES.DIAGNOSTICS) {
+    m.sub_function = sub;
+    m.sub_function_name = diagnosticName(sub);
+  } else if (fc === FUNCTION_CODES.ENCAPSULATED_INTERFACE_TRANSPORT) {
+    m.mei_type = sub;
+    m.mei_type_name = MEI_TYPE_NAMES[sub] as string;
   }
 }

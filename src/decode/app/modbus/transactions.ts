@@ -8,6 +8,8 @@
  * entries; a client rarely has more than a few requests outstanding.
  */
 
+import type { ModbusFileRecord } from './events.js';
+
 /** First size of the table; it doubles up to the configured limit. */
 const INITIAL_SLOTS = 8;
 const EMPTY_I32 = new Int32Array(0);
@@ -24,6 +26,10 @@ export class TransactionTable {
   private fc: Uint8Array = EMPTY_U8;
   private address: Int32Array = EMPTY_I32;
   private quantity: Int32Array = EMPTY_I32;
+  /** Sub-code of the request: Diagnostics sub-function (8) or MEI type (43); -1 for none. */
+  private sub: Int32Array = EMPTY_I32;
+  /** Sub-requests of a Read File Record request (20), to name the response's records. */
+  private records: (readonly ModbusFileRecord[] | undefined)[] = [];
   /** Insertion number of each entry, to find the oldest. */
   private seq: Float64Array = EMPTY_F64;
   private nextSeq = 0;
@@ -61,6 +67,16 @@ export class TransactionTable {
     return this.quantity[slot] as number;
   }
 
+  /** Sub-code (sub-function or MEI type) of the request in `slot` (-1 when it had none). */
+  subAt(slot: number): number {
+    return this.sub[slot] as number;
+  }
+
+  /** Read File Record sub-requests of the request in `slot`, if it had any. */
+  recordsAt(slot: number): readonly ModbusFileRecord[] | undefined {
+    return this.records[slot];
+  }
+
   /** Removes the request in `slot` because a response to it arrived. */
   answer(slot: number): void {
     const s = this.seq[slot] as number;
@@ -77,7 +93,14 @@ export class TransactionTable {
    * @returns true when the forgotten entry was newer than the last answered request, i.e. the
    * whole table is unanswered requests: a flood, or a server that stopped answering.
    */
-  add(key: number, fc: number, address: number, quantity: number): boolean {
+  add(
+    key: number,
+    fc: number,
+    address: number,
+    quantity: number,
+    sub: number,
+    records: readonly ModbusFileRecord[] | undefined,
+  ): boolean {
     let flooded = false;
     let slot = this.find(key);
     if (slot < 0) {
@@ -96,6 +119,8 @@ export class TransactionTable {
     this.fc[slot] = fc;
     this.address[slot] = address;
     this.quantity[slot] = quantity;
+    this.sub[slot] = sub;
+    this.records[slot] = records;
     this.seq[slot] = this.nextSeq++;
     return flooded;
   }
@@ -110,12 +135,15 @@ export class TransactionTable {
     address.set(this.address);
     const quantity = new Int32Array(size);
     quantity.set(this.quantity);
+    const sub = new Int32Array(size);
+    sub.set(this.sub);
     const seq = new Float64Array(size);
     seq.set(this.seq);
     this.key = key;
     this.fc = fc;
     this.address = address;
     this.quantity = quantity;
+    this.sub = sub;
     this.seq = seq;
   }
 
@@ -131,11 +159,16 @@ export class TransactionTable {
   /** Removes entry `slot` by moving the last entry into its place. */
   private remove(slot: number): void {
     const last = --this.count;
-    if (slot === last) return;
-    this.key[slot] = this.key[last] as number;
-    this.fc[slot] = this.fc[last] as number;
-    this.address[slot] = this.address[last] as number;
-    this.quantity[slot] = this.quantity[last] as number;
-    this.seq[slot] = this.seq[last] as number;
+    if (slot !== last) {
+      this.key[slot] = this.key[last] as number;
+      this.fc[slot] = this.fc[last] as number;
+      this.address[slot] = this.address[last] as number;
+      this.quantity[slot] = this.quantity[last] as number;
+      this.sub[slot] = this.sub[last] as number;
+      this.records[slot] = this.records[last];
+      this.seq[slot] = this.seq[last] as number;
+    }
+    // Drop the reference so that a forgotten request's records can be collected.
+    this.records[last] = undefined;
   }
 }
