@@ -9,6 +9,7 @@
 import type { AppDecoder } from './decoder.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
+import { s7commDecoder } from './app/s7comm/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,6 +20,7 @@ type AnyDecoder = AppDecoder<any>;
 export const DECODERS: readonly AnyDecoder[] = [
   iec104Decoder,
   modbusDecoder,
+  s7commDecoder,
 ];
 
 const BY_ID: ReadonlyMap<string, AnyDecoder> = new Map(DECODERS.map((d) => [d.id, d]));
