@@ -65,9 +65,6 @@ export const U_BITS = {
   TESTFR_CON: 0x80,
 } as const;
 
-/** The U function bits that confirm (STARTDT con, STOPDT con, TESTFR con). */
-export const U_CON_BITS = U_BITS.STARTDT_CON | U_BITS.STOPDT_CON | U_BITS.TESTFR_CON;
-
 /** The ASDU header with the field sizes [104] 9 fixes: type, VSQ, COT (2), common address (2). */
 export const ASDU = {
   HEADER_BYTES: 6,

@@ -814,14 +814,15 @@ describe('IEC 104: framing', () => {
     });
   });
 
-  it('confirms on a U format confirmation or after two well-formed APDUs', () => {
+  it('confirms on a well-formed U format APDU or after two well-formed APDUs', () => {
     const a = session();
-    a.parse(C, U.startdtAct);
+    a.parse(C, hex('680407000100')); // STARTDT act with a non-zero octet: not proof
     expect(a.sink.confirms).toBe(0);
-    a.parse(S, U.startdtCon);
+    a.parse(C, U.startdtAct);
     expect(a.sink.confirms).toBe(1);
     const b = session();
     b.parse(S, iFrame(0, 0, SINGLE_POINT));
+    expect(b.sink.confirms).toBe(0);
     b.parse(S, iFrame(1, 0, SINGLE_POINT));
     expect(b.sink.confirms).toBe(1);
   });

@@ -52,7 +52,6 @@ import {
   TYPE_CATEGORY,
   TYPE_SIZE,
   TypeCategory,
-  U_CON_BITS,
   U_FUNCTIONS,
   isReservedCause,
 } from './constants.js';
@@ -60,7 +59,7 @@ import type { Iec104Event, Iec104EventKind, Iec104Fields } from './events.js';
 import type { Iec104Anomaly } from './index.js';
 import { Session } from './session.js';
 
-/** Well-formed APDUs after which a flow counts as IEC 104 without a U format exchange. */
+/** Well-formed I and S format APDUs after which a flow counts as IEC 104. */
 const CONFIRM_AFTER_APDUS = 2;
 
 /** Per-flow IEC 104 state: confirmation, per-direction resynchronisation, the session. */
@@ -237,7 +236,7 @@ function decodeApdu(
   let kind: Iec104EventKind;
   let f: Iec104Fields;
   let wellFormed = true;
-  let exchange = false;
+  let unnumbered = false;
 
   if ((c1 & CONTROL.I_MASK) === 0) {
     const ns = (c1 >> 1) | (c2 << 7);
@@ -273,15 +272,16 @@ function decodeApdu(
       wellFormed = false;
     } else {
       session.onUnnumbered(dir, fn);
-      // A confirmation answers an activation: the strongest evidence of IEC 104.
-      exchange = (fn & U_CON_BITS) !== 0;
+      // Six fixed octets (68 04, one function bit, three zeros): no other protocol's first
+      // bytes look like this, and a connection often opens with one before stray data.
+      unnumbered = true;
     }
     if (len !== APCI.CONTROL_BYTES) wellFormed = lengthMismatch(sink, 'U', len);
   }
 
   const event: Iec104Event = { kind, iec104: f };
   sink.emit(event);
-  if (!state.confirmed && wellFormed && (exchange || ++state.wellFormed >= CONFIRM_AFTER_APDUS)) {
+  if (!state.confirmed && wellFormed && (unnumbered || ++state.wellFormed >= CONFIRM_AFTER_APDUS)) {
     state.confirmed = true;
     sink.confirm();
   }
