@@ -740,6 +740,74 @@ describe('modbus framing', () => {
   });
 });
 
+describe('modbus resynchronisation (fuzz-72.pcap: a scanner behind a lossy capture)', () => {
+  const req = adu(1, 1, 3, '0000' + '0001');
+  it('after a gap, a plausible header on the first byte is taken whatever its function code', () => {
+    const s = session();
+    s.parse(C, req);
+    modbusDecoder.onGap?.(s.state, C, 36);
+    // fuzz-72.pcap frame 6: unassigned code 33, the first bytes after 36 lost ones; 7 bytes
+    // first, so that the judgement waits for a whole header.
+    const frame6 = hex('000000000004012100000000');
+    expect(s.parse(C, frame6.subarray(0, 7))).toEqual({
+      kind: 'incomplete',
+      consumed: 0,
+      needed: 8,
+    });
+    expect(s.parse(C, frame6)).toEqual({ kind: 'incomplete', consumed: 10, needed: 8 });
+    expect(s.sink.events.map((e) => e.modbus.function_code)).toEqual([3, 33]);
+    expect(s.sink.anomalies).toEqual(['modbus.unknown_function']);
+  });
+
+  it('a scan takes an unassigned code only when another plausible header follows its ADU', () => {
+    const s = session();
+    s.state.confirmed = true;
+    modbusDecoder.onGap?.(s.state, C, 5);
+    const junk = hex('0102ff00'); // the tail of an ADU
+    const unassigned = adu(7, 1, 34, '00000000'); // fuzz-72.pcap frame 7
+    const next = adu(8, 1, 35, '00000000');
+    // The evidence (the next header) is not there yet: wait at the candidate.
+    expect(s.parse(C, concatBytes(junk, unassigned))).toEqual({
+      kind: 'incomplete',
+      consumed: 4,
+      needed: 18,
+    });
+    expect(s.sink.events).toEqual([]);
+    expect(s.parse(C, concatBytes(unassigned, next))).toEqual({ kind: 'ok' });
+    expect(s.sink.events.map((e) => e.modbus.function_code)).toEqual([34, 35]);
+    // Without a plausible header after it, an unassigned candidate is skipped.
+    modbusDecoder.onGap?.(s.state, C, 5);
+    s.sink.take();
+    s.parse(C, concatBytes(junk, adu(9, 1, 36, '0000'), hex('ff'.repeat(6)), req));
+    expect(s.sink.events.map((e) => e.modbus.transaction_id)).toEqual([1]);
+  });
+
+  it('after a gap, an unconfirmed flow resynchronises on a bad header instead of rejecting', () => {
+    const s = session();
+    s.parse(C, req);
+    modbusDecoder.onGap?.(s.state, C, 36);
+    // fuzz-72.pcap frames 6 and 7: a 10-byte ADU in a 12-byte segment, then the next one.
+    const st = s.parse(
+      C,
+      concatBytes(hex('000000000004012100000000'), adu(7, 1, 34, '00000000'), req),
+    );
+    expect(st).toEqual({ kind: 'ok' });
+    // The 2 bytes left of frame 6 and the next transaction id make a protocol id of 7.
+    expect(s.sink.anomalies).toEqual([
+      'modbus.unknown_function',
+      'modbus.invalid_protocol_id',
+      'modbus.unknown_function',
+    ]);
+    expect(s.sink.events.map((e) => e.modbus.function_code)).toEqual([3, 33, 34, 3]);
+    // Without a gap, the same bad header rejects an unconfirmed flow.
+    const t = session();
+    expect(t.parse(C, concatBytes(req, hex('0000000000000000')))).toEqual({
+      kind: 'reject',
+      anomaly: 'modbus.invalid_length',
+    });
+  });
+});
+
 describe('modbus request/response pairing', () => {
   const readReq = (tid: number, unit = 1, addr = 0) =>
     adu(tid, unit, 3, addr.toString(16).padStart(4, '0') + '0001');

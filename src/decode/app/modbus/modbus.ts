@@ -67,6 +67,14 @@ export class ModbusState {
   wellFormed = 0;
   /** Per direction: the stream position is lost, scan for the next MBAP header. */
   readonly resync: [boolean, boolean] = [false, false];
+  /**
+   * Per direction: the next byte is the first after a capture gap, not yet judged. Modbus/TCP
+   * senders put whole ADUs in segments, so a stream that resumes after a lost segment usually
+   * resumes on an ADU boundary: a plausible header there is taken whatever its function code.
+   */
+  readonly afterGap: [boolean, boolean] = [false, false];
+  /** A capture gap happened on this flow (either direction). */
+  gapSeen = false;
   /** Requests waiting for their response. */
   readonly pending: TransactionTable;
 
@@ -84,6 +92,8 @@ export function createModbusState(limits: DecoderLimits): ModbusState {
 /** After a capture gap the next byte is anywhere in a PDU: scan for a header again. */
 export function onModbusGap(state: ModbusState, dir: Direction, _size: number): void {
   state.resync[dir] = true;
+  state.afterGap[dir] = true;
+  state.gapSeen = true;
 }
 
 // One cursor per module, reused by every call (decoding is synchronous and not re-entrant).
@@ -141,13 +151,21 @@ export function parseModbus(
   const maxAdu = state.limits.maxPduBytes;
   let pos = 0;
   while (pos < n) {
+    if (state.resync[dir] && state.afterGap[dir]) {
+      // The first bytes after a gap (pos is 0: the feeder dropped what it held before it).
+      if (n - pos < MBAP.MIN_ADU_BYTES) return incomplete(pos, MBAP.MIN_ADU_BYTES);
+      state.afterGap[dir] = false;
+      if (plausibleHeader(data, pos, dir, maxAdu)) state.resync[dir] = false;
+    }
     if (state.resync[dir]) {
-      const at = scanForHeader(data, pos, dir);
+      const at = scanForHeader(data, pos, dir, maxAdu);
       if (at < 0) {
         // Keep the last bytes that may still start a header once more data arrives.
         const keep = Math.min(MBAP.MIN_ADU_BYTES - 1, n - pos);
         return incomplete(n - keep, MBAP.MIN_ADU_BYTES);
       }
+      // A candidate that needs the next header as evidence: wait for it.
+      if (scanNeed > 0) return incomplete(at, scanNeed);
       state.resync[dir] = false;
       pos = at;
     }
@@ -166,7 +184,8 @@ export function parseModbus(
     if (pid !== MBAP.PROTOCOL_ID || !lengthOk || !fits) {
       const name: ModbusAnomaly =
         pid !== MBAP.PROTOCOL_ID ? 'modbus.invalid_protocol_id' : 'modbus.invalid_length';
-      if (!state.confirmed) {
+      // A capture gap explains a bad header as well as foreign traffic does: resynchronise.
+      if (!state.confirmed && !state.gapSeen) {
         sink.anomaly(name, `protocol id ${pid}, length ${len}`);
         return reject(name);
       }
@@ -200,21 +219,52 @@ export function parseModbus(
   return OK;
 }
 
+/** Protocol id 0, length 2..254 within `maxAdu`, no exception bit towards the server. */
+function plausibleHeader(data: Uint8Array, p: number, dir: Direction, maxAdu: number): boolean {
+  if (data[p + 2] !== 0 || data[p + 3] !== 0) return false;
+  const len = ((data[p + 4] as number) << 8) | (data[p + 5] as number);
+  if (len < MBAP.MIN_LENGTH || len > MBAP.MAX_LENGTH) return false;
+  if (len + MBAP.LENGTH_FIELD_END > maxAdu) return false;
+  return dir !== Direction.TO_SERVER || ((data[p + 7] as number) & EXCEPTION_BIT) === 0;
+}
+
 /**
- * First offset at or after `from` where a plausible MBAP header starts (protocol id 0, length
- * 2..254, an assigned function code that fits the direction), or -1 if none starts before the
- * last 7 bytes. Direct indexing: this loop runs per byte while resynchronising.
+ * Set by {@link scanForHeader} when the candidate it returns cannot be judged yet: the bytes,
+ * counted from the candidate, needed to see the header that must follow it; 0 otherwise.
  */
-function scanForHeader(data: Uint8Array, from: number, dir: Direction): number {
-  const last = data.length - MBAP.MIN_ADU_BYTES;
+let scanNeed = 0;
+
+/**
+ * First offset at or after `from` where a plausible MBAP header starts, or -1 if none starts
+ * before the last 7 bytes. Plausible: protocol id 0, length 2..254 and a function code that
+ * fits the direction. A code that is not assigned (a scanner walking every code sends them;
+ * random bytes hold them too) must also frame a whole ADU followed by another plausible header,
+ * the evidence the probe asks for; when the data ends before that evidence, the candidate is
+ * returned with `scanNeed` set, so that the decision, like every other, depends on the bytes
+ * alone and not on how they were chunked. Direct indexing: this loop runs per byte while
+ * resynchronising.
+ */
+function scanForHeader(data: Uint8Array, from: number, dir: Direction, maxAdu: number): number {
+  scanNeed = 0;
+  const n = data.length;
+  const last = n - MBAP.MIN_ADU_BYTES;
   for (let p = from; p <= last; p++) {
     if (data[p + 2] !== 0 || data[p + 3] !== 0) continue;
     const len = ((data[p + 4] as number) << 8) | (data[p + 5] as number);
     if (len < MBAP.MIN_LENGTH || len > MBAP.MAX_LENGTH) continue;
     const rawFc = data[p + 7] as number;
     if (dir === Direction.TO_SERVER && (rawFc & EXCEPTION_BIT) !== 0) continue;
-    if (FUNCTION_CATEGORY[rawFc & FUNCTION_CODE_MASK] === FunctionCategory.UNASSIGNED) continue;
-    return p;
+    if (FUNCTION_CATEGORY[rawFc & FUNCTION_CODE_MASK] !== FunctionCategory.UNASSIGNED) return p;
+    const next = p + len + MBAP.LENGTH_FIELD_END;
+    const evidence = len + 2 * MBAP.LENGTH_FIELD_END;
+    if (evidence > maxAdu) continue;
+    if (next + MBAP.LENGTH_FIELD_END > n) {
+      scanNeed = evidence;
+      return p;
+    }
+    if (data[next + 2] !== 0 || data[next + 3] !== 0) continue;
+    const len2 = ((data[next + 4] as number) << 8) | (data[next + 5] as number);
+    if (len2 >= MBAP.MIN_LENGTH && len2 <= MBAP.MAX_LENGTH) return p;
   }
   return -1;
 }
