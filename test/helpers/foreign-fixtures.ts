@@ -68,18 +68,6 @@ export const FOREIGN_FIXTURES: readonly DecoderFixture[] = [
     ),
   },
   {
-    // s7comm/s7comm_clean.pcap frame 1
-    name: 's7comm-tpkt-cotp-data',
-    dir: Direction.TO_SERVER,
-    role: 'normal',
-    bytes: hex(
-      '0300001f' + // TPKT version 3, length 31
-        '02f080' + // COTP DT, last data unit
-        '32010000310600' + // S7 header: job, PDU ref 0x3100, param length 14
-        '0e00000401120a10020001000081000000', // read var item
-    ),
-  },
-  {
     // dnp3/DNP3-ReadRequest.pcap frame 6
     name: 'dnp3-link-header',
     dir: Direction.TO_SERVER,

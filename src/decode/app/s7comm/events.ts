@@ -329,7 +329,8 @@ export type S7CotpEvent = { readonly kind: 's7comm.cotp'; readonly cotp: CotpFie
 
 /** An S7comm PDU. */
 export type S7PduEvent = {
-  readonly kind: 's7comm.job' | 's7comm.ack' | 's7comm.ack_data' | 's7comm.userdata' | 's7comm.unknown';
+  readonly kind:
+    's7comm.job' | 's7comm.ack' | 's7comm.ack_data' | 's7comm.userdata' | 's7comm.unknown';
   readonly s7comm: S7Fields;
 };
 

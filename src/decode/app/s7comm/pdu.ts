@@ -385,12 +385,19 @@ function dataItems(
   let len = 0;
   for (let i = 0; i < count; i++) {
     if (end - p < ITEM.DATA_HEAD_BYTES) {
-      sink.anomaly('s7comm.malformed_item', `data item ${i + 1} of ${count}: ${end - p} bytes left`);
+      sink.anomaly(
+        's7comm.malformed_item',
+        `data item ${i + 1} of ${count}: ${end - p} bytes left`,
+      );
       return;
     }
     const rc = data[p] as number;
     // Wireshark keeps the previous item's size and length for other return codes.
-    if (rc === RETURN_CODE.RESERVED || rc === RETURN_CODE.SUCCESS || rc === RETURN_CODE.OBJECT_DOES_NOT_EXIST) {
+    if (
+      rc === RETURN_CODE.RESERVED ||
+      rc === RETURN_CODE.SUCCESS ||
+      rc === RETURN_CODE.OBJECT_DOES_NOT_EXIST
+    ) {
       tsize = data[p + 1] as number;
       len = ((data[p + 2] as number) << 8) | (data[p + 3] as number);
       if (
@@ -530,7 +537,8 @@ function piService(data: Uint8Array, p: number, pend: number, f: S7Fields, sink:
   const nlen = c.u8();
   const name = c.latin1(Math.min(nlen, c.remaining()));
   f.pi_service = name;
-  f.pi_service_meaning = PI_SERVICE_NAMES[name] ?? (name.startsWith('_N_') ? 'nc_service' : 'unknown');
+  f.pi_service_meaning =
+    PI_SERVICE_NAMES[name] ?? (name.startsWith('_N_') ? 'nc_service' : 'unknown');
   const blockStart = p + PI.PREFIX_BYTES + 2;
   const b = blockCur.reset(data, blockStart, blockStart + plen);
   if (name === '_INSE' || name === '_INS2' || name === '_DELE') {

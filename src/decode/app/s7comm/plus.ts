@@ -72,7 +72,10 @@ export function decodePlus(data: Uint8Array, from: number, to: number, sink: Dec
       f.function_code = fc;
       f.function = S7P_FUNCTION_NAMES[fc] ?? 'unknown';
       f.sequence_number = ((data[p + 7] as number) << 8) | (data[p + 8] as number);
-      if (opcode === S7P_OPCODE.REQUEST && end - p >= S7P_DATA.HEAD_BYTES + S7P_DATA.SESSION_ID_BYTES) {
+      if (
+        opcode === S7P_OPCODE.REQUEST &&
+        end - p >= S7P_DATA.HEAD_BYTES + S7P_DATA.SESSION_ID_BYTES
+      ) {
         f.session_id = u32(data, p + S7P_DATA.HEAD_BYTES);
       }
     } else {

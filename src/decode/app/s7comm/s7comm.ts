@@ -28,7 +28,13 @@
  * on the bytes, so any chunking gives the same events.
  */
 import { OK, incomplete, reject } from '../../decoder.js';
-import type { DecodeSink, DecoderLimits, ParseStatus, ProbeResult , Direction} from '../../decoder.js';
+import type {
+  DecodeSink,
+  DecoderLimits,
+  ParseStatus,
+  ProbeResult,
+  Direction,
+} from '../../decoder.js';
 import {
   COTP,
   COTP_TYPE,

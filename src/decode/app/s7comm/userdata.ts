@@ -172,19 +172,27 @@ function addFragment(
   if (frag === undefined) {
     if (list.length >= MAX_UD_REASSEMBLIES) {
       list.shift();
-      sink.anomaly('s7comm.reassembly_limit', `more than ${MAX_UD_REASSEMBLIES} userdata answers in reassembly`);
+      sink.anomaly(
+        's7comm.reassembly_limit',
+        `more than ${MAX_UD_REASSEMBLIES} userdata answers in reassembly`,
+      );
     }
     frag = { id, buf: new Uint8Array(Math.max(64, to - from)), len: 0, count: 0 };
     list.push(frag);
   }
   const size = frag.len + (to - from);
   if (size > state.limits.maxPduBytes) {
-    sink.anomaly('s7comm.reassembly_limit', `userdata answer over ${state.limits.maxPduBytes} bytes`);
+    sink.anomaly(
+      's7comm.reassembly_limit',
+      `userdata answer over ${state.limits.maxPduBytes} bytes`,
+    );
     removeFragments(state, dir, id);
     return null;
   }
   if (frag.buf.length < size) {
-    const grown = new Uint8Array(Math.min(state.limits.maxPduBytes, Math.max(size, frag.buf.length * 2)));
+    const grown = new Uint8Array(
+      Math.min(state.limits.maxPduBytes, Math.max(size, frag.buf.length * 2)),
+    );
     grown.set(frag.buf.subarray(0, frag.len));
     frag.buf = grown;
   }
@@ -245,7 +253,8 @@ function readSzl(
       if (r.ausbg >> 8 === SZL.VERSION_MARK) {
         r.version = `V${r.ausbg & 0xff}.${r.ausbe >> 8}.${r.ausbe & 0xff}`;
       }
-      if (r.index === MODULE_ID_INDEX.MODULE && r.order_number !== '') m.order_number = r.order_number;
+      if (r.index === MODULE_ID_INDEX.MODULE && r.order_number !== '')
+        m.order_number = r.order_number;
       if (r.index === MODULE_ID_INDEX.BASIC_FIRMWARE && r.version !== undefined) {
         m.firmware_version = r.version;
       }
@@ -262,7 +271,8 @@ function readSzl(
       const field = COMPONENT_ID_FIELDS[index] ?? 'unknown';
       const at = c.offset();
       // Index 9 (manufacturer and profile) holds numbers, the others text.
-      const value = index === 0x09 ? hexString(buf, from + at, 6) : text(c, SZL.COMPONENT_TEXT_BYTES);
+      const value =
+        index === 0x09 ? hexString(buf, from + at, 6) : text(c, SZL.COMPONENT_TEXT_BYTES);
       c.seek(at + SZL.COMPONENT_TEXT_BYTES);
       const r: SzlComponentRecord = { index, field, value };
       if (field === 'plc_name') m.plc_name = value;
