@@ -1,0 +1,787 @@
+/**
+ * DNP3 application layer: one application fragment (after transport reassembly) into the
+ * fields of a `dnp3.request`, `dnp3.response` or `dnp3.unsolicited_response` event.
+ *
+ * Reference: [1815] IEEE Std 1815-2012, 4.2.2 (fragment structure), 4.2.2.4 (application
+ * control), 4.2.2.5 (function codes), 4.2.2.6 (IIN), 4.2.2.7 (object headers: group,
+ * variation, qualifier, range; object prefixes), Annex A (object encodings).
+ *
+ * ```
+ * request:  | AC | FC | object header | objects | object header | objects | ...
+ * response: | AC | FC | IIN1 | IIN2 | object header | objects | ...
+ * object header: | group | variation | qualifier | range (0, 1, 2, 4 or 8 octets) |
+ * ```
+ *
+ * The walk is bounded by the fragment: every object consumes at least one bit of it, and
+ * objects without data (requests for a range) are counted, never iterated. Objects are listed
+ * up to `maxObjectsPerMessage` points (and object headers) per fragment; past that they are
+ * walked without allocation. An object whose size cannot be known (unknown object type with
+ * data, reserved qualifier, range with stop before start) ends the walk, since the next header
+ * cannot be found.
+ *
+ * Which objects carry data depends on the function ([1815] 4.2.2.7): read, freeze, assign-class
+ * and enable/disable-unsolicited requests name objects without their values (index prefixes
+ * excepted); freeze-at-time carries one time and date object first; everything else carries
+ * the values.
+ */
+import { ByteCursor } from '../../cursor.js';
+import type { DecodeSink, DecoderLimits } from '../../decoder.js';
+import {
+  APP_CONTROL,
+  ATTRIBUTE_NAMES,
+  ATTRIBUTE_TYPES,
+  CONTROL_STATUS_NAMES,
+  CROB,
+  CROB_OPERATIONS,
+  CROB_TRIP_CLOSE,
+  FILE_LAST_BLOCK,
+  FILE_MODES,
+  FILE_STATUS_NAMES,
+  FUNCTION_CODES as FC,
+  FUNCTION_NAMES,
+  IIN_BIT_NAMES,
+  PREFIX,
+  PREFIX_BYTES,
+  QUALIFIER,
+  RANGE,
+  RANGE_BYTES,
+} from './constants.js';
+import type { Dnp3AppFields, Dnp3LinkFields, Dnp3Object, Dnp3Point } from './events.js';
+import type { Dnp3Anomaly } from './index.js';
+import { ObjKind, TimeType, ValueType, objectType } from './objects.js';
+import type { ObjectType } from './objects.js';
+
+/** Functions whose object headers name objects without carrying their values. */
+const HEADERS_ONLY: ReadonlySet<number> = new Set([
+  FC.CONFIRM,
+  FC.READ,
+  FC.IMMED_FREEZE,
+  FC.IMMED_FREEZE_NR,
+  FC.FREEZE_CLEAR,
+  FC.FREEZE_CLEAR_NR,
+  FC.FREEZE_AT_TIME,
+  FC.FREEZE_AT_TIME_NR,
+  FC.ENABLE_UNSOLICITED,
+  FC.DISABLE_UNSOLICITED,
+  FC.ASSIGN_CLASS,
+]);
+
+/**
+ * Functions exempt from the UNS and DIR consistency checks: confirms (sent for solicited and
+ * unsolicited responses alike) and the secure authentication exchanges, which either station
+ * may start ([1815] 7.4).
+ */
+const UNS_FREE: ReadonlySet<number> = new Set([
+  FC.CONFIRM,
+  FC.AUTHENTICATE_REQ,
+  FC.AUTH_REQ_NO_ACK,
+  FC.AUTHENTICATE_RESP,
+]);
+
+/** Group of the time-and-date object that freeze-at-time requests carry ([1815] 4.4.10). */
+const TIME_AND_DATE_GROUP = 50;
+
+/** Octets of a 48-bit DNP3 time. */
+const TIME_BYTES = 6;
+
+// Cursors reused by every fragment (decoding is synchronous): the fragment, one size-prefixed
+// object, the fields inside a file object.
+const cur = new ByteCursor();
+const objCursor = new ByteCursor();
+const fileCursor = new ByteCursor();
+
+/** Mutable state of one fragment walk. */
+interface Walk {
+  readonly sink: DecodeSink;
+  readonly limits: DecoderLimits;
+  /** Points (and object headers) that may still be listed in this fragment. */
+  budget: number;
+  /** Common time of occurrence (ms since 1970) of the last group 51 object, or -1. */
+  cto: number;
+  /** Some object or point was left out. */
+  truncated: boolean;
+  /** The limit anomaly was raised for this fragment. */
+  limitRaised: boolean;
+}
+
+/** True for the function codes an outstation sends (0x81-0x83). */
+export function isResponseFunction(fc: number): boolean {
+  return fc === FC.RESPONSE || fc === FC.UNSOLICITED_RESPONSE || fc === FC.AUTHENTICATE_RESP;
+}
+
+/**
+ * Decodes the application fragment `frag[from, to)` into event fields, or returns null (with an
+ * anomaly) when it is too short to hold an application header.
+ */
+export function decodeFragment(
+  frag: Uint8Array,
+  from: number,
+  to: number,
+  link: Dnp3LinkFields,
+  transportSequence: number,
+  segments: number,
+  limits: DecoderLimits,
+  sink: DecodeSink,
+): Dnp3AppFields | null {
+  const len = to - from;
+  if (len < 2) {
+    anomaly(sink, 'dnp3.fragment_too_short', `${len} octet application fragment`);
+    return null;
+  }
+  const c = cur.reset(frag, from, to);
+  const ac = c.u8();
+  const fc = c.u8();
+  const fields: Dnp3AppFields = {
+    ...link,
+    transport_sequence: transportSequence,
+    segments,
+    fragment_length: len,
+    function_code: fc,
+    function: FUNCTION_NAMES[fc] as string,
+    app_sequence: ac & APP_CONTROL.SEQUENCE,
+    fir: (ac & APP_CONTROL.FIR) !== 0,
+    fin: (ac & APP_CONTROL.FIN) !== 0,
+    con: (ac & APP_CONTROL.CON) !== 0,
+    uns: (ac & APP_CONTROL.UNS) !== 0,
+    objects: [],
+  };
+  const response = isResponseFunction(fc);
+  if (fields.function === 'unknown') {
+    anomaly(sink, 'dnp3.unknown_function', `function code ${fc}`);
+  }
+  // [1815] 4.2.2.4.4: UNS is set in unsolicited responses and in the confirms of them only.
+  if (fields.uns !== (fc === FC.UNSOLICITED_RESPONSE) && !UNS_FREE.has(fc)) {
+    anomaly(sink, 'dnp3.unsolicited_flag_mismatch', `UNS ${fields.uns ? 1 : 0}, function ${fc}`);
+  }
+  // DIR is set on frames from a master; requests come from masters, responses from outstations.
+  if (fields.function !== 'unknown' && !UNS_FREE.has(fc) && response === link.from_master) {
+    anomaly(
+      sink,
+      'dnp3.direction_mismatch',
+      `${fields.function} in a frame with DIR ${link.from_master ? 1 : 0}`,
+    );
+  }
+  if (response) {
+    if (c.remaining() < 2) {
+      anomaly(sink, 'dnp3.fragment_too_short', `response without internal indications`);
+      return fields;
+    }
+    const iin = c.u16be();
+    fields.iin = iin;
+    fields.iin_flags = iinFlags(iin);
+  }
+  if (fields.function === 'unknown' || c.remaining() === 0) return fields;
+
+  const walk: Walk = {
+    sink,
+    limits,
+    budget: limits.maxObjectsPerMessage,
+    cto: -1,
+    truncated: false,
+    limitRaised: false,
+  };
+  walkObjects(c, fc, fields.objects, walk);
+  if (walk.truncated) fields.objects_truncated = true;
+  return fields;
+}
+
+/** Names of the IIN bits set in `iin`, most significant first (IIN1.7 ... IIN2.0). */
+export function iinFlags(iin: number): string[] {
+  const out: string[] = [];
+  for (let bit = 15; bit >= 0; bit--) if (iin & (1 << bit)) out.push(IIN_BIT_NAMES[bit] as string);
+  return out;
+}
+
+/** Walks the object headers after the application header. */
+function walkObjects(c: ByteCursor, fc: number, objects: Dnp3Object[], walk: Walk): void {
+  const headersOnly = HEADERS_ONLY.has(fc);
+  const freezeAtTime = fc === FC.FREEZE_AT_TIME || fc === FC.FREEZE_AT_TIME_NR;
+  while (c.remaining() > 0) {
+    if (c.remaining() < 3) {
+      truncate(walk, `object header cut after ${c.remaining()} octets`);
+      return;
+    }
+    const group = c.u8();
+    const variation = c.u8();
+    const qualifier = c.u8();
+    const prefix = (qualifier & QUALIFIER.PREFIX_MASK) >> QUALIFIER.PREFIX_SHIFT;
+    const range = qualifier & QUALIFIER.RANGE_MASK;
+    const type = objectType(group, variation);
+    const obj: Dnp3Object = {
+      group,
+      variation,
+      name: type?.name ?? 'unknown',
+      qualifier,
+      prefix_code: prefix,
+      range_code: range,
+      count: 0,
+    };
+    const listed = list(walk);
+    if (listed) objects.push(obj);
+
+    const rangeBytes = RANGE_BYTES[range] as number;
+    if ((qualifier & QUALIFIER.RESERVED) !== 0 || prefix === 7 || rangeBytes < 0) {
+      anomaly(
+        walk.sink,
+        'dnp3.invalid_qualifier',
+        `g${group}v${variation} qualifier 0x${hex2(qualifier)}`,
+      );
+      walk.truncated = true;
+      return;
+    }
+    if (c.remaining() < rangeBytes) {
+      truncate(walk, `g${group}v${variation}: range field cut`);
+      return;
+    }
+    let start = 0;
+    let count = 0;
+    switch (range) {
+      case RANGE.START_STOP_1:
+      case RANGE.START_STOP_2:
+      case RANGE.START_STOP_4: {
+        start = readUint(c, rangeBytes >> 1);
+        const stop = readUint(c, rangeBytes >> 1);
+        obj.start = start;
+        obj.stop = stop;
+        if (stop < start) {
+          anomaly(
+            walk.sink,
+            'dnp3.invalid_range',
+            `g${group}v${variation}: start ${start}, stop ${stop}`,
+          );
+          walk.truncated = true;
+          return;
+        }
+        count = stop - start + 1;
+        break;
+      }
+      case RANGE.ADDRESS_1:
+      case RANGE.ADDRESS_2:
+      case RANGE.ADDRESS_4:
+        start = readUint(c, rangeBytes);
+        obj.start = start;
+        obj.stop = start;
+        count = 1;
+        break;
+      case RANGE.ALL:
+        break;
+      default:
+        // Counts (7-9) and the free-format count (11): indices count from 0.
+        count = readUint(c, rangeBytes);
+        break;
+    }
+    obj.count = count;
+    if (count === 0) continue;
+
+    const sizePrefix = prefix >= PREFIX.SIZE_1;
+    const hasData =
+      type !== undefined &&
+      type.kind !== ObjKind.NONE &&
+      (!headersOnly || sizePrefix || (freezeAtTime && group === TIME_AND_DATE_GROUP));
+    if (type === undefined) {
+      anomaly(walk.sink, 'dnp3.unknown_object', `group ${group} variation ${variation}`);
+      // Without a size prefix the values of an unknown type cannot be stepped over.
+      if (!headersOnly && !sizePrefix) {
+        walk.truncated = true;
+        return;
+      }
+    }
+    if (!hasData && prefix === PREFIX.NONE) continue;
+    if (!walkPoints(c, obj, type, prefix, start, count, hasData, listed, walk)) return;
+  }
+}
+
+/**
+ * Walks the `count` objects of one header; returns false when the fragment ended inside them
+ * (the walk cannot go on).
+ */
+function walkPoints(
+  c: ByteCursor,
+  obj: Dnp3Object,
+  type: ObjectType | undefined,
+  prefix: number,
+  start: number,
+  count: number,
+  hasData: boolean,
+  listed: boolean,
+  walk: Walk,
+): boolean {
+  const prefixBytes = PREFIX_BYTES[prefix] as number;
+  const kind = hasData && type !== undefined ? type.kind : ObjKind.NONE;
+  const points: Dnp3Point[] = [];
+  let ok = true;
+
+  if (prefix === PREFIX.NONE && (kind === ObjKind.BIT || kind === ObjKind.DOUBLE_BIT_PACKED)) {
+    // Packed objects: count x 1 or 2 bits, rounded up to whole octets ([1815] 4.2.2.7.4).
+    const bits = kind === ObjKind.BIT ? 1 : 2;
+    const need = Math.ceil((count * bits) / 8);
+    const avail = Math.min(count, Math.floor((c.remaining() * 8) / bits));
+    for (let i = 0; i < avail; i++) {
+      if (!listed || !list(walk)) continue;
+      const octet = c.peek((i * bits) >> 3);
+      const shift = (i * bits) & 7;
+      const v = (octet >> shift) & (bits === 1 ? 1 : 3);
+      points.push(packedPoint(type as ObjectType, start + i, v));
+    }
+    if (need > c.remaining()) {
+      c.skip(c.remaining());
+      ok = false;
+      truncate(walk, `g${obj.group}v${obj.variation}: ${count} packed objects need ${need} octets`);
+    } else {
+      c.skip(need);
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      if (c.remaining() < prefixBytes) {
+        ok = false;
+        break;
+      }
+      const pre = prefixBytes === 0 ? 0 : readUint(c, prefixBytes);
+      const point: Dnp3Point | null = listed && list(walk) ? {} : null;
+      if (prefix >= PREFIX.SIZE_1) {
+        // Size prefix: the object is exactly `pre` octets, whatever its type says.
+        if (c.remaining() < pre) {
+          ok = false;
+          break;
+        }
+        const body = c.bytes(pre);
+        if (point !== null) point.size = pre;
+        if (type !== undefined && type.kind !== ObjKind.NONE) {
+          const oc = objCursor.reset(body);
+          if (readObject(oc, type, type.kind, pre, point, walk) < 0) {
+            truncate(walk, `g${obj.group}v${obj.variation}: ${pre} octet object too short`);
+          }
+        }
+      } else {
+        if (point !== null) point.index = prefix === PREFIX.NONE ? start + i : pre;
+        if (kind !== ObjKind.NONE && readObject(c, type as ObjectType, kind, -1, point, walk) < 0) {
+          ok = false;
+          break;
+        }
+      }
+      if (point !== null) points.push(point);
+    }
+    if (!ok)
+      truncate(walk, `g${obj.group}v${obj.variation}: objects cut by the end of the fragment`);
+  }
+  if (points.length > 0) obj.points = points;
+  if (!ok || (listed && points.length < count && (hasData || prefix !== PREFIX.NONE))) {
+    obj.points_truncated = true;
+  }
+  return ok;
+}
+
+/** A point of a packed format: g1v1, g10v1, g12v3 (bit), g3v1 (two bits), g80v1 (IIN bit). */
+function packedPoint(type: ObjectType, index: number, v: number): Dnp3Point {
+  if (type.kind === ObjKind.DOUBLE_BIT_PACKED) return { index, value: v };
+  const p: Dnp3Point = { index, value: v === 1 };
+  if (type.group === 80 && index < 16) p.name = IIN_BIT_NAMES[iinBitOfIndex(index)] as string;
+  return p;
+}
+
+/** Bit of the 16-bit IIN (IIN1 high) for group 80 point index n: IIN1.n, then IIN2.(n-8). */
+function iinBitOfIndex(index: number): number {
+  return index < 8 ? index + 8 : index - 8;
+}
+
+/**
+ * Reads one object body (after its prefix) into `p` (null: skip without allocating). `size` is
+ * the size prefix (-1 without one). Returns the octets used, or -1 when the fragment ends first.
+ */
+function readObject(
+  c: ByteCursor,
+  type: ObjectType,
+  kind: ObjKind,
+  size: number,
+  p: Dnp3Point | null,
+  walk: Walk,
+): number {
+  const rem = c.remaining();
+  switch (kind) {
+    case ObjKind.BIT:
+    case ObjKind.DOUBLE_BIT_PACKED: {
+      // Packed formats with an index prefix: one octet per object, value in its low bits.
+      if (rem < 1) return -1;
+      const b = c.u8();
+      if (p !== null) p.value = kind === ObjKind.BIT ? (b & 1) === 1 : b & 3;
+      if (p !== null && type.group === 80 && p.index !== undefined && p.index < 16) {
+        p.name = IIN_BIT_NAMES[iinBitOfIndex(p.index)] as string;
+      }
+      return 1;
+    }
+    case ObjKind.AUTH:
+      if (type.size > 0 && size < 0) {
+        if (rem < type.size) return -1;
+        c.skip(type.size);
+        return type.size;
+      }
+      return readFreeFormat(c, type, kind, size, p, walk);
+    case ObjKind.FILE:
+      return readFreeFormat(c, type, kind, size, p, walk);
+    case ObjKind.ATTRIBUTE:
+      return readAttribute(c, type, p, walk);
+    case ObjKind.OCTETS: {
+      const n = type.size;
+      if (rem < n) return -1;
+      if (p === null) {
+        c.skip(n);
+        return n;
+      }
+      const text = type.group >= 112;
+      p.value = text
+        ? c.latin1(n, walk.limits.maxStringBytes)
+        : hexOf(c.bytes(n), walk.limits.maxStringBytes);
+      return n;
+    }
+    default:
+      break;
+  }
+  const n = type.size;
+  if (rem < n) return -1;
+  if (p === null) {
+    if (kind === ObjKind.CTO) walk.cto = readTime(c);
+    else c.skip(n);
+    return n;
+  }
+  switch (kind) {
+    case ObjKind.BINARY: {
+      const flags = c.u8();
+      p.flags = flags;
+      p.value = (flags & 0x80) !== 0;
+      readTimeField(c, type.time, p, walk);
+      break;
+    }
+    case ObjKind.DOUBLE_BIT: {
+      const flags = c.u8();
+      p.flags = flags;
+      p.value = (flags >> 6) & 3;
+      readTimeField(c, type.time, p, walk);
+      break;
+    }
+    case ObjKind.COUNTER:
+    case ObjKind.ANALOG:
+    case ObjKind.DEADBAND:
+      if (type.flags) p.flags = c.u8();
+      p.value = readValue(c, type.value);
+      readTimeField(c, type.time, p, walk);
+      break;
+    case ObjKind.ANALOG_OUTPUT_BLOCK: {
+      p.value = readValue(c, type.value);
+      status(p, c.u8());
+      break;
+    }
+    case ObjKind.ANALOG_COMMAND_EVENT:
+      status(p, c.u8());
+      p.value = readValue(c, type.value);
+      readTimeField(c, type.time, p, walk);
+      break;
+    case ObjKind.BINARY_COMMAND_EVENT: {
+      const b = c.u8();
+      p.value = (b & 0x80) !== 0;
+      status(p, b);
+      readTimeField(c, type.time, p, walk);
+      break;
+    }
+    case ObjKind.CROB: {
+      const code = c.u8();
+      p.control_code = code;
+      p.operation = CROB_OPERATIONS[code & CROB.OP_TYPE_MASK] as string;
+      p.trip_close = CROB_TRIP_CLOSE[(code & CROB.TCC_MASK) >> CROB.TCC_SHIFT] as string;
+      p.queue = (code & CROB.QUEUE) !== 0;
+      p.clear = (code & CROB.CLEAR) !== 0;
+      p.count = c.u8();
+      p.on_time_ms = c.u32le();
+      p.off_time_ms = c.u32le();
+      status(p, c.u8());
+      break;
+    }
+    case ObjKind.TIME:
+      p.time = isoTime(readTime(c));
+      if (type.variation === 2) p.interval = c.u32le();
+      if (type.variation === 4) {
+        p.interval = c.u32le();
+        p.interval_units = c.u8();
+      }
+      break;
+    case ObjKind.CTO: {
+      walk.cto = readTime(c);
+      p.time = isoTime(walk.cto);
+      break;
+    }
+    case ObjKind.TIME_DELAY:
+      p.value = c.u16le();
+      break;
+    case ObjKind.SECURITY_STAT:
+      p.flags = c.u8();
+      p.association_id = c.u16le();
+      p.value = c.u32le();
+      readTimeField(c, type.time, p, walk);
+      break;
+    default:
+      c.skip(n);
+      break;
+  }
+  return n;
+}
+
+/** A time field after the value: absolute (6 octets) or relative to the CTO (2 octets). */
+function readTimeField(c: ByteCursor, time: TimeType, p: Dnp3Point, walk: Walk): void {
+  if (time === TimeType.ABSOLUTE) {
+    p.time = isoTime(readTime(c));
+  } else if (time === TimeType.RELATIVE) {
+    const rel = c.u16le();
+    p.relative_time_ms = rel;
+    if (walk.cto >= 0) p.time = isoTime(walk.cto + rel);
+  }
+}
+
+/** Control status octet (bit 7 reserved, or the commanded state of group 13). */
+function status(p: Dnp3Point, octet: number): void {
+  const s = octet & CROB.STATUS_MASK;
+  p.status = s;
+  p.status_name = CONTROL_STATUS_NAMES[s] as string;
+}
+
+function readValue(c: ByteCursor, v: ValueType): number {
+  switch (v) {
+    case ValueType.U16:
+      return c.u16le();
+    case ValueType.U32:
+      return c.u32le();
+    case ValueType.I16:
+      return c.i16le();
+    case ValueType.I32:
+      return c.i32le();
+    case ValueType.F32:
+      return c.f32le();
+    case ValueType.F64:
+      return c.f64le();
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Group 70 (file control) and group 120 (authentication) objects: free format, `size` octets
+ * given by the size prefix ([1815] A.38, A.45). File fields are decoded; authentication data
+ * is only sized. A free-format object without a size prefix cannot be delimited.
+ */
+function readFreeFormat(
+  c: ByteCursor,
+  type: ObjectType,
+  kind: ObjKind,
+  size: number,
+  p: Dnp3Point | null,
+  walk: Walk,
+): number {
+  if (size < 0) {
+    anomaly(
+      walk.sink,
+      'dnp3.invalid_qualifier',
+      `g${type.group}v${type.variation} without a size prefix`,
+    );
+    return -1;
+  }
+  if (c.remaining() < size) return -1;
+  if (p === null || kind === ObjKind.AUTH) {
+    c.skip(size);
+    return size;
+  }
+  // Decode inside the object's own bounds; whatever does not fit is left out.
+  const end = c.offset() + size;
+  const f = fileCursor.reset(c.bytes(size));
+  const cap = walk.limits.maxStringBytes;
+  switch (type.variation) {
+    case 2: {
+      // Authentication: user name and password offsets/sizes, key, then the strings.
+      if (size < 12) break;
+      f.skip(2);
+      const userLen = f.u16le();
+      f.skip(2);
+      p.password_length = f.u16le();
+      p.auth_key = f.u32le();
+      p.username = f.latin1(Math.min(userLen, f.remaining()), cap);
+      break;
+    }
+    case 3: {
+      if (size < 26) break;
+      f.skip(2);
+      const nameLen = f.u16le();
+      const created = readTime(f);
+      p.permissions = f.u16le();
+      p.auth_key = f.u32le();
+      p.file_size = f.u32le();
+      const mode = f.u16le();
+      p.mode = FILE_MODES[mode] ?? 'reserved';
+      p.max_block_size = f.u16le();
+      p.request_id = f.u16le();
+      if (created > 0) p.time = isoTime(created);
+      p.file_name = f.latin1(Math.min(nameLen, f.remaining()), cap);
+      break;
+    }
+    case 4:
+      if (size < 13) break;
+      p.file_handle = f.u32le();
+      p.file_size = f.u32le();
+      p.max_block_size = f.u16le();
+      p.request_id = f.u16le();
+      fileStatus(p, f.u8());
+      p.data_length = f.remaining();
+      break;
+    case 5:
+    case 6: {
+      if (size < 8) break;
+      p.file_handle = f.u32le();
+      const block = f.u32le();
+      p.block_number = (block & ~FILE_LAST_BLOCK) >>> 0;
+      p.last_block = (block & FILE_LAST_BLOCK) !== 0;
+      if (type.variation === 6 && f.remaining() >= 1) fileStatus(p, f.u8());
+      p.data_length = f.remaining();
+      break;
+    }
+    case 7: {
+      if (size < 20) break;
+      f.skip(2);
+      const nameLen = f.u16le();
+      p.file_type = f.u16le();
+      p.file_size = f.u32le();
+      const created = readTime(f);
+      p.permissions = f.u16le();
+      p.request_id = f.u16le();
+      if (created > 0) p.time = isoTime(created);
+      p.file_name = f.latin1(Math.min(nameLen, f.remaining()), cap);
+      break;
+    }
+    case 8:
+      p.file_name = f.latin1(size, cap);
+      break;
+    default:
+      p.data_length = size;
+      break;
+  }
+  c.seek(end);
+  return size;
+}
+
+function fileStatus(p: Dnp3Point, code: number): void {
+  p.status = code;
+  p.status_name = FILE_STATUS_NAMES[code] as string;
+}
+
+/**
+ * Group 0 device attribute ([1815] A.2): data type octet, length octet, value. Strings are
+ * copied up to the string limit, integers and floats read at their length.
+ */
+function readAttribute(c: ByteCursor, type: ObjectType, p: Dnp3Point | null, walk: Walk): number {
+  if (c.remaining() < 2) return -1;
+  const dataType = c.u8();
+  const n = c.u8();
+  if (c.remaining() < n) return -1;
+  if (p === null) {
+    c.skip(n);
+    return n + 2;
+  }
+  p.name = ATTRIBUTE_NAMES[type.variation] ?? 'user_defined';
+  p.data_type = ATTRIBUTE_TYPES[dataType] as string;
+  const at = c.offset();
+  switch (p.data_type) {
+    case 'vstr':
+      p.value = c.latin1(n, walk.limits.maxStringBytes);
+      break;
+    case 'uint':
+      p.value =
+        n === 1
+          ? c.u8()
+          : n === 2
+            ? c.u16le()
+            : n === 4
+              ? c.u32le()
+              : hexOf(c.bytes(n), walk.limits.maxStringBytes);
+      break;
+    case 'int':
+      p.value =
+        n === 1
+          ? (c.u8() << 24) >> 24
+          : n === 2
+            ? c.i16le()
+            : n === 4
+              ? c.i32le()
+              : hexOf(c.bytes(n), walk.limits.maxStringBytes);
+      break;
+    case 'flt':
+      p.value =
+        n === 4 ? c.f32le() : n === 8 ? c.f64le() : hexOf(c.bytes(n), walk.limits.maxStringBytes);
+      break;
+    case 'time':
+      p.value =
+        n === TIME_BYTES ? isoTime(readTime(c)) : hexOf(c.bytes(n), walk.limits.maxStringBytes);
+      break;
+    default:
+      p.value = hexOf(c.bytes(n), walk.limits.maxStringBytes);
+      break;
+  }
+  c.seek(at + n);
+  return n + 2;
+}
+
+/** A 48-bit little-endian millisecond time. */
+function readTime(c: ByteCursor): number {
+  const lo = c.u16le();
+  const hi = c.u32le();
+  return hi * 0x10000 + lo;
+}
+
+/** ISO 8601 text of a DNP3 time (milliseconds since 1970 UTC; 48 bits always fit a Date). */
+function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function readUint(c: ByteCursor, bytes: number): number {
+  return bytes === 1 ? c.u8() : bytes === 2 ? c.u16le() : c.u32le();
+}
+
+/** Lower-case hex of at most `cap` octets. */
+function hexOf(v: Uint8Array, cap: number): string {
+  const n = Math.min(v.length, cap);
+  let s = '';
+  for (let i = 0; i < n; i++) s += HEX[v[i] as number];
+  return s;
+}
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+);
+
+function hex2(n: number): string {
+  return HEX[n & 0xff] as string;
+}
+
+/**
+ * True when one more point or header may be listed; the first refusal raises the limit
+ * anomaly. Consumes one unit of the budget when it says yes.
+ */
+function list(walk: Walk): boolean {
+  if (walk.budget > 0) {
+    walk.budget--;
+    return true;
+  }
+  walk.truncated = true;
+  if (!walk.limitRaised) {
+    walk.limitRaised = true;
+    anomaly(
+      walk.sink,
+      'dnp3.objects_limit_reached',
+      `more than ${walk.limits.maxObjectsPerMessage} objects and points in one fragment`,
+    );
+  }
+  return false;
+}
+
+function truncate(walk: Walk, detail: string): void {
+  walk.truncated = true;
+  anomaly(walk.sink, 'dnp3.object_truncated', detail);
+}
+
+function anomaly(sink: DecodeSink, name: Dnp3Anomaly, detail: string): void {
+  sink.anomaly(name, detail);
+}
