@@ -1,10 +1,12 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
+import { enipSpec } from './enip.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
+  enip: enipSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,
 };

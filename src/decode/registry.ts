@@ -7,6 +7,7 @@
  * pipeline resolves a flow's candidate decoders once, when the flow starts.
  */
 import type { AppDecoder } from './decoder.js';
+import { enipDecoder } from './app/enip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
@@ -18,6 +19,7 @@ type AnyDecoder = AppDecoder<any>;
 /** Every application decoder, alphabetical by id (one per line, so additions never conflict). */
 // prettier-ignore
 export const DECODERS: readonly AnyDecoder[] = [
+  enipDecoder,
   iec104Decoder,
   modbusDecoder,
   s7commDecoder,

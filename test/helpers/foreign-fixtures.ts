@@ -82,22 +82,6 @@ export const FOREIGN_FIXTURES: readonly DecoderFixture[] = [
     ),
   },
   {
-    // enip-cip/EthernetIP-CIP.pcap frame 1
-    name: 'enip-send-rr-data',
-    dir: Direction.TO_SERVER,
-    role: 'normal',
-    bytes: hex(
-      '7000' + // command = SendRRData (0x0070, little-endian)
-        '3a00' + // length = 58
-        '00010210' + // session handle
-        '00000000' + // status
-        '1a392f0000000000' + // sender context
-        '00000000' + // options
-        '000000000a000200a100040009133500b1002600e46a0a02200224010200060012004c0220722400' +
-        '00ce040001004c02207224002c3d04000100', // CPF items
-    ),
-  },
-  {
     // mqtt/mqtt311-sub-userpass.pcap frame 4
     name: 'mqtt-connect',
     dir: Direction.TO_SERVER,
