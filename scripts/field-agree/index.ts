@@ -2,6 +2,7 @@
 import { enipSpec } from './enip.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
+import { s7commSpec } from './s7comm.js';
 import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
@@ -9,4 +10,5 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   enip: enipSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,
+  s7comm: s7commSpec,
 };

@@ -521,8 +521,39 @@ export const UD_SUBFUNCTION_NAMES: Readonly<Record<number, Readonly<Record<numbe
   },
 };
 
+/** Memory areas of programmer-command (TIS) variable addresses ([S7]): low nibble = width. */
+export const TIS_AREA_NAMES: Readonly<Record<number, string>> = {
+  0x00: 'MX',
+  0x01: 'MB',
+  0x02: 'MW',
+  0x03: 'MD',
+  0x10: 'IX',
+  0x11: 'IB',
+  0x12: 'IW',
+  0x13: 'ID',
+  0x20: 'QX',
+  0x21: 'QB',
+  0x22: 'QW',
+  0x23: 'QD',
+  0x31: 'PIB',
+  0x32: 'PIW',
+  0x33: 'PID',
+  0x54: 'TIMER',
+  0x64: 'COUNTER',
+  0x70: 'DBX',
+  0x71: 'DBB',
+  0x72: 'DBW',
+  0x73: 'DBD',
+};
+
 /** Subfunctions the decoder parses. */
 export const UD_SUBF = {
+  TIS_VARSTAT: 2,
+  TIS_MODVAR: 8,
+  CYCLIC_TRANSFER: 1,
+  CYCLIC_UNSUBSCRIBE: 4,
+  CYCLIC_CHANGE: 5,
+  CYCLIC_CHANGE_MOD: 7,
   CPU_READ_SZL: 1,
   CPU_DIAG_MESSAGE: 3,
   BLOCK_LIST: 1,

@@ -288,6 +288,21 @@ export interface S7Fields {
     version: string;
     checksum: number;
   };
+  /** Cyclic services request: interval time base (0 100 ms, 1 s, 2 10 s) and factor. */
+  cyclic_timebase?: number;
+  cyclic_factor?: number;
+  /** Cyclic services unsubscribe request: the job id. */
+  cyclic_job_id?: number;
+  /** Programmer commands (variable status, modify variable): item count of the TIS data. */
+  tis_item_count?: number;
+  /** Programmer commands: the addresses monitored or modified (memory area, DB, start address). */
+  tis_items?: {
+    memory_area: number;
+    memory_area_name: string;
+    repetition_or_bit: number;
+    db_number: number;
+    start_address: number;
+  }[];
   /** List blocks response: block count per block type. */
   block_counts?: { block_type: string; count: number }[];
   /** List blocks of type request: the block type asked for. */

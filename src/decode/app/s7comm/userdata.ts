@@ -31,6 +31,7 @@ import {
   RETURN_CODE_NAMES,
   SUBBLOCK_TYPE_NAMES,
   SZL,
+  TIS_AREA_NAMES,
   UD,
   UD_GROUP,
   UD_GROUP_NAMES,
@@ -38,7 +39,8 @@ import {
   UD_SUBFUNCTION_NAMES,
   UD_TYPE_NAMES,
 } from './constants.js';
-import type { S7Fields, SzlComponentRecord, SzlModuleRecord } from './events.js';
+import type { S7Fields, S7Item, SzlComponentRecord, SzlModuleRecord } from './events.js';
+import { dataItems, paramItem } from './items.js';
 import type { S7State, UdFragments } from './s7comm.js';
 import { hexString } from './s7comm.js';
 
@@ -55,6 +57,8 @@ const CLOCK_BYTES = 10;
 const PROTECTION_RECORD_MIN = 10;
 const SZL_PROTECTION_ID = 0x0132;
 const SZL_PROTECTION_INDEX = 0x0004;
+/** Programmer-command address: memory area, repetition factor or bit, DB number, start. */
+const TIS_ADDRESS_BYTES = 6;
 
 const cur = new ByteCursor();
 
@@ -135,6 +139,14 @@ export function decodeUserdata(
       break;
     case UD_GROUP.BLOCK:
       blockFunction(state, buf, from, to, type, ret, sub, f, sink);
+      break;
+    case UD_GROUP.CYCLIC:
+      cyclic(state, buf, from, to, type, sub, f, sink);
+      break;
+    case UD_GROUP.PROGRAMMER:
+      if (sub === UD_SUBF.TIS_VARSTAT || sub === UD_SUBF.TIS_MODVAR) {
+        programmer(state, buf, from, to, type, sub, f, sink);
+      }
       break;
     case UD_GROUP.SECURITY:
       if (sub === UD_SUBF.SEC_PASSWORD && type === UD_TYPE_REQUEST) f.password_length = to - from;
@@ -305,6 +317,132 @@ function readSzl(
       mode_switch_name: MODE_SWITCH_NAMES[sw] ?? 'unknown',
     };
   }
+}
+
+/**
+ * Cyclic services ([S7] s7comm_decode_ud_cyclic_subfunc): a subscription request carries an
+ * item count, the interval (time base, factor) and address items like Read Var; the answers and
+ * the cyclic pushes carry an item count and read data items.
+ */
+function cyclic(
+  state: S7State,
+  buf: Uint8Array,
+  from: number,
+  to: number,
+  type: number,
+  sub: number,
+  f: S7Fields,
+  sink: DecodeSink,
+): void {
+  const c = cur.reset(buf, from, to);
+  if (sub === UD_SUBF.CYCLIC_UNSUBSCRIBE) {
+    if (type === UD_TYPE_REQUEST && c.remaining() >= 2) {
+      c.skip(1);
+      f.cyclic_job_id = c.u8();
+    }
+    return;
+  }
+  if (
+    sub !== UD_SUBF.CYCLIC_TRANSFER &&
+    sub !== UD_SUBF.CYCLIC_CHANGE &&
+    sub !== UD_SUBF.CYCLIC_CHANGE_MOD
+  ) {
+    return;
+  }
+  if (c.remaining() < 2) return;
+  const count = c.u16be();
+  f.item_count = count;
+  const limit = state.limits.maxObjectsPerMessage;
+  const items: S7Item[] = [];
+  if (type === UD_TYPE_REQUEST) {
+    if (c.remaining() < 2) return;
+    f.cyclic_timebase = c.u8();
+    f.cyclic_factor = c.u8();
+    let i = 0;
+    for (; i < count; i++) {
+      const start = c.offset();
+      const item = paramItem(c, sink);
+      if (item === null) break;
+      if (items.length < limit) items.push(item);
+      if ((c.offset() - start) % 2 !== 0 && i < count - 1) c.skip(1);
+    }
+    if (items.length < i) {
+      f.items_truncated = true;
+      sink.anomaly('s7comm.values_limit_reached', `${count} items`);
+    }
+  } else {
+    dataItems(state.limits, buf, from + c.offset(), to, count, items, sink);
+  }
+  f.items = items;
+}
+
+/**
+ * Programmer commands ([S7] s7comm_decode_ud_tis_data) for variable status and modify variable:
+ * TIS parameter size, data size, parameters, then the item count and either the addresses
+ * (requests; modify variable adds the values) or the values / return codes (pushes, answers).
+ */
+function programmer(
+  state: S7State,
+  buf: Uint8Array,
+  from: number,
+  to: number,
+  type: number,
+  sub: number,
+  f: S7Fields,
+  sink: DecodeSink,
+): void {
+  const c = cur.reset(buf, from, to);
+  if (c.remaining() < 4) return;
+  const psize = c.u16be();
+  const dsize = c.u16be();
+  if (c.remaining() < psize + dsize) {
+    sink.anomaly('s7comm.length_mismatch', `TIS parameter ${psize} + data ${dsize} bytes`);
+    return;
+  }
+  c.skip(psize);
+  if (dsize < 2) return;
+  const end = from + c.offset() + dsize;
+  const count = c.u16be();
+  f.tis_item_count = count;
+  const limit = state.limits.maxObjectsPerMessage;
+  if (type === UD_TYPE_REQUEST) {
+    const list: NonNullable<S7Fields['tis_items']> = [];
+    let i = 0;
+    for (; i < count && c.remaining() >= TIS_ADDRESS_BYTES; i++) {
+      const area = c.u8();
+      const rep = c.u8();
+      const db = c.u16be();
+      const start = c.u16be();
+      if (list.length < limit) {
+        list.push({
+          memory_area: area,
+          memory_area_name: TIS_AREA_NAMES[area] ?? 'unknown',
+          repetition_or_bit: rep,
+          db_number: db,
+          start_address: start,
+        });
+      }
+    }
+    f.tis_items = list;
+    if (list.length < i) sink.anomaly('s7comm.values_limit_reached', `${count} TIS items`);
+    if (sub === UD_SUBF.TIS_MODVAR) {
+      const items: S7Item[] = [];
+      dataItems(state.limits, buf, from + c.offset(), end, count, items, sink);
+      f.items = items;
+    }
+    return;
+  }
+  const items: S7Item[] = [];
+  if (sub === UD_SUBF.TIS_VARSTAT) {
+    dataItems(state.limits, buf, from + c.offset(), end, count, items, sink);
+  } else {
+    // Modify variable answers: one return code byte per item.
+    for (let i = 0; i < count && c.remaining() >= 1 && items.length < limit; i++) {
+      const rc = c.u8();
+      items.push({ return_code: rc, return_code_name: RETURN_CODE_NAMES[rc] ?? 'unknown' });
+    }
+  }
+  f.items = items;
 }
 
 /** Block functions: list blocks, list blocks of type, get block info. */

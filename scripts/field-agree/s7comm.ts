@@ -1,0 +1,78 @@
+/**
+ * S7comm deeper fields against Wireshark's `s7comm` dissector: header (ROSCTR, PDU reference),
+ * function, item count, the S7ANY address of every Read Var / Write Var / cyclic item (area, DB
+ * number, 24-bit address, transport size), userdata function group and subfunction, and the SZL
+ * id and index of Read SZL requests and responses. Return codes are not compared: Wireshark also
+ * shows those inside alarm messages, which this decoder does not take apart.
+ *
+ * Our ack-data items also carry the address of the job item they answer; Wireshark shows
+ * addresses only where the PDU holds them (jobs, cyclic-services requests), so addresses are
+ * compared there.
+ */
+import { at, type EventLine, type ProtoSpec } from './spec.js';
+
+/** The items of an event's `s7comm` object (empty when it has none). */
+function items(e: EventLine): Record<string, unknown>[] {
+  const v = at(e, 's7comm.items');
+  return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+}
+
+/** Values of `name` in the items, without the items that lack it. */
+function itemValues(e: EventLine, name: string): unknown[] {
+  return items(e)
+    .map((i) => i[name])
+    .filter((v) => v !== undefined);
+}
+
+/**
+ * A field of the address items of a job or a cyclic-services request (the PDUs that hold
+ * addresses; our ack-data items repeat the job's addresses, which Wireshark does not show).
+ */
+function addressField(name: string): (e: EventLine) => unknown {
+  return (e) =>
+    e.kind === 's7comm.job' || e.kind === 's7comm.userdata' ? itemValues(e, name) : undefined;
+}
+
+export const s7commSpec: ProtoSpec = {
+  proto: 's7comm',
+  filter: 's7comm',
+  sharedCaptures: ['s7comm/', 'datasets/qut-s7comm/'],
+  fields: [
+    { name: 'rosctr', tshark: 's7comm.header.rosctr', ours: (e) => at(e, 's7comm.rosctr') },
+    { name: 'pdu reference', tshark: 's7comm.header.pduref', ours: (e) => at(e, 's7comm.pdu_ref') },
+    { name: 'function', tshark: 's7comm.param.func', ours: (e) => at(e, 's7comm.function_code') },
+    {
+      name: 'item count',
+      tshark: 's7comm.param.itemcount',
+      ours: (e) => at(e, 's7comm.item_count'),
+    },
+    { name: 'item area', tshark: 's7comm.param.item.area', ours: addressField('area') },
+    { name: 'item DB number', tshark: 's7comm.param.item.db', ours: addressField('db_number') },
+    { name: 'item address', tshark: 's7comm.param.item.address', ours: addressField('address') },
+    {
+      name: 'item transport size',
+      tshark: 's7comm.param.item.transp_size',
+      ours: addressField('transport_size'),
+    },
+    {
+      name: 'userdata function group',
+      tshark: 's7comm.param.userdata.funcgroup',
+      ours: (e) => at(e, 's7comm.function_group'),
+    },
+    {
+      name: 'userdata subfunction',
+      tshark: ['s7comm.param.userdata.subfunc', 's7comm.param.modetrans.subfunc'],
+      ours: (e) => at(e, 's7comm.subfunction'),
+    },
+    {
+      name: 'SZL id',
+      tshark: 's7comm.data.userdata.szl_id',
+      ours: (e) => at(e, 's7comm.szl_id'),
+    },
+    {
+      name: 'SZL index',
+      tshark: 's7comm.data.userdata.szl_index',
+      ours: (e) => at(e, 's7comm.szl_index'),
+    },
+  ],
+};
