@@ -940,6 +940,20 @@ describe('modbus limits and length checks', () => {
     for (const e of s.sink.events) expect(JSON.parse(JSON.stringify(e))).toEqual(e);
   });
 
+  it('short mask write and read/write requests give the fields they hold, as Wireshark does', () => {
+    // modbus_test_data_part2.pcap frames 62 and 64: a scanner sends 4 zero data bytes.
+    const s = session();
+    s.parse(C, adu(0x62, 1, 22, '00000000'));
+    s.parse(C, adu(0x64, 1, 23, '00000000'));
+    expect(s.sink.events.map((e) => e.modbus)).toMatchObject([
+      { address: 0, and_mask: 0 },
+      { address: 0, quantity: 0 },
+    ]);
+    expect(s.sink.events[0]?.modbus).not.toHaveProperty('or_mask');
+    expect(s.sink.events[1]?.modbus).not.toHaveProperty('write_address');
+    expect(s.sink.anomalies).toEqual(['modbus.length_mismatch', 'modbus.length_mismatch']);
+  });
+
   it('checks the serial-line functions: request data, byte counts, event log size', () => {
     const s = session();
     s.parse(C, adu(1, 1, 7, '00')); // Read Exception Status has no request data

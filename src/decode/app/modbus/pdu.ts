@@ -340,6 +340,11 @@ function readWriteRequest(
   const body = c.remaining();
   if (body < REQ.READ_WRITE_HEADER) {
     lengthMismatch(sink, fc, body, REQ.READ_WRITE_HEADER);
+    // A short PDU gives the read range if it holds it (scanners send 4 data bytes).
+    if (body >= REQ.READ) {
+      m.address = c.u16be();
+      m.quantity = c.u16be();
+    }
     return;
   }
   m.address = c.u16be();
@@ -365,14 +370,16 @@ function readWriteRequest(
   m.values = readRegisters(limits, sink, c, Math.min(writeQ, avail >> 1), m);
 }
 
-/** Function 22 request and response ([AP] 6.16): reference address, AND mask, OR mask. */
+/**
+ * Function 22 request and response ([AP] 6.16): reference address, AND mask, OR mask. A short
+ * PDU gives the fields it holds (scanners send 4 data bytes), as Wireshark shows them.
+ */
 function maskWrite(sink: DecodeSink, c: ByteCursor, fc: number, m: ModbusFields): void {
   const body = c.remaining();
   if (body !== REQ.MASK_WRITE) lengthMismatch(sink, fc, body, REQ.MASK_WRITE);
-  if (body < REQ.MASK_WRITE) return;
-  m.address = c.u16be();
-  m.and_mask = c.u16be();
-  m.or_mask = c.u16be();
+  if (body >= 2) m.address = c.u16be();
+  if (body >= 4) m.and_mask = c.u16be();
+  if (body >= REQ.MASK_WRITE) m.or_mask = c.u16be();
 }
 
 /**
