@@ -7,6 +7,7 @@
  * pipeline resolves a flow's candidate decoders once, when the flow starts.
  */
 import type { AppDecoder } from './decoder.js';
+import { dnp3Decoder } from './app/dnp3/index.js';
 import { enipDecoder } from './app/enip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
@@ -19,6 +20,7 @@ type AnyDecoder = AppDecoder<any>;
 /** Every application decoder, alphabetical by id (one per line, so additions never conflict). */
 // prettier-ignore
 export const DECODERS: readonly AnyDecoder[] = [
+  dnp3Decoder,
   enipDecoder,
   iec104Decoder,
   modbusDecoder,

@@ -68,20 +68,6 @@ export const FOREIGN_FIXTURES: readonly DecoderFixture[] = [
     ),
   },
   {
-    // dnp3/DNP3-ReadRequest.pcap frame 6
-    name: 'dnp3-link-header',
-    dir: Direction.TO_SERVER,
-    role: 'normal',
-    bytes: hex(
-      '0564' + // DNP3 start bytes
-        '05' + // length = 5
-        'c9' + // control
-        '0300' + // destination = 3
-        '0400' + // source = 4
-        'bd71', // header CRC
-    ),
-  },
-  {
     // mqtt/mqtt311-sub-userpass.pcap frame 4
     name: 'mqtt-connect',
     dir: Direction.TO_SERVER,

@@ -138,9 +138,17 @@ export function parseDnp3(
     const rem = n - pos;
     let problem: Dnp3Anomaly | null = null;
     let detail = '';
-    if (data[pos] !== LINK.START_0 || (rem > 1 && data[pos + 1] !== LINK.START_1)) {
+    if (rem === 1 && data[pos] === LINK.START_0) {
+      // The second start octet decides whether this is a frame: ask for it alone.
+      return incomplete(pos, 2);
+    }
+    if (data[pos] !== LINK.START_0 || data[pos + 1] !== LINK.START_1) {
       problem = 'dnp3.invalid_start';
-      detail = `octets ${hex2(data[pos] as number)}${rem > 1 ? hex2(data[pos + 1] as number) : ''} where a frame should start`;
+      // Name only the octets that decided it, so that the detail is the same under any chunking.
+      detail =
+        data[pos] !== LINK.START_0
+          ? `octet ${hex2(data[pos] as number)} where a frame should start`
+          : `octets 05${hex2(data[pos + 1] as number)} where a frame should start`;
     } else if (rem < LINK.HEADER_BYTES) {
       return incomplete(pos, LINK.HEADER_BYTES);
     } else if (!crcMatches(data, pos, pos + LINK.HEADER_CRC_COVERS)) {
