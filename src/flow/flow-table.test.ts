@@ -320,7 +320,7 @@ describe('FlowTable: Zeek history and conn_state', () => {
   });
 
   it('auto checksums: a direction that never sent a good checksum is offloading, and analysed', () => {
-    const { feed, table, ended, counters } = setup();
+    const { feed, table, ended, counters } = setup({ checksums: 'auto' });
     const c = new TcpConversation();
     // Captured on the client: its own packets carry unfinished checksums.
     const bad = { bad: BadChecksum.TCP };
@@ -334,7 +334,7 @@ describe('FlowTable: Zeek history and conn_state', () => {
   });
 
   it('auto checksums: after a good checksum, a bad packet from that side is ignored', () => {
-    const { feed, table, ended, counters } = setup();
+    const { feed, table, ended, counters } = setup({ checksums: 'auto' });
     const c = new TcpConversation();
     feed(c.client('S'), c.server('SA'), c.client('A'));
     // An inserted RST with a bad checksum must not close the connection, nor a SYN split it.
@@ -346,8 +346,8 @@ describe('FlowTable: Zeek history and conn_state', () => {
     expect(counters.get('flow.bad_checksum_ignored')).toBe(2);
   });
 
-  it('ignore checksums: every packet is analysed (history C still recorded)', () => {
-    const { feed, table, ended } = setup({ checksums: 'ignore' });
+  it('ignore checksums (the default): every packet is analysed (history C still recorded)', () => {
+    const { feed, table, ended } = setup();
     const c = new TcpConversation();
     feed(c.client('S'), c.server('SA'), c.client('A'), c.server('R', '', { bad: BadChecksum.TCP }));
     table.flushAll();

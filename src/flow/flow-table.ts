@@ -62,10 +62,12 @@ export interface FlowTableOptions {
   /**
    * What to do with a packet whose checksums the decoder found bad (`pkt.bad`). Always: count
    * it and record history C. Then `strict` (Zeek's default) ignores it for state, sequence
-   * tracking and reassembly; `ignore` analyses it like any packet (tshark's default, Zeek
-   * `-C`); `auto` (the default) analyses it while its direction of the flow has never sent a
+   * tracking and reassembly; `ignore` (the default) analyses it like any packet (tshark's
+   * default, Zeek `-C`); `auto` analyses it while its direction of the flow has never sent a
    * packet with good checksums (checksum offloading on the capturing host, loopback captures)
-   * and ignores it otherwise (a corrupt or inserted packet).
+   * and ignores it otherwise (a corrupt or inserted packet). `auto` is not the default because
+   * capturing hosts often checksum their handshake in software and offload the rest, which
+   * `auto` would take for insertion (docs/adr/0004-bad-checksums.md).
    */
   readonly checksums?: ChecksumPolicy;
 }
@@ -82,7 +84,7 @@ export const FLOW_TABLE_DEFAULTS = Object.freeze({
   icmpTimeout: 60,
   otherTimeout: 60,
   initialBuckets: 4096,
-  checksums: 'auto' as ChecksumPolicy,
+  checksums: 'ignore' as ChecksumPolicy,
 });
 
 /** Timeout classes, one LRU list each (`Flow.lruList`). */
@@ -185,7 +187,8 @@ export class FlowTable {
     this.buckets = new Array<Flow | null>(n).fill(null);
     this.mask = n - 1;
     this.seed = opts.hashSeed !== undefined ? opts.hashSeed | 0 : (Math.random() * 0x100000000) | 0;
-    this.csumPolicy = opts.checksums === 'strict' ? 1 : opts.checksums === 'ignore' ? 2 : 0;
+    const policy = opts.checksums ?? FLOW_TABLE_DEFAULTS.checksums;
+    this.csumPolicy = policy === 'strict' ? 1 : policy === 'ignore' ? 2 : 0;
   }
 
   /** Current number of hash buckets (grows by doubling). */

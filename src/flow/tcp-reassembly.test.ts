@@ -39,7 +39,10 @@ function setup(opts: ReassemblyOptions = {}) {
     anomaly: (_f, orig, name, frame) => items.push({ kind: 'anomaly', orig, name, frame }),
   };
   const r = new TcpReassembler(opts, counters, sink);
-  const table = new FlowTable({ hashSeed: 1 }, counters, (flow) => r.flush(flow));
+  // The `auto` checksum policy, so the tests below can show bad packets being left out.
+  const table = new FlowTable({ hashSeed: 1, checksums: 'auto' }, counters, (flow) =>
+    r.flush(flow),
+  );
   const feed = (...pkts: Packet[]): Flow => {
     let f: Flow | null = null;
     for (const p of pkts) {

@@ -3,6 +3,7 @@
  * input) and writes JSON lines files into DIR.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { ChecksumPolicy } from '../../flow/flow-table.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { Progress, formatSummary } from '../report.js';
 
@@ -11,6 +12,7 @@ interface AnalyzeFlags {
   json?: boolean;
   progress: boolean;
   checksums: boolean;
+  checksumPolicy: ChecksumPolicy;
   workers: number;
 }
 
@@ -22,6 +24,14 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
     .option('--json', 'print the summary as JSON on standard output')
     .option('--no-progress', 'no progress bar')
     .addOption(new Option('--no-checksums', 'do not verify IP/TCP/UDP/ICMP checksums'))
+    .addOption(
+      new Option(
+        '--checksum-policy <policy>',
+        'packets with bad checksums: ignore = analyse them (offload), auto = analyse unless their sender sent good ones, strict = never',
+      )
+        .choices(['ignore', 'auto', 'strict'])
+        .default('ignore'),
+    )
     .option(
       '-w, --workers <n>',
       'worker threads to shard flows over (same output)',
@@ -34,7 +44,7 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
         captures,
         outDir: o.out,
         onProgress: (b, t, p, c) => progress.update(b, t, p, c),
-        engine: { verifyChecksums: o.checksums },
+        engine: { verifyChecksums: o.checksums, flows: { checksums: o.checksumPolicy } },
         workers: o.workers,
       });
       progress.stop();
