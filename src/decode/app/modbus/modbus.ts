@@ -1,6 +1,6 @@
 /**
- * Modbus/TCP parser: MBAP framing, PDU decoding for the common function codes, and
- * request/response pairing by transaction.
+ * Modbus/TCP parser: MBAP framing, resynchronisation, and request/response pairing by
+ * transaction; the data of every public function code is decoded in `pdu.ts`.
  *
  * References:
  * - [AP] MODBUS Application Protocol Specification V1.1b3: 4.1 (PDU size), 4.2 (big-endian
@@ -24,11 +24,13 @@
  * carries one exception code byte ([AP] 7).
  *
  * Framing policy. Before the flow is confirmed, a header that is not Modbus (protocol id not 0,
- * length outside 2..254) rejects the flow. After confirmation it is an anomaly: an oversized
- * but bufferable PDU is still decoded (as Wireshark does), a well-framed PDU with a foreign
- * protocol id is skipped, and an unframeable header (or a capture gap) makes the parser scan
- * forward for the next plausible MBAP header. The scan is a pure function of the byte stream,
- * so any chunking of the input yields the same events.
+ * length outside 2..254) rejects the flow, unless a capture gap explains it. After confirmation
+ * it is an anomaly: an oversized but bufferable PDU is still decoded (as Wireshark does), a
+ * well-framed PDU with a foreign protocol id is skipped, and an unframeable header (or a capture
+ * gap) makes the parser look for the next plausible MBAP header: on the first byte after a gap
+ * whatever its function code, else by scanning (see `scanForHeader`). The search is a pure
+ * function of the byte stream and the gap positions, so any chunking of the input yields the
+ * same events.
  *
  * Quirks seen in real traffic: scanners send function code 0 and every other code (answered by
  * exception 1); Schneider devices use reserved code 90 (UMAS); several PDUs per segment are
