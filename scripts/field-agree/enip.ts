@@ -5,12 +5,16 @@
  * - every CIP message is one event (`enip.request`/`enip.response` for the message of a data
  *   item, `enip.embedded` for each entry of a Multiple Service Packet and the request inside an
  *   Unconnected Send), so per-frame multisets of `cip.sc`, `cip.class`, ... line up;
- * - a response carries its request's path, as Wireshark's generated "Request Path" fields do;
- *   the reply to an Unconnected Send is the embedded request's reply (`cip.routed`), for which
- *   Wireshark lists the Connection Manager path (class 6, instance 1) and the embedded one;
- * - Wireshark dissects the connection path of a Forward Open request (and shows it again,
- *   generated, under the reply) with the same path fields, so those classes, instances and
- *   connection points count too;
+ * - a response carries its request's path (`cip.path`), as Wireshark's generated "Request Path"
+ *   fields do; the reply to an Unconnected Send is the embedded request's reply (`cip.routed`),
+ *   for which Wireshark lists the Connection Manager path (class 6, instance 1) and the embedded
+ *   one;
+ * - Wireshark dissects more paths with the same path fields, and so are they counted here: the
+ *   connection path of a Forward Open or Forward Close (shown again under the reply), the
+ *   Forward Open path of the connection a Forward Close or a SendUnitData belongs to
+ *   ("Connection Information"), and the physical link path of a TCP/IP Interface object;
+ * - attribute ids are those of the request path plus the attribute lists (`cip.attributes`):
+ *   Get/Set Attribute List entries and the attributes of a decoded Get Attributes All reply;
  * - ListIdentity identity fields come from the `enip.identity` object of the response.
  */
 import { at, normValue, type EventLine, type ProtoSpec } from './spec.js';
@@ -74,6 +78,9 @@ export const enipSpec: ProtoSpec = {
   // Wireshark tries the lower port's dissector first, and TCP 1102 belongs to IDMP: without
   // this it shows the EtherNet/IP session of EIP-ControlProtocolChangeAttempt.pcap as IDMP.
   tsharkArgs: ['-d', 'tcp.port==1102,enip'],
+  // Wireshark dissects segments whatever their checksum, and so does this comparison: two
+  // Windows hosts in the captures sent a good SYN, then offloaded (bad) checksums.
+  checksums: 'ignore',
   fields: [
     { name: 'command', tshark: 'enip.command', ours: (e) => at(e, 'enip.command') },
     { name: 'session handle', tshark: 'enip.session', ours: (e) => at(e, 'enip.session_handle') },
@@ -111,7 +118,6 @@ export const enipSpec: ProtoSpec = {
       tshark: 'cip.attribute',
       ours: (e) => [...segments(e, 'attribute'), ...((at(e, 'cip.attributes') as number[]) ?? [])],
     },
-    { name: 'cip member', tshark: 'cip.member', ours: (e) => segments(e, 'member') },
     { name: 'cip symbol', tshark: 'cip.symbol', ours: (e) => symbols(e) },
     { name: 'cip general status', tshark: 'cip.genstat', ours: (e) => at(e, 'cip.general_status') },
     {
