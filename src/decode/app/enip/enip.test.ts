@@ -524,8 +524,9 @@ describe('enip probe', () => {
     // A ListIdentity reply is not a request: the probe tells the direction.
     expect(enipDecoder.probe(fixture('list-identity-response'), C)).toBe('no_match');
     expect(enipDecoder.probe(fixture('list-identity-response'), S)).toBe('match');
-    // NOP header cut short: no evidence.
+    // A NOP, or zeros that read as one, is no evidence.
     expect(enipDecoder.probe(hex('0000000000'), C)).toBe('no_match');
+    expect(enipDecoder.probe(new Uint8Array(96), S)).toBe('no_match');
   });
 });
 

@@ -207,8 +207,9 @@ export function probeEnip(data: Uint8Array, dir: Direction): ProbeResult {
   if (n < 2) return 'need_more';
   const command = c.u16le();
   if (!COMMAND_NAMES.has(command)) return 'no_match';
-  // A NOP carries nothing to check but its header: without all of it, it is no evidence.
-  if (command === COMMANDS.NOP && n < ENCAP.HEADER_BYTES) return 'no_match';
+  // A NOP (command 0, all of whose header may be zero) is no evidence: zero padding and
+  // all-zero payloads would pass for a stream of NOPs. Flows do not start with one.
+  if (command === COMMANDS.NOP) return 'no_match';
   // Judge each header field as soon as it is there: short foreign payloads are refused early.
   if (n < 4) return 'need_more';
   const length = c.u16le();
