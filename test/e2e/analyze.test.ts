@@ -17,6 +17,21 @@ import {
 } from '../helpers/shared.js';
 
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'palisade-e2e-'));
+const ENVELOPE = new Set([
+  'ts',
+  'frame',
+  'proto',
+  'kind',
+  'transport',
+  'src_ip',
+  'src_port',
+  'dst_ip',
+  'dst_port',
+  'flow',
+  'src_mac',
+  'dst_mac',
+  'vlan',
+]);
 const ISO_US = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 interface Summary {
@@ -55,7 +70,16 @@ describe('palisade analyze', () => {
       expect(Number.isInteger(e.dst_port)).toBe(true);
       expect(e.flow).toMatch(/^\d+:\d+$/);
       if (e.kind === 'anomaly') expect(typeof (e.anomaly as { name: string }).name).toBe('string');
-      else expect(typeof e[e.proto as string]).toBe('object');
+      else {
+        // One object per protocol layer the event describes (ADR 0002): usually the event's
+        // own protocol; COTP connection events of S7comm carry `cotp`, embedded CIP services
+        // of EtherNet/IP carry `cip`.
+        const layers = Object.keys(e).filter(
+          (k) => !ENVELOPE.has(k) && typeof e[k] === 'object' && e[k] !== null,
+        );
+        expect(layers.length, JSON.stringify(e)).toBeGreaterThan(0);
+        expect(String(e.kind).startsWith(`${String(e.proto)}.`)).toBe(true);
+      }
     }
     const flows = readJsonl(path.join(out, 'flows.jsonl'));
     expect(flows.length).toBe(summary.flows);
