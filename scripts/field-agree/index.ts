@@ -1,4 +1,5 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
+import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
@@ -7,6 +8,7 @@ import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
+  dnp3: dnp3Spec,
   enip: enipSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,

@@ -78,6 +78,9 @@ const UNS_FREE: ReadonlySet<number> = new Set([
   FC.AUTHENTICATE_RESP,
 ]);
 
+/** {@link readObject} result: the object cannot be delimited (its anomaly is raised). */
+const UNDELIMITED = -2;
+
 /** Group of the time-and-date object that freeze-at-time requests carry ([1815] 4.4.10). */
 const TIME_AND_DATE_GROUP = 50;
 
@@ -94,7 +97,9 @@ const fileCursor = new ByteCursor();
 interface Walk {
   readonly sink: DecodeSink;
   readonly limits: DecoderLimits;
-  /** Points (and object headers) that may still be listed in this fragment. */
+  /** Object headers that may still be listed in this fragment. */
+  headers: number;
+  /** Points that may still be listed in this fragment. */
   budget: number;
   /** Common time of occurrence (ms since 1970) of the last group 51 object, or -1. */
   cto: number;
@@ -102,6 +107,12 @@ interface Walk {
   truncated: boolean;
   /** The limit anomaly was raised for this fragment. */
   limitRaised: boolean;
+  /** The invalid-variation anomaly was raised for this fragment. */
+  emptyRaised: boolean;
+  /** The size-prefix-on-a-fixed-type anomaly was raised for this fragment. */
+  sizeRaised: boolean;
+  /** First object-level anomaly of the fragment (without the `dnp3.` prefix), or null. */
+  error: string | null;
 }
 
 /** True for the function codes an outstation sends (0x81-0x83). */
@@ -175,13 +186,18 @@ export function decodeFragment(
   const walk: Walk = {
     sink,
     limits,
+    headers: limits.maxObjectsPerMessage,
     budget: limits.maxObjectsPerMessage,
     cto: -1,
     truncated: false,
     limitRaised: false,
+    emptyRaised: false,
+    sizeRaised: false,
+    error: null,
   };
   walkObjects(c, fc, fields.objects, walk);
   if (walk.truncated) fields.objects_truncated = true;
+  if (walk.error !== null) fields.object_error = walk.error;
   return fields;
 }
 
@@ -216,17 +232,18 @@ function walkObjects(c: ByteCursor, fc: number, objects: Dnp3Object[], walk: Wal
       range_code: range,
       count: 0,
     };
-    const listed = list(walk);
+    const listed = listHeader(walk);
     if (listed) objects.push(obj);
 
     const rangeBytes = RANGE_BYTES[range] as number;
     if ((qualifier & QUALIFIER.RESERVED) !== 0 || prefix === 7 || rangeBytes < 0) {
-      anomaly(
-        walk.sink,
+      objectError(
+        walk,
         'dnp3.invalid_qualifier',
         `g${group}v${variation} qualifier 0x${hex2(qualifier)}`,
       );
-      walk.truncated = true;
+      // Whatever follows cannot be delimited; nothing is lost when nothing follows.
+      walk.truncated = c.remaining() > 0;
       return;
     }
     if (c.remaining() < rangeBytes) {
@@ -243,13 +260,23 @@ function walkObjects(c: ByteCursor, fc: number, objects: Dnp3Object[], walk: Wal
         const stop = readUint(c, rangeBytes >> 1);
         obj.start = start;
         obj.stop = stop;
-        if (stop < start) {
+        if (stop + 1 === start) {
+          // An empty range: meaningless ([1815] 4.2.2.7.3.3 wants start <= stop) but it still
+          // delimits zero objects, so the walk goes on.
           anomaly(
             walk.sink,
             'dnp3.invalid_range',
             `g${group}v${variation}: start ${start}, stop ${stop}`,
           );
-          walk.truncated = true;
+          continue;
+        }
+        if (stop < start) {
+          objectError(
+            walk,
+            'dnp3.invalid_range',
+            `g${group}v${variation}: start ${start}, stop ${stop}`,
+          );
+          walk.truncated = c.remaining() > 0;
           return;
         }
         count = stop - start + 1;
@@ -279,12 +306,27 @@ function walkObjects(c: ByteCursor, fc: number, objects: Dnp3Object[], walk: Wal
       type.kind !== ObjKind.NONE &&
       (!headersOnly || sizePrefix || (freezeAtTime && group === TIME_AND_DATE_GROUP));
     if (type === undefined) {
-      anomaly(walk.sink, 'dnp3.unknown_object', `group ${group} variation ${variation}`);
+      const detail = `group ${group} variation ${variation}`;
       // Without a size prefix the values of an unknown type cannot be stepped over.
       if (!headersOnly && !sizePrefix) {
-        walk.truncated = true;
+        objectError(walk, 'dnp3.unknown_object', detail);
         return;
       }
+      // Size-prefixed (or value-less) objects of an unknown type are stepped over.
+      if (walk.error === null) walk.error = 'unknown_object';
+      anomaly(walk.sink, 'dnp3.unknown_object', detail);
+    }
+    if (type !== undefined && type.kind === ObjKind.NONE && !headersOnly && !walk.emptyRaised) {
+      // "Any variation" (0), class data and request-only forms name objects; a write, control
+      // or response must carry values ([1815] 4.2.2.7). Zero-size objects also make a tiny
+      // fragment announce millions of points.
+      walk.emptyRaised = true;
+      if (walk.error === null) walk.error = 'invalid_variation';
+      anomaly(
+        walk.sink,
+        'dnp3.invalid_variation',
+        `g${group}v${variation} (${count} objects) in a fragment that carries values`,
+      );
     }
     if (!hasData && prefix === PREFIX.NONE) continue;
     if (!walkPoints(c, obj, type, prefix, start, count, hasData, listed, walk)) return;
@@ -310,6 +352,8 @@ function walkPoints(
   const kind = hasData && type !== undefined ? type.kind : ObjKind.NONE;
   const points: Dnp3Point[] = [];
   let ok = true;
+  /** The walk already stopped with its own anomaly (no truncation to report). */
+  let reported = false;
 
   if (prefix === PREFIX.NONE && (kind === ObjKind.BIT || kind === ObjKind.DOUBLE_BIT_PACKED)) {
     // Packed objects: count x 1 or 2 bits, rounded up to whole octets ([1815] 4.2.2.7.4).
@@ -338,7 +382,25 @@ function walkPoints(
       }
       const pre = prefixBytes === 0 ? 0 : readUint(c, prefixBytes);
       const point: Dnp3Point | null = listed && list(walk) ? {} : null;
-      if (prefix >= PREFIX.SIZE_1) {
+      if (prefix >= PREFIX.SIZE_1 && type !== undefined && fixedSize(type)) {
+        // Size prefixes belong to free-format objects ([1815] 4.2.2.7.3.2); on a fixed-size
+        // type the prefix is stepped over and the object read at its own size, as Wireshark
+        // does.
+        if (!walk.sizeRaised) {
+          walk.sizeRaised = true;
+          anomaly(
+            walk.sink,
+            'dnp3.invalid_qualifier',
+            `g${obj.group}v${obj.variation} with a size prefix`,
+          );
+        }
+        if (point !== null) point.size = pre;
+        const used = readObject(c, type, type.kind, -1, point, walk);
+        if (used < 0) {
+          ok = false;
+          break;
+        }
+      } else if (prefix >= PREFIX.SIZE_1) {
         // Size prefix: the object is exactly `pre` octets, whatever its type says.
         if (c.remaining() < pre) {
           ok = false;
@@ -354,21 +416,36 @@ function walkPoints(
         }
       } else {
         if (point !== null) point.index = prefix === PREFIX.NONE ? start + i : pre;
-        if (kind !== ObjKind.NONE && readObject(c, type as ObjectType, kind, -1, point, walk) < 0) {
+        const used =
+          kind === ObjKind.NONE ? 0 : readObject(c, type as ObjectType, kind, -1, point, walk);
+        if (used < 0) {
           ok = false;
+          reported = used === UNDELIMITED;
           break;
         }
       }
       if (point !== null) points.push(point);
     }
-    if (!ok)
+    if (!ok && !reported) {
       truncate(walk, `g${obj.group}v${obj.variation}: objects cut by the end of the fragment`);
+    }
   }
   if (points.length > 0) obj.points = points;
   if (!ok || (listed && points.length < count && (hasData || prefix !== PREFIX.NONE))) {
     obj.points_truncated = true;
   }
   return ok;
+}
+
+/** True for object types of a fixed size (packed bits included): no size prefix needed. */
+function fixedSize(type: ObjectType): boolean {
+  return (
+    type.size > 0 &&
+    type.kind !== ObjKind.FILE &&
+    type.kind !== ObjKind.AUTH &&
+    type.kind !== ObjKind.ATTRIBUTE &&
+    type.kind !== ObjKind.OCTETS
+  );
 }
 
 /** A point of a packed format: g1v1, g10v1, g12v3 (bit), g3v1 (two bits), g80v1 (IIN bit). */
@@ -575,12 +652,12 @@ function readFreeFormat(
   walk: Walk,
 ): number {
   if (size < 0) {
-    anomaly(
-      walk.sink,
+    objectError(
+      walk,
       'dnp3.invalid_qualifier',
       `g${type.group}v${type.variation} without a size prefix`,
     );
-    return -1;
+    return UNDELIMITED;
   }
   if (c.remaining() < size) return -1;
   if (p === null || kind === ObjKind.AUTH) {
@@ -756,12 +833,21 @@ function hex2(n: number): string {
   return HEX[n & 0xff] as string;
 }
 
+/** True when one more object header may be listed (same limit as points, counted apart). */
+function listHeader(walk: Walk): boolean {
+  if (walk.headers > 0) {
+    walk.headers--;
+    return true;
+  }
+  return list(walk, true);
+}
+
 /**
  * True when one more point or header may be listed; the first refusal raises the limit
  * anomaly. Consumes one unit of the budget when it says yes.
  */
-function list(walk: Walk): boolean {
-  if (walk.budget > 0) {
+function list(walk: Walk, refused = false): boolean {
+  if (!refused && walk.budget > 0) {
     walk.budget--;
     return true;
   }
@@ -771,15 +857,21 @@ function list(walk: Walk): boolean {
     anomaly(
       walk.sink,
       'dnp3.objects_limit_reached',
-      `more than ${walk.limits.maxObjectsPerMessage} objects and points in one fragment`,
+      `more than ${walk.limits.maxObjectsPerMessage} object headers or points in one fragment`,
     );
   }
   return false;
 }
 
 function truncate(walk: Walk, detail: string): void {
+  objectError(walk, 'dnp3.object_truncated', detail);
+}
+
+/** An object-level anomaly: recorded as the fragment's `object_error` when it is the first. */
+function objectError(walk: Walk, name: Dnp3Anomaly, detail: string): void {
   walk.truncated = true;
-  anomaly(walk.sink, 'dnp3.object_truncated', detail);
+  if (walk.error === null) walk.error = name.slice('dnp3.'.length);
+  anomaly(walk.sink, name, detail);
 }
 
 function anomaly(sink: DecodeSink, name: Dnp3Anomaly, detail: string): void {

@@ -180,6 +180,12 @@ export interface Dnp3AppFields extends Dnp3LinkFields {
   objects: Dnp3Object[];
   /** Present and true when objects or points were left out (limit reached or data ended early). */
   objects_truncated?: boolean;
+  /**
+   * Why the objects are malformed, when they are: the first object-level anomaly of the
+   * fragment without its `dnp3.` prefix (`object_truncated`, `unknown_object`,
+   * `invalid_qualifier`, `invalid_range`, `invalid_variation`).
+   */
+  object_error?: string;
 }
 
 /** A request fragment (function code 0x00-0x7F). */

@@ -116,6 +116,13 @@ export const DNP3_ANOMALIES = {
       'fragment is not decoded.',
     severity: 'low',
   },
+  'dnp3.invalid_variation': {
+    description:
+      'A write, control or response fragment names objects by a variation that carries no ' +
+      'values (variation 0 "any", class data, zero-length strings): a malformed request, or ' +
+      'a tiny fragment announcing millions of points to exhaust an outstation.',
+    severity: 'medium',
+  },
   'dnp3.object_truncated': {
     description:
       'The application fragment ends inside an object header or before all the objects its ' +
@@ -124,8 +131,8 @@ export const DNP3_ANOMALIES = {
   },
   'dnp3.objects_limit_reached': {
     description:
-      'A fragment carries more object headers and points than the objects-per-message limit; ' +
-      'only the first ones are listed in the event.',
+      'A fragment carries more object headers, or more points, than the objects-per-message ' +
+      'limit; only the first ones are listed in the event.',
     severity: 'low',
   },
   'dnp3.truncated_datagram': {

@@ -53,7 +53,10 @@ export const ObjKind = {
   FILE: 16,
   /** Device attribute (group 0): data type, length, value. */
   ATTRIBUTE: 17,
-  /** Secure authentication object (group 120): size from the prefix, not interpreted. */
+  /**
+   * Free-format object not interpreted: secure authentication (group 120, sized by the prefix
+   * except variations 3 and 4) and data sets (groups 85-88).
+   */
   AUTH: 18,
   /** Security statistic (groups 121, 122): flags, association id, 32-bit count, optional time. */
   SECURITY_STAT: 19,
@@ -301,6 +304,14 @@ def(70, 5, 'file_transport', K.FILE);
 def(70, 6, 'file_transport_status', K.FILE);
 def(70, 7, 'file_descriptor', K.FILE);
 def(70, 8, 'file_specification_string', K.FILE);
+
+// A.40-A.44: data sets (free format, size prefix; their elements are not interpreted).
+def(85, 1, 'data_set_prototype', K.AUTH);
+def(86, 1, 'data_set_descriptor', K.AUTH);
+def(86, 2, 'data_set_characteristics', K.AUTH);
+def(86, 3, 'data_set_point_index_attributes', K.AUTH);
+def(87, 1, 'data_set_present_value', K.AUTH);
+def(88, 1, 'data_set_snapshot', K.AUTH);
 
 // A.39: internal indications (packed bits, index = IIN bit number).
 def(80, 1, 'internal_indications', K.BIT, 1);
