@@ -114,7 +114,10 @@ export interface EnipFields {
   sender_context?: string;
   /** Options word (must be 0). */
   options?: number;
-  /** True when sent by the server (the 44818 side; on 2222 the producer of T->O data). */
+  /**
+   * True when sent by the server (the 44818 side). On UDP 2222, where both ends use the port,
+   * false for datagrams of the flow's first sender.
+   */
   is_response: boolean;
   /** Interface handle (0 = CIP) of SendRRData/SendUnitData. */
   interface_handle?: number;
