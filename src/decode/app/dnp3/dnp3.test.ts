@@ -135,7 +135,7 @@ describe('dnp3 CRC and framing', () => {
     expect(dnp3Decoder.probe(hex('0565'), M)).toBe('no_match');
     expect(dnp3Decoder.probe(hex('056404'), M)).toBe('no_match');
     const bad = f.slice();
-    bad[8] ^= 1;
+    bad[8] = (bad[8] as number) ^ 1;
     expect(dnp3Decoder.probe(bad, M)).toBe('no_match');
   });
 
@@ -164,7 +164,7 @@ describe('dnp3 CRC and framing', () => {
       anomaly: 'dnp3.invalid_start',
     });
     const bad = fixture('cold-restart-request').slice();
-    bad[9] ^= 0xff;
+    bad[9] = (bad[9] as number) ^ 0xff;
     const s = session();
     expect(s.parse(M, bad)).toEqual({ kind: 'reject', anomaly: 'dnp3.header_crc_error' });
     expect(s.sink.anomalies).toEqual(['dnp3.header_crc_error']);
