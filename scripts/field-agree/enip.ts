@@ -83,7 +83,12 @@ export const enipSpec: ProtoSpec = {
   checksums: 'ignore',
   fields: [
     { name: 'command', tshark: 'enip.command', ours: (e) => at(e, 'enip.command') },
-    { name: 'session handle', tshark: 'enip.session', ours: (e) => at(e, 'enip.session_handle') },
+    {
+      // Once per encapsulation message: embedded CIP messages repeat the context.
+      name: 'session handle',
+      tshark: 'enip.session',
+      ours: (e) => (e.kind === 'enip.embedded' ? undefined : at(e, 'enip.session_handle')),
+    },
     { name: 'encapsulation status', tshark: 'enip.status', ours: (e) => at(e, 'enip.status') },
     {
       name: 'cpf item type',
@@ -94,14 +99,18 @@ export const enipSpec: ProtoSpec = {
     {
       name: 'connection id',
       tshark: ['enip.cpf.cai.connid', 'enip.cpf.sai.connid'],
-      ours: (e) => at(e, 'enip.connection_id'),
+      ours: (e) => (e.kind === 'enip.embedded' ? undefined : at(e, 'enip.connection_id')),
     },
     {
       name: 'encapsulation sequence number',
       tshark: 'enip.cpf.sai.seq',
       ours: (e) => at(e, 'enip.sequence_number'),
     },
-    { name: 'cip sequence count', tshark: 'cip.seq', ours: (e) => at(e, 'enip.cip_sequence') },
+    {
+      name: 'cip sequence count',
+      tshark: 'cip.seq',
+      ours: (e) => (e.kind === 'enip.embedded' ? undefined : at(e, 'enip.cip_sequence')),
+    },
     {
       name: 'cip service',
       tshark: 'cip.sc',

@@ -37,12 +37,15 @@ import {
 import { decodeForwardClose, decodeForwardOpen, decodeUnconnectedSendReply } from './cm.js';
 import type { ConnectionTable } from './connections.js';
 import { EPath, NONE, className } from './epath.js';
-import type { CipFields, EnipEmbeddedEvent, TcpIpFields } from './events.js';
+import type { CipFields, EnipEmbeddedEvent, EnipFields, TcpIpFields } from './events.js';
 import type { EnipAnomaly } from './index.js';
 import { decodeTagRequest, decodeTagResponse, isLogix } from './logix.js';
 import { decodeEthernetLink, decodeIdentity, decodePccc, decodeTcpIp } from './objects.js';
 import { attributeListIds, attributeStatusIds } from './attributes.js';
 import { RequestInfo } from './request-info.js';
+
+/** Context of embedded messages decoded outside an encapsulation message (tests). */
+const NO_CONTEXT: EnipFields = Object.freeze({ is_response: false });
 
 /** Bytes of a response header before the additional status words. */
 const RESPONSE_HEADER_BYTES = 4;
@@ -78,6 +81,8 @@ export class CipDecoder {
   conns!: ConnectionTable;
   /** Embedded events of the PDU being decoded, in document order. */
   readonly embedded: EnipEmbeddedEvent[] = [];
+  /** The encapsulation context every embedded event of this PDU carries as its `enip`. */
+  context: EnipFields = NO_CONTEXT;
   /** Embedded messages still allowed in this PDU. */
   private budget = 0;
   private budgetReported = false;
@@ -98,6 +103,7 @@ export class CipDecoder {
     this.sink = sink;
     this.conns = conns;
     this.embedded.length = 0;
+    this.context = NO_CONTEXT;
     this.budget = limits.maxObjectsPerMessage;
     this.budgetReported = false;
   }
@@ -129,7 +135,7 @@ export class CipDecoder {
     if (depth > 0) {
       f.parent_service = parent;
       if (index >= 0) f.index = index;
-      this.embedded.push({ kind: 'enip.embedded', cip: f });
+      this.embedded.push({ kind: 'enip.embedded', enip: this.context, cip: f });
     }
     if (isResponse) this.response(c, buf, start, depth, f, paired);
     else this.request(c, buf, start, depth, f);

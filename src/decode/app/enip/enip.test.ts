@@ -169,7 +169,7 @@ describe('enip fixture conversation (real frames, tshark-checked)', () => {
       parent_service: 0x52,
       data_length: 2,
     });
-    expect(req[1]).not.toHaveProperty('enip');
+    expect(req[1]?.enip).toEqual({ is_response: false, session_handle: 0x13020500 });
     const rsp = first('unconnected-send-reply');
     expect(rsp.cip).toMatchObject({
       service: 1,

@@ -408,6 +408,7 @@ function decodeMessage(
         if (conn !== undefined) e.connection = conn.toFields();
       }
       if (found.start >= 0 && found.end > found.start) {
+        cip.context = embeddedContext(e);
         const r = decodeCip(state, sink, data, ctxLo, ctxHi);
         cipFields = r;
         if (r.is_response && r.class_id !== undefined) paired = true;
@@ -428,6 +429,19 @@ function decodeMessage(
     state.confirmed = true;
     sink.confirm();
   }
+}
+
+/**
+ * The `enip` object of the `enip.embedded` events of a message: the encapsulation context that
+ * ties them to it (direction, session, connection), without the command, which Wireshark lists
+ * once per encapsulation message.
+ */
+function embeddedContext(e: EnipFields): EnipFields {
+  const x: EnipFields = { is_response: e.is_response };
+  if (e.session_handle !== undefined) x.session_handle = e.session_handle;
+  if (e.connection_id !== undefined) x.connection_id = e.connection_id;
+  if (e.cip_sequence !== undefined) x.cip_sequence = e.cip_sequence;
+  return x;
 }
 
 /** Decodes the CIP message the CPF walk found, pairing responses with requests. */

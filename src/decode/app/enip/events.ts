@@ -4,8 +4,9 @@
  * - `enip.request`: an encapsulation message sent to the server (the side on TCP/UDP 44818).
  * - `enip.response`: an encapsulation message sent by the server.
  * - `enip.embedded`: a CIP message carried inside another one (an entry of a Multiple Service
- *   Packet, the request inside an Unconnected Send), in the frame of its parent; it has a `cip`
- *   object and no `enip` command, so every CIP service of a frame is one event.
+ *   Packet, the request inside an Unconnected Send), in the frame of its parent; its `cip`
+ *   describes the message and its `enip` only the context (session, connection), no command,
+ *   so every CIP service of a frame is one event and every message one command.
  * - `enip.io`: a connected (implicit, class 0/1) I/O datagram on UDP 2222: common packet format
  *   items only, no encapsulation header.
  *
@@ -450,9 +451,14 @@ export type EnipResponseEvent = {
   readonly cip?: CipFields;
 };
 
-/** A CIP message embedded in another (Multiple Service Packet entry, Unconnected Send). */
+/**
+ * A CIP message embedded in another (Multiple Service Packet entry, Unconnected Send). Its
+ * `enip` holds the context of the encapsulation message that carried it (`is_response`,
+ * `session_handle`, `connection_id`, `cip_sequence`), never `command`.
+ */
 export type EnipEmbeddedEvent = {
   readonly kind: 'enip.embedded';
+  readonly enip: EnipFields;
   readonly cip: CipFields;
 };
 
