@@ -142,8 +142,16 @@ export function decodeFragment(
   const c = cur.reset(frag, from, to);
   const ac = c.u8();
   const fc = c.u8();
+  // Built field by field, not by spreading `link`: a spread into this many properties makes V8
+  // build a slow dictionary-mode object (ten times slower in the decode benchmark).
   const fields: Dnp3AppFields = {
-    ...link,
+    source: link.source,
+    destination: link.destination,
+    from_master: link.from_master,
+    primary: link.primary,
+    link_function_code: link.link_function_code,
+    link_function: link.link_function,
+    length: link.length,
     transport_sequence: transportSequence,
     segments,
     fragment_length: len,
@@ -156,6 +164,9 @@ export function decodeFragment(
     uns: (ac & APP_CONTROL.UNS) !== 0,
     objects: [],
   };
+  if (link.fcb !== undefined) fields.fcb = link.fcb;
+  if (link.fcv !== undefined) fields.fcv = link.fcv;
+  if (link.dfc !== undefined) fields.dfc = link.dfc;
   const response = isResponseFunction(fc);
   if (fields.function === 'unknown') {
     anomaly(sink, 'dnp3.unknown_function', `function code ${fc}`);
@@ -808,9 +819,39 @@ function readTime(c: ByteCursor): number {
   return hi * 0x10000 + lo;
 }
 
-/** ISO 8601 text of a DNP3 time (milliseconds since 1970 UTC; 48 bits always fit a Date). */
-function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
+/** First millisecond of year 10000: later times keep `Date`'s extended-year form (+010000-...). */
+const YEAR_10000_MS = 253_402_300_800_000;
+const PAD2: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * ISO 8601 text of a DNP3 time (milliseconds since 1970 UTC), as `Date.toISOString` writes it,
+ * without allocating a Date: the civil date from the day number (H. Hinnant's
+ * `civil_from_days`), three times faster in the decode benchmark. Exported for its test.
+ */
+export function isoTime(ms: number): string {
+  if (ms >= YEAR_10000_MS) return new Date(ms).toISOString();
+  const days = Math.floor(ms / 86_400_000);
+  let rem = ms - days * 86_400_000;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const h = Math.floor(rem / 3_600_000);
+  rem -= h * 3_600_000;
+  const mi = Math.floor(rem / 60_000);
+  rem -= mi * 60_000;
+  const sec = Math.floor(rem / 1000);
+  const milli = rem - sec * 1000;
+  const yyyy = year < 1000 ? String(year).padStart(4, '0') : String(year);
+  return `${yyyy}-${PAD2[month] as string}-${PAD2[day] as string}T${PAD2[h] as string}:${PAD2[mi] as string}:${PAD2[sec] as string}.${PAD3[milli] as string}Z`;
 }
 
 function readUint(c: ByteCursor, bytes: number): number {

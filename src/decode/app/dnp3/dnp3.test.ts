@@ -11,6 +11,7 @@ import type { Dnp3AppFields, Dnp3LinkFields, Dnp3Point } from './events.js';
 import { fixtures } from './fixtures.js';
 import { DNP3_ANOMALIES, dnp3Decoder } from './index.js';
 import { libraryEntries, objectType } from './objects.js';
+import { isoTime } from './application.js';
 import { MAX_REASSEMBLIES } from './transport.js';
 
 const M = Direction.TO_SERVER; // master to outstation
@@ -611,6 +612,21 @@ describe('dnp3 application layer', () => {
     expect(e?.dnp3.objects[1]?.points).toBeUndefined();
     expect(e?.dnp3).toMatchObject({ objects_truncated: true });
     expect(e?.dnp3.object_error).toBeUndefined();
+  });
+});
+
+describe('dnp3 times', () => {
+  it('writes 48-bit times exactly as Date.toISOString does', () => {
+    let x = 0x12345;
+    const samples = [
+      0, 1, 999, 86_399_999, 951_782_400_000, 1_097_489_794_018, 253_402_300_799_999,
+    ];
+    for (let i = 0; i < 2000; i++) {
+      x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+      samples.push(Math.floor((x / 2 ** 31) * 2 ** 48));
+    }
+    samples.push(2 ** 48 - 1);
+    for (const ms of samples) expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString());
   });
 });
 

@@ -215,7 +215,8 @@ function frame(
       sink.anomaly('dnp3.data_crc_error', `data block ${block} of a ${len} LENGTH frame`);
       return;
     }
-    USER.set(data.subarray(off, off + chunk), copied);
+    // Octet by octet: a subarray per block would allocate a view object per 16 octets.
+    for (let i = 0; i < chunk; i++) USER[copied + i] = data[off + i] as number;
     copied += chunk;
     off += chunk + LINK.CRC_BYTES;
   }
