@@ -421,6 +421,23 @@ describe('dnp3 application layer', () => {
     expect(r?.dnp3).toMatchObject({ iin: 1, iin_flags: ['no_func_code_support'], objects: [] });
   });
 
+  it('restart delay and time functions', () => {
+    const r = decode('cold-restart-response-with-delay', O).events[0];
+    expect(r?.dnp3.objects[0]).toMatchObject({
+      group: 52,
+      variation: 2,
+      name: 'time_delay_fine',
+      count: 1,
+    });
+    expect(points(r)).toEqual([{ index: 0, value: 5000 }]);
+    expect(decode('record-current-time-request', M).events[0]?.dnp3.function).toBe(
+      'record_current_time',
+    );
+    const w = decode('write-last-recorded-time', M).events[0];
+    expect(w?.dnp3.objects[0]?.name).toBe('time_and_date_last_recorded');
+    expect(points(w)).toEqual([{ index: 0, time: '2015-03-25T19:57:42.687Z' }]);
+  });
+
   it('open file: the file command object', () => {
     const e = decode('open-file-request', M).events[0];
     expect(e?.dnp3).toMatchObject({ function_code: 0x19, function: 'open_file', app_sequence: 1 });

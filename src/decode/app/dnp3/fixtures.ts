@@ -391,6 +391,67 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // dnp3/dnp3_test_data_part1.pcap frame 71
+    name: 'cold-restart-response-with-delay',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '10' + // LENGTH = 16
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0300' + // destination = 3
+        '0400' + // source = 4
+        'd66a' + // header CRC
+        'd6' + // transport header: FIN, FIR, sequence 22
+        'c3' + // application control: FIR, FIN, sequence 3
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '340207' + // object header g52v2 (time delay fine), qualifier 0x07 (8-bit count)
+        '01' + // count = 1
+        '8813' + // time delay = 5000 ms
+        '73fb', // CRC of data block 0
+    ),
+  },
+  {
+    // dnp3/lan_time_sync.pcap frame 1
+    name: 'record-current-time-request',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '08' + // LENGTH = 8
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0400' + // destination = 4
+        '0300' + // source = 3
+        'b4b8' + // header CRC
+        'c8' + // transport header: FIN, FIR, sequence 8
+        'c9' + // application control: FIR, FIN, sequence 9
+        '18' + // function 24 (record current time)
+        'cbd2', // CRC of data block 0
+    ),
+  },
+  {
+    // dnp3/lan_time_sync.pcap frame 3
+    name: 'write-last-recorded-time',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '12' + // LENGTH = 18
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0400' + // destination = 4
+        '0300' + // source = 3
+        '1e7c' + // header CRC
+        'c9' + // transport header: FIN, FIR, sequence 9
+        'ca' + // application control: FIR, FIN, sequence 10
+        '02' + // function 2 (write)
+        '320307' + // object header g50v3 (time and date at last recorded time), qualifier 0x07
+        '01' + // count = 1
+        '9f0d83524c01' + // time = 1427313462687 ms (2015-03-25T19:57:42.687Z)
+        'eb2c', // CRC of data block 0
+    ),
+  },
+  {
     // dnp3/direct_operate_crob_malform_but_good_crc.pcap frame 1: two CROBs announced, one sent
     name: 'direct-operate-crob-truncated',
     dir: Direction.TO_SERVER,
