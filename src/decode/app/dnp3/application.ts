@@ -252,9 +252,9 @@ function walkObjects(c: ByteCursor, fc: number, objects: Dnp3Object[], walk: Wal
         walk,
         'dnp3.invalid_qualifier',
         `g${group}v${variation} qualifier 0x${hex2(qualifier)}`,
+        // Whatever follows cannot be delimited; nothing is lost when nothing follows.
+        c.remaining() > 0,
       );
-      // Whatever follows cannot be delimited; nothing is lost when nothing follows.
-      walk.truncated = c.remaining() > 0;
       return;
     }
     if (c.remaining() < rangeBytes) {
@@ -286,8 +286,8 @@ function walkObjects(c: ByteCursor, fc: number, objects: Dnp3Object[], walk: Wal
             walk,
             'dnp3.invalid_range',
             `g${group}v${variation}: start ${start}, stop ${stop}`,
+            c.remaining() > 0,
           );
-          walk.truncated = c.remaining() > 0;
           return;
         }
         count = stop - start + 1;
@@ -371,8 +371,8 @@ function walkPoints(
     const bits = kind === ObjKind.BIT ? 1 : 2;
     const need = Math.ceil((count * bits) / 8);
     const avail = Math.min(count, Math.floor((c.remaining() * 8) / bits));
-    for (let i = 0; i < avail; i++) {
-      if (!listed || !list(walk)) continue;
+    for (let i = 0; listed && i < avail; i++) {
+      if (!list(walk)) break;
       const octet = c.peek((i * bits) >> 3);
       const shift = (i * bits) & 7;
       const v = (octet >> shift) & (bits === 1 ? 1 : 3);
@@ -908,9 +908,12 @@ function truncate(walk: Walk, detail: string): void {
   objectError(walk, 'dnp3.object_truncated', detail);
 }
 
-/** An object-level anomaly: recorded as the fragment's `object_error` when it is the first. */
-function objectError(walk: Walk, name: Dnp3Anomaly, detail: string): void {
-  walk.truncated = true;
+/**
+ * An object-level anomaly: recorded as the fragment's `object_error` when it is the first;
+ * `lost` says whether objects were left out because of it.
+ */
+function objectError(walk: Walk, name: Dnp3Anomaly, detail: string, lost = true): void {
+  if (lost) walk.truncated = true;
   if (walk.error === null) walk.error = name.slice('dnp3.'.length);
   anomaly(walk.sink, name, detail);
 }
