@@ -167,6 +167,11 @@ export class LineBatch {
     this.keys.push(position, order, this.used);
   }
 
+  /** Encoded bytes held. */
+  get size(): number {
+    return this.used;
+  }
+
   take(): EncodedLines {
     // A buffer from allocUnsafeSlow owns its ArrayBuffer, so it can be transferred.
     const out: EncodedLines = {

@@ -5,7 +5,7 @@
  * (standard input, live capture). See `parallel.ts` for the protocol.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openCapture } from '../capture/index.js';
+import { FileSource } from '../capture/file-source.js';
 import type { RawFrame } from '../capture/source.js';
 import { DECODERS } from '../decode/registry.js';
 import { Engine, type EngineOptions } from './engine.js';
@@ -28,9 +28,33 @@ const engine = new Engine(
   },
 );
 
-function sendOutput(watermark: number): void {
+/**
+ * Output is sent in messages of about {@link SEND_BYTES}, so that a chunk of capture that
+ * yields many events never piles up here; a worker keeps reading only while the merging thread
+ * holds less than {@link MAX_UNACKED_BYTES} of its output.
+ */
+const SEND_BYTES = 1 << 20;
+const MAX_UNACKED_BYTES = 8 << 20;
+/**
+ * Read size of a worker reading a file itself: smaller than one thread's, so that the check
+ * against {@link MAX_UNACKED_BYTES} between chunks comes often.
+ */
+const WORKER_CHUNK_BYTES = 2 << 20;
+/** Sizes of the messages sent and not yet acknowledged, oldest first (file mode). */
+const unacked: number[] = [];
+let unackedBytes = 0;
+let bytesRead = 0;
+let ackWaiter: (() => void) | null = null;
+
+/** Sends the lines so far; `tracked` when the merging thread will acknowledge them (file mode). */
+function sendOutput(watermark: number, tracked: boolean): void {
   const ev = events.take();
   const fl = flows.take();
+  if (tracked) {
+    const size = ev.bytes.byteLength + fl.bytes.byteLength;
+    unacked.push(size);
+    unackedBytes += size;
+  }
   const msg: FromWorker = { type: 'out', events: ev, flows: fl, watermark, bytes: bytesRead };
   port.postMessage(msg, [
     ev.bytes,
@@ -39,12 +63,6 @@ function sendOutput(watermark: number): void {
     fl.keys.buffer as ArrayBuffer,
   ]);
 }
-
-/** Batches sent and not yet acknowledged by the merging thread (file mode flow control). */
-let unacked = 0;
-let bytesRead = 0;
-let ackWaiter: (() => void) | null = null;
-const MAX_UNACKED = 8;
 
 /** Reads a capture file, keeping the frames of shard `shard` of `shards`. */
 async function readShard(msg: Extract<ToWorker, { type: 'file' }>): Promise<void> {
@@ -58,23 +76,26 @@ async function readShard(msg: Extract<ToWorker, { type: 'file' }>): Promise<void
       engine.tick(f.tsSec, f.frame);
     }
     last = f.frame;
-    if (shardOf(f.linkType, f.data, msg.shards) === msg.shard) engine.frame(f, false);
+    if (shardOf(f.linkType, f.data, msg.shards) === msg.shard) {
+      engine.frame(f, false);
+      // Every line of this frame is out, and later lines sort after it.
+      if (events.size + flows.size >= SEND_BYTES) sendOutput(f.frame, true);
+    }
   };
-  const res = await openCapture(msg.path).read(onFrame, {
+  const res = await new FileSource(msg.path, { chunkBytes: WORKER_CHUNK_BYTES }).read(onFrame, {
     progress: (b) => {
       bytesRead = b;
     },
     pause: () => {
-      sendOutput(last);
-      unacked++;
-      if (unacked < MAX_UNACKED) return undefined;
+      sendOutput(last, true);
+      if (unackedBytes < MAX_UNACKED_BYTES) return undefined;
       return new Promise<void>((resolve) => {
         ackWaiter = resolve;
       });
     },
   });
   engine.finishCapture();
-  sendOutput(Infinity);
+  sendOutput(Infinity, false);
   const done: FromWorker = { type: 'done', capture: captureReport({ name: msg.path }, res) };
   port.postMessage(done);
 }
@@ -91,9 +112,9 @@ port.on('message', (msg: ToWorker) => {
       });
       break;
     case 'ack': {
-      unacked -= msg.count;
+      for (let k = 0; k < msg.count; k++) unackedBytes -= unacked.shift() ?? 0;
       const w = ackWaiter;
-      if (w !== null && unacked < MAX_UNACKED) {
+      if (w !== null && unackedBytes < MAX_UNACKED_BYTES) {
         ackWaiter = null;
         w();
       }
@@ -109,11 +130,11 @@ port.on('message', (msg: ToWorker) => {
         (f) => engine.frame(f, false),
         (sec, beforeFrame) => engine.tick(sec, beforeFrame),
       );
-      sendOutput(msg.endPos);
+      sendOutput(msg.endPos, false);
       break;
     case 'finish':
       engine.finishCapture();
-      sendOutput(Infinity);
+      sendOutput(Infinity, false);
       break;
     case 'report': {
       const reply: FromWorker = { type: 'report', report: engine.report() };
