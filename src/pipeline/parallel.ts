@@ -28,7 +28,7 @@ import type { EngineOptions, EngineReport } from './engine.js';
 import { mergeReports } from './engine.js';
 import { BatchWriter, type EncodedLines } from './frame-batch.js';
 import type { JsonlWriter } from './jsonl-writer.js';
-import { shardOf } from './shard.js';
+import { pairIdleSeconds, Sharder } from './shard.js';
 import { captureReport, type CaptureReport } from './summary.js';
 
 /** Messages to a worker. */
@@ -254,6 +254,7 @@ export async function runSharded(
   async function dealFrames(src: CaptureSource, captureNo: number): Promise<CaptureReport> {
     for (let w = 0; w < n; w++) post(w, { type: 'begin', captureNo });
     const batches = Array.from({ length: n }, () => new BatchWriter());
+    const sharder = new Sharder(n, pairIdleSeconds(settings.flows));
     let tickSec = -1;
     let lastFrame = 0;
     let packets = 0;
@@ -270,7 +271,7 @@ export async function runSharded(
         tickSec = f.tsSec;
         for (const b of batches) b.tick(f.tsSec, f.frame);
       }
-      const w = shardOf(f.linkType, f.data.subarray(0, f.capLen), n);
+      const w = sharder.shard(f.linkType, f.data.subarray(0, f.capLen), f.capLen, f.tsSec);
       const b = batches[w] as BatchWriter;
       if (!b.fits(f.capLen)) flush(f.frame - 1);
       b.frame(f);

@@ -10,7 +10,7 @@ import type { RawFrame } from '../capture/source.js';
 import { DECODERS } from '../decode/registry.js';
 import { Engine, type EngineOptions } from './engine.js';
 import { LineBatch, readBatch } from './frame-batch.js';
-import { shardOf } from './shard.js';
+import { pairIdleSeconds, Sharder } from './shard.js';
 import { captureReport } from './summary.js';
 import type { ToWorker, FromWorker } from './parallel.js';
 
@@ -69,6 +69,7 @@ async function readShard(msg: Extract<ToWorker, { type: 'file' }>): Promise<void
   engine.beginCapture(msg.captureNo);
   let tickSec = -1;
   let last = 0;
+  const sharder = new Sharder(msg.shards, pairIdleSeconds(settings.flows));
   const onFrame = (f: RawFrame): void => {
     // Every worker sees every frame's time, so all take the same ticks at the same frames.
     if (f.tsSec > tickSec) {
@@ -76,7 +77,7 @@ async function readShard(msg: Extract<ToWorker, { type: 'file' }>): Promise<void
       engine.tick(f.tsSec, f.frame);
     }
     last = f.frame;
-    if (shardOf(f.linkType, f.data, msg.shards) === msg.shard) {
+    if (sharder.shard(f.linkType, f.data, f.capLen, f.tsSec) === msg.shard) {
       engine.frame(f, false);
       // Every line of this frame is out, and later lines sort after it.
       if (events.size + flows.size >= SEND_BYTES) sendOutput(f.frame, true);

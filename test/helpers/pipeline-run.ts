@@ -11,7 +11,7 @@
 import { BytesSource } from '../../src/capture/index.js';
 import { DECODERS } from '../../src/decode/registry.js';
 import { Engine, type EngineOptions } from '../../src/pipeline/engine.js';
-import { shardOf } from '../../src/pipeline/shard.js';
+import { pairIdleSeconds, Sharder } from '../../src/pipeline/shard.js';
 
 const ISO_US = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const FLOW_ID = /^\d+:\d+$/;
@@ -186,7 +186,7 @@ export class PipelineHarness {
 }
 
 /**
- * `--workers N` on one thread: frames go to engine `shardOf(frame) `, every engine gets the
+ * `--workers N` on one thread: frames go to the engine a {@link Sharder} picks, every engine gets the
  * reading thread's timeout ticks (at the first frame of each new capture second), and the lines
  * are merged by their (position, order) keys, as `src/pipeline/parallel.ts` does with threads.
  */
@@ -196,10 +196,13 @@ export class ShardedRun {
     [];
   private captureNo = 0;
 
+  private readonly flows: Partial<EngineOptions>['flows'];
+
   constructor(
     readonly shards: number,
     opts: Partial<EngineOptions> = {},
   ) {
+    this.flows = opts.flows;
     this.engines = Array.from({ length: shards }, (_, shard) => {
       const add = (text: string, pos: number, order: number): void => {
         this.keyed.push({ pos, order, shard, seq: this.keyed.length, text });
@@ -220,12 +223,13 @@ export class ShardedRun {
     this.keyed = [];
     for (const e of this.engines) e.beginCapture(this.captureNo);
     let tickSec = -1;
+    const sharder = new Sharder(this.shards, pairIdleSeconds(this.flows));
     new BytesSource(name, bytes).readSync((f) => {
       if (f.tsSec > tickSec) {
         tickSec = f.tsSec;
         for (const e of this.engines) e.tick(f.tsSec, f.frame);
       }
-      const w = shardOf(f.linkType, f.data.subarray(0, f.capLen), this.shards);
+      const w = sharder.shard(f.linkType, f.data.subarray(0, f.capLen), f.capLen, f.tsSec);
       (this.engines[w] as Engine).frame(f, false);
     });
     for (const e of this.engines) e.finishCapture();
