@@ -29,6 +29,7 @@ import {
   withRates,
   type StageRow,
 } from './report.js';
+import { SPECS } from '../scripts/field-agree/index.js';
 import { slicePcap, type PcapSlice } from './slice.js';
 import type { StageReport } from './stage.js';
 
@@ -50,8 +51,12 @@ export const STAGES = [
 ] as const;
 type StageId = (typeof STAGES)[number];
 
-/** The fields our events carry, as tshark names them (same set as ground-truth dumps). */
-const TSHARK_FIELDS = [
+/**
+ * The fields our events carry, as tshark names them: the envelope and the fields
+ * ../shared/tools/tshark-agree.mjs reads (the ground-truth dumps' set), then every deeper field
+ * the field-agreement specs map (`scripts/field-agree/`), so tshark extracts what we emit.
+ */
+const BASE_FIELDS = [
   'frame.number',
   'frame.time_epoch',
   'ip.src',
@@ -72,6 +77,12 @@ const TSHARK_FIELDS = [
   'dns.qry.name',
   'http.request.method',
   'tls.handshake.extensions_server_name',
+];
+const TSHARK_FIELDS = [
+  ...new Set([
+    ...BASE_FIELDS,
+    ...Object.values(SPECS).flatMap((p) => p.fields.flatMap((f) => [f.tshark].flat())),
+  ]),
 ];
 
 const STAGE_TIMEOUT_S = 300;
