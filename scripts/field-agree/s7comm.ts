@@ -2,8 +2,11 @@
  * S7comm deeper fields against Wireshark's `s7comm` dissector: header (ROSCTR, PDU reference),
  * function, item count, the S7ANY address of every Read Var / Write Var / cyclic item (area, DB
  * number, 24-bit address, transport size), userdata function group and subfunction, and the SZL
- * id and index of Read SZL requests and responses. Return codes are not compared: Wireshark also
- * shows those inside alarm messages, which this decoder does not take apart.
+ * id and index of Read SZL requests and responses, and the records of the SZLs an asset inventory
+ * reads: module identification (xy11: order number, Ausbg, Ausbe, which give the firmware version)
+ * and component identification (xy1C: PLC and module names, plant designation, copyright, serial
+ * numbers, module type name). Return codes are not compared: Wireshark also shows those inside
+ * alarm messages, which this decoder does not take apart.
  *
  * Our ack-data items also carry the address of the job item they answer; Wireshark shows
  * addresses only where the PDU holds them (jobs, cyclic-services requests), so addresses are
@@ -23,6 +26,15 @@ function itemValues(e: EventLine, name: string): unknown[] {
     .map((i) => i[name])
     .filter((v) => v !== undefined);
 }
+
+/** The records of an SZL answer's `module_identification` or `component_identification`. */
+function szlRecords(e: EventLine, which: string): Record<string, unknown>[] {
+  const v = at(e, `s7comm.${which}.records`);
+  return Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+}
+
+/** xy1C record indexes whose value is text in Wireshark (9 and 10 are numeric ids). */
+const COMPONENT_TEXT = new Set([1, 2, 3, 4, 5, 7, 8]);
 
 /**
  * A field of the address items of a job or a cyclic-services request (the PDUs that hold
@@ -73,6 +85,42 @@ export const s7commSpec: ProtoSpec = {
       name: 'SZL index',
       tshark: 's7comm.data.userdata.szl_index',
       ours: (e) => at(e, 's7comm.szl_index'),
+    },
+    {
+      // Wireshark pads the order number with spaces; a record without one (all spaces) has
+      // none on either side once trimmed.
+      name: 'SZL xy11 order number',
+      tshark: 's7comm.szl.xy11.0001.anz',
+      ours: (e) =>
+        szlRecords(e, 'module_identification')
+          .map((r) => r.order_number)
+          .filter((v) => v !== ''),
+    },
+    {
+      name: 'SZL xy11 Ausbg',
+      tshark: 's7comm.szl.xy11.0001.ausbg',
+      ours: (e) => szlRecords(e, 'module_identification').map((r) => r.ausbg),
+    },
+    {
+      name: 'SZL xy11 Ausbe',
+      tshark: 's7comm.szl.xy11.0001.ausbe',
+      ours: (e) => szlRecords(e, 'module_identification').map((r) => r.ausbe),
+    },
+    {
+      name: 'SZL xy1C names and serial numbers',
+      tshark: [
+        's7comm.szl.001c.0001.name',
+        's7comm.szl.001c.0002.name',
+        's7comm.szl.001c.0003.tag',
+        's7comm.szl.001c.0004.copyright',
+        's7comm.szl.001c.0005.serialn',
+        's7comm.szl.001c.0007.cputypname',
+        's7comm.szl.001c.0008.snmcmmc',
+      ],
+      ours: (e) =>
+        szlRecords(e, 'component_identification')
+          .filter((r) => COMPONENT_TEXT.has(r.index as number) && r.value !== '')
+          .map((r) => r.value),
     },
   ],
 };

@@ -182,11 +182,18 @@ export interface S7Fields {
   pdu_length?: number;
   /** Block up/download: function status (bit 0 more data, bit 1 error). */
   function_status?: number;
-  /** Block up/download file name as sent (`_0A00001P`). */
+  /**
+   * Block up/download file name as sent (`_0A00001P`). The ack-data of a block function
+   * carries its job's, and upload and end upload (which carry only an upload id) that of the
+   * start upload the PLC gave the id to.
+   */
   filename?: string;
-  /** The block of a PLC file name, a block-info request, or a list-blocks-of-type request. */
+  /**
+   * The block of a PLC file name (with `filename`), a block-info request, or a
+   * list-blocks-of-type request.
+   */
   block?: S7Block;
-  /** Upload id of start upload / upload / end upload. */
+  /** Upload id of start upload / upload / end upload (an upload answer: its job's). */
   upload_id?: number;
   /** Request download: load memory length and MC7 code length (ASCII digits in the PDU). */
   load_memory_length?: number;
@@ -197,9 +204,15 @@ export interface S7Fields {
   block_error_code?: number;
   /** Upload / download block data: bytes of block data carried. */
   block_data_length?: number;
-  /** PI service name (`_INSE`, `_DELE`, `P_PROGRAM`, `_MODU`, `_GARB`, `_N_...`). */
+  /**
+   * PI service name (`_INSE`, `_DELE`, `P_PROGRAM`, `_MODU`, `_GARB`, `_N_...`) of a PI service
+   * or PLC stop job, and of its ack-data (with the meaning, blocks and arguments of the job).
+   */
   pi_service?: string;
-  /** PI service meaning (`activate_module`, `plc_start_stop`, ...), or `unknown`. */
+  /**
+   * PI service meaning (`activate_module`, `plc_start_stop`, `copy_ram_to_rom`, NC services such
+   * as `select_program` or `delete_file`, `nc_service` for other `_N_` names), or `unknown`.
+   */
   pi_service_meaning?: string;
   /** PI service argument strings (P_PROGRAM argument, NC parameters). */
   pi_arguments?: string[];
@@ -331,12 +344,22 @@ export interface S7PlusFields {
   function?: string;
   /** Sequence number, copied by the response. */
   sequence_number?: number;
-  /** Session id of a request (0x120 before a session exists). */
+  /**
+   * Session id of a request (0x120 before a session exists), and of the response with the
+   * request's sequence number.
+   */
   session_id?: number;
   /** Subscription object id of a notification. */
   subscription_id?: number;
   /** Length of the V3 integrity digest (opaque). */
   integrity_length?: number;
+  /**
+   * Part of a telegram sent in several fragments: `first` (no trailer; the next telegrams of
+   * this direction continue it), `inner`, `last` (with the trailer). Inner and last fragments
+   * are data only and carry the first fragment's opcode, function, sequence number and session
+   * id. Absent for a telegram sent whole.
+   */
+  fragment?: 'first' | 'inner' | 'last';
 }
 
 /** A COTP connection-management TPDU. */

@@ -455,6 +455,140 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // s7comm/snap7_s300_everything.pcapng frame 17: the upload of SDB 0 starts
+    name: 'start-upload-job',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '03000023' + // TPKT length 35
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '01' + // ROSCTR job
+        '0000' + // redundancy id
+        '0800' + // PDU reference
+        '0012' + // parameter length 18
+        '0000' + // data length 0
+        '1d' + // function: start upload
+        '00' + // function status
+        '0000' + // unknown
+        '00000000' + // upload id 0 (none yet)
+        '09' + // file name length 9
+        '5f3042303030303041', // file name "_0B00000A": SDB 0, active file system
+    ),
+  },
+  {
+    // s7comm/snap7_s300_everything.pcapng frame 18: the PLC gives the upload id and the length
+    name: 'start-upload-ack-data',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '03000023' + // TPKT length 35
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '03' + // ROSCTR ack-data
+        '0000' + // redundancy id
+        '0800' + // PDU reference
+        '0010' + // parameter length 16
+        '0000' + // data length 0
+        '00' + // error class
+        '00' + // error code
+        '1d' + // function: start upload
+        '00' + // function status
+        '0100' + // unknown
+        '00000007' + // upload id 7
+        '07' + // length string length 7
+        '30303030323136', // block length "0000216"
+    ),
+  },
+  {
+    // s7comm/snap7_s300_everything.pcapng frame 19: upload, by upload id only
+    name: 'upload-job',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '03000019' + // TPKT length 25
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '01' + // ROSCTR job
+        '0000' + // redundancy id
+        '0900' + // PDU reference
+        '0008' + // parameter length 8
+        '0000' + // data length 0
+        '1e' + // function: upload
+        '00' + // function status
+        '0000' + // unknown
+        '00000007', // upload id 7
+    ),
+  },
+  {
+    // s7comm/snap7_s300_everything.pcapng frame 20: the block's 216 bytes
+    name: 'upload-ack-data',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '030000f1' + // TPKT length 241
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '03' + // ROSCTR ack-data
+        '0000' + // redundancy id
+        '0900' + // PDU reference
+        '0002' + // parameter length 2
+        '00dc' + // data length 220
+        '00' + // error class
+        '00' + // error code
+        '1e' + // function: upload
+        '00' + // function status (no more data)
+        '00d8' + // block data length 216
+        '00fb' + // unknown
+        '70700302070b0000000000d880000000003921002d9804ef6d80122c00000000' + // block data
+        '000000901c031001010100001f0202040001210500140000019f003c01900027' + // block data
+        '741553373330302f45543230304d2073746174696f6e5f310000504c435f3100' + // block data
+        '0000000000000000000000000000000000000000000000000000000000000000' + // block data
+        '0000000000000000000000000000000000000000000000000000000000000000' + // block data
+        '0000000000000000000000000000000000000000535445502037202320202020' + // block data
+        '2020202020202020202020200000d1cc3152481400000000', // block data
+    ),
+  },
+  {
+    // s7comm/snap7_s300_everything.pcapng frame 21
+    name: 'end-upload-job',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '03000019' + // TPKT length 25
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '01' + // ROSCTR job
+        '0000' + // redundancy id
+        '0a00' + // PDU reference
+        '0008' + // parameter length 8
+        '0000' + // data length 0
+        '1f' + // function: end upload
+        '00' + // function status
+        '0000' + // error code 0
+        '00000007', // upload id 7
+    ),
+  },
+  {
+    // s7comm/snap7_s300_everything.pcapng frame 22
+    name: 'end-upload-ack-data',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '03000014' + // TPKT length 20
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '03' + // ROSCTR ack-data
+        '0000' + // redundancy id
+        '0a00' + // PDU reference
+        '0001' + // parameter length 1
+        '0000' + // data length 0
+        '00' + // error class
+        '00' + // error code
+        '1f', // function: end upload
+    ),
+  },
+  {
     // s7comm/s7comm_downloading_block_db1.pcap frames 22 and 23 (list blocks)
     name: 'list-blocks-request',
     dir: Direction.TO_SERVER,
@@ -629,6 +763,40 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // s7comm/S7-1511_db3_var1_HMI.pcap frame 15: the request answered by frame 16 below
+    name: 's7comm-plus-set-multi-variables-request',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '030001aa' + // TPKT length 426
+        '02f080' + // COTP DT, EOT
+        '72' + // S7comm-plus protocol id
+        '02' + // version 2
+        '019b' + // data length 411
+        '31' + // opcode: request
+        '0000' + // reserved
+        '0542' + // function: SetMultiVariables
+        '0000' + // reserved
+        '0002' + // sequence number 2
+        '00000388' + // session id 0x388
+        '34' + // transport flags
+        '000003880303823282318e260100170000013a823b00048240823c0004824082' + // object id, items, values, integrity (opaque), 397 bytes
+        '3d000484818040823e000484818040823f001500824000151a313b3645533720' + // (continued)
+        '3531312d31414b30302d304142303b56312e3082410003000300022003010002' + // (continued)
+        '030017000007088e090004008e0a0002008e0b0017000007218e2200058c86ef' + // (continued)
+        'b0c29fa296948e2300048480108e24000400008e0c0017000007218e220005b6' + // (continued)
+        'f9e288cbc5949be88e2300048480018e24000400008e0d0014008134addee1fe' + // (continued)
+        'b40000000100000001000000e81b4a718910e76d01000000000000009416d147' + // (continued)
+        '087b1b18100000000000000088d651fd87d1d596d5b44b19e8d5850a32c06515' + // (continued)
+        '05881b41aa33422a3bbd1ce33cb9dd896bd732231b353202845dcc0a37fcae07' + // (continued)
+        '2d143c9ed3988cd57f579974c8f942071be24ff574c761e658cd7919917f4287' + // (continued)
+        '9dac5c1026981a9abbfdba3de66ec211b00382a6a3c0bad7b42e100dc8e23c08' + // (continued)
+        '973b6c78acd53455380435e8b7c014f10000000004e88969001200000000896a' + // (continued)
+        '001300896b0004000000000000' + // (continued)
+        '72020000', // trailer
+    ),
+  },
+  {
     // s7comm/S7-1511_db3_var1_HMI.pcap frame 16
     name: 's7comm-plus-set-multi-variables-response',
     dir: Direction.TO_CLIENT,
@@ -646,6 +814,127 @@ export const fixtures: readonly DecoderFixture[] = [
         '0002' + // sequence number 2
         '34' + // transport flags
         '00000000000000' + // return value, item errors
+        '72020000', // trailer
+    ),
+  },
+  {
+    // s7comm/S7-1200-Uploading-OB1-TIAV12.pcap frame 127 (TIA Portal V12 loading OB1 into an
+    // S7-1200 as one CreateObject request in three fragments): the first fragment: opcode, function, sequence and session id; no trailer
+    name: 's7comm-plus-create-object-first-fragment',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '030003fb' + // TPKT length 1019
+        '02f080' + // COTP DT, EOT
+        '72' + // S7comm-plus protocol id
+        '02' + // version 2
+        '03f0' + // data length 1008
+        '31' + // opcode: request
+        '0000' + // reserved
+        '04ca' + // function: CreateObject
+        '0000' + // reserved
+        '0027' + // sequence number 39
+        '000003c0' + // session id 0x3C0
+        '34' + // transport flags
+        '0000000300040000000000a18a32000194572000a381690015044d61696ea393' + // object data (opaque), 994 bytes in this fragment
+        '15000589d0b2d1b5919f8ce8a3931600048b7ea39311001400820a9800000278' + // object data (continued)
+        'f95814b03b7d955d6bc3201486ff4ae91f989f894216d8ca02852ebb88f7e310' + // object data (continued)
+        '6c16969ad19941fffd4e24b49dabbd117cceabc78ff7e8ff8360e1209e263fd6' + // object data (continued)
+        'c122cb255c81683792712a895222d39a33c2a2ddcc6de3e1f0159668c8e3fa7a' + // object data (continued)
+        '88929c6ab15e199ae0ecc273c628e1045320e709bd48e8e5cc31c06446891254' + // object data (continued)
+        '4b91a3ef4c96e07982ab503246df7970d2aeddda76f361dbcf4572eedebdc4b7' + // object data (continued)
+        'e7f7cde8be3d38bfaa43a1227985de2dd1adf3f6b88736146b598f6e4e1ed18b' + // object data (continued)
+        '13aab826826b77e0ba093abbb33f7628f137ba410b03c7cefa0a0efd702a1b7c' + // object data (continued)
+        '8308291efec0e2a5a926d77a5c3f0cbd3f2dd3a1256e06501e250eca28edd9ab' + // object data (continued)
+        'bfc3becf50a39313000424a3a140401500a3936f000589d0b2cf86a6cd8aa8a3' + // object data (continued)
+        'a13f401588081d20224d61696e2050726f6772616d2053776565702028437963' + // object data (continued)
+        '6c65292200a3935900030001a3935a000101a3935b00030004a3935c00170000' + // object data (continued)
+        '0d779a78000b00009a7910021400000000000000000000000000000000000000' + // object data (continued)
+        '0000a3935f000100a39361000589d0b2d1b5919f8ce8a39364000c00000000a3' + // object data (continued)
+        '984f001700000da09b210008009b220015009b2300080000a39c23000800a3a3' + // object data (continued)
+        '620014001501000800080001000200050001030008000c000000a39414001400' + // object data (continued)
+        '14184001e0018c0021abcde0018c00211234144001a39415000588b8ce938f8c' + // object data (continued)
+        '89ff78a39419401400a3941a0014000400000000a3941b001400300000002c10' + // object data (continued)
+        'e27131e304ff7800200001000000000000000000000000000200000001000000' + // object data (continued)
+        '0000000000000000000000a3941e000800a3941f0014000c0c00000000000000' + // object data (continued)
+        '000710c6a3941740140200822898000002787db0155ff8d5954d0b823018c7bf' + // object data (continued)
+        '8aac6be5e6b399412ff472e8d229a2a3546a04d9a942faf4ad6dda9c9a1875c8' + // object data (continued)
+        '8b0c419efdfe2fcf609cc427eb96bb16f73c67773e0cd1f512753c341e1592a7' + // object data (continued)
+        '2be5271803f1dde7db017fbbdb0728a55a20d8d3193a5ddc25c8d43953467005' + // object data (continued)
+        '96d110502b31a2328e724221b85deea6744225a600a719469e856b0018a314fa' + // object data (continued)
+        '2fcb2fc224b3fd6c3e9962ed511f246e3e9edb926072e9581def61db5a9f03ee' + // object data (continued)
+        'bcda44189c8903b49ab3d7943373ff833350e2bce72cc17cce79b9c119575507' + // object data (continued)
+        '2955684a953223cb1f63355201dffa6f855c7ad92bc9449b6892c9b32e19b790' + // object data (continued)
+        '5a16cb30e64b2557cbb858cc572e4854b558a40bebc4d216a6c805f609322a3d' + // object data (continued)
+        '158f34158ffc3a11f95d5f7a57db68de07ceb3c93400a3a3500003ffffa39370' + // object data (continued)
+        '0014', // object data (continued)
+    ),
+  },
+  {
+    // s7comm/S7-1200-Uploading-OB1-TIAV12.pcap frame 128 (TIA Portal V12 loading OB1 into an
+    // S7-1200 as one CreateObject request in three fragments): an inner fragment: data only (its first byte is no opcode); no trailer
+    name: 's7comm-plus-create-object-inner-fragment',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '030003fc' + // TPKT length 1020
+        '02f080' + // COTP DT, EOT
+        '72' + // S7comm-plus protocol id
+        '02' + // version 2
+        '03f1' + // data length 1009
+        '00823f98000002787d66052b13ad96490ec2300c45ef927d556742c9a6a7e002' + // object data (opaque), 1009 bytes in this fragment
+        '452d3b24964888bb9379b04391102b045562d3fffcfdbf3ba3a1c6880449d257' + // object data (continued)
+        '030016f750688cb32463b823fadf212e1ac8e332ea860da0e66ca9a47aebacfd' + // object data (continued)
+        '459f252ec48d954a493349abf4a4ac86c96efbeabe5ed7cd5cd66ddd34b1aaa7' + // object data (continued)
+        'e0c0258849097d7ab1f1a6f11c1444ffb624dc1f4cb4fb464e59ecf37ebb2794' + // object data (continued)
+        'e1e1b9c02ca3c9138978f782e7a5b38a946f06bb0818092840220a0c424a2c32' + // object data (continued)
+        '775566af8efb286a954d52791199971c72fc99aa70b834849c7a44e623498696' + // object data (continued)
+        '87668b162ab8c77641dba53c959ee9a1ef3633ef8e873be320417cf1c95b5d96' + // object data (continued)
+        '085d76f7ff50ae371c5271500265211215b295e1cc007d6a00941b00250740d9' + // object data (continued)
+        '013ea60718e507d27b4b04d656656d0bd3c7d6310265ae98e55ffa895bde4b53' + // object data (continued)
+        'a586a39371001400820c9800000278f91398a37fed56b10e823010dd4dfc07d2' + // object data (continued)
+        '1dd22b4636070dc6810d43dcd8fc49073fc95f90427b6de9b51295ad03090dbd' + // object data (continued)
+        'd7d777efee783d9e0bae0850f06278d861bbc9322d927c1f564eee195e9965ca' + // object data (continued)
+        '079d2884f402b9dd11064364824bd107a3a482eee67d5fb795f285805d0e97ba' + // object data (continued)
+        'e439bf1d7910045380486d058263007a605cb8969992c334b0edb20e44cff517' + // object data (continued)
+        'efd060ba91c459968c455a9b76a2844e2548595e093083183353a1c8852e2a43' + // object data (continued)
+        'ce07b16a1b51068b4642bc1660d2b1a4ee23c8a69720a46a2a5fcb2baf92a4fd' + // object data (continued)
+        'bbb4564f4bf2ae236f72ee2ad2b6a786d1e38518c978e27dd6e367d3cd9bdc0b' + // object data (continued)
+        '03a9014f877eb8d4b5495ef9d92b91ffc237d2bbdd27a3937240140100179800' + // object data (continued)
+        '0002787d3c55436ac3ee0e3427e8db010021ab0d4000a3936540140200834698' + // object data (continued)
+        '000002787defaeae49b557df4fc230107e37f17f30f1dd2995ed6521190323c9' + // object data (continued)
+        '08c429ef1d2bbab8d1a5dd8cfcf7deb51ddd868292f846ef763ffa71fdeeae97' + // object data (continued)
+        '441c46e70507c0c1d3924bddedc04fcc6bb166adde7e3340c5ae48384ee4fac7' + // object data (continued)
+        '5598a3f552b23ae55a04e8ee0ae332ae9330a752e23166f9668c739f82ba631e' + // object data (continued)
+        '674599b39eb9db65915f58588a25bfb4f0babce13bfbeb3d716e0b4f1ea0d068' + // object data (continued)
+        '4c37c27a9f418ce7404a504f3f4b1895d0c0344c57eb51be145931d140aea831' + // object data (continued)
+        '1f6af58a8a2091989cbd83637d8dfc7184a2451948330be8acb5b81f7478db0d' + // object data (continued)
+        '1ae273e55b0963cb14c7fb6b9aacd366dd321928bdde2f7412ee61120f595c69' + // object data (continued)
+        'ac1a10a03023e3474fe63d788877029ec151780839179efb63f07827e0b91b90' + // object data (continued)
+        'fd5ae3fe008ff7377886a6cabac585df36cf6de4bf6cb3cad2f81c5eadad3df5' + // object data (continued)
+        'a05ac7d1e50510d523a3297001bcfa8f2c45768fd5301df2a2cc722680b791af' + // object data (continued)
+        '6d3c45ff4a669a8e347babf2d62a7a2369', // object data (continued)
+    ),
+  },
+  {
+    // s7comm/S7-1200-Uploading-OB1-TIAV12.pcap frame 129 (TIA Portal V12 loading OB1 into an
+    // S7-1200 as one CreateObject request in three fragments): the last fragment: data, then the trailer
+    name: 's7comm-plus-create-object-last-fragment',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '030000e7' + // TPKT length 231
+        '02f080' + // COTP DT, EOT
+        '72' + // S7comm-plus protocol id
+        '02' + // version 2
+        '00d8' + // data length 216
+        'be52277b862b4d74edda47a7c742703f03a044ad16c5886d5fab371534e2fc3d' + // object data (opaque), 216 bytes in this fragment
+        'a8d445e6c0436217084695217e4f61336c35289884179b8d64cdbef75d74420e' + // object data (continued)
+        'a37bff16dd775a50f84ee79f6a31f717d914b4eb00a3936900140000a3941840' + // object data (continued)
+        '1400a3941d0014005c9800000278f966052b138314792ea949a5e9e034c3cba5' + // object data (continued)
+        'a06003accac0d519d05843a089a9e9c0668da3b3ad1230f05df352c04c434b25' + // object data (continued)
+        '05b7cca26260c5032c6941e53b3476816a7c1231854d9514f48186dbe8a3d907' + // object data (continued)
+        '00dab627e7a4900a00000060a4900a00000060a200000000' + // object data (continued)
         '72020000', // trailer
     ),
   },

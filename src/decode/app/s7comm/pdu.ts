@@ -46,6 +46,17 @@ export interface PendingJob {
   readonly fc: number;
   /** Items of a Read Var / Write Var job, to name the answer's items. */
   readonly items: readonly S7Item[] | undefined;
+  /**
+   * The job's fields when its answer names what it acknowledges (block up/download: file name
+   * and block; PI service and PLC stop: the service), else undefined.
+   */
+  readonly job: S7Fields | undefined;
+}
+
+/** The block of a start upload, kept by upload id for the upload and end upload that follow. */
+export interface UploadBlock {
+  readonly filename: string;
+  readonly block: S7Block | undefined;
 }
 
 /** Most PI service argument strings listed. */
@@ -167,6 +178,7 @@ function decodeReqResp(
     case FUNCTION.UPLOAD:
     case FUNCTION.END_UPLOAD:
       blockControl(data, c, fc, job, pend - p, pend, dend, f, sink);
+      if (job && (fc === FUNCTION.UPLOAD || fc === FUNCTION.END_UPLOAD)) uploadBlock(state, f);
       break;
     case FUNCTION.PI_SERVICE:
       if (job) piService(data, p, pend, f, sink);
@@ -417,12 +429,65 @@ function remember(state: S7State, f: S7Fields, sink: DecodeSink): void {
     pending.delete(oldest);
     sink.anomaly('s7comm.too_many_transactions', `${pending.size + 1} jobs unanswered`);
   }
-  pending.set(key, { fc: f.function_code ?? -1, items: f.items });
+  const fc = f.function_code ?? -1;
+  pending.set(key, { fc, items: f.items, job: NAMED_BY_JOB.has(fc) ? f : undefined });
+}
+
+/** Functions whose ack-data carries its job's file name, block or PI service. */
+const NAMED_BY_JOB: ReadonlySet<number> = new Set([
+  FUNCTION.REQUEST_DOWNLOAD,
+  FUNCTION.DOWNLOAD_BLOCK,
+  FUNCTION.DOWNLOAD_ENDED,
+  FUNCTION.START_UPLOAD,
+  FUNCTION.UPLOAD,
+  FUNCTION.END_UPLOAD,
+  FUNCTION.PI_SERVICE,
+  FUNCTION.PLC_STOP,
+]);
+
+/**
+ * Upload and end upload jobs carry only the upload id the PLC gave in its start upload answer:
+ * name the block from that answer's job.
+ */
+function uploadBlock(state: S7State, f: S7Fields): void {
+  const up = f.upload_id === undefined ? undefined : state.uploads.get(f.upload_id);
+  if (up === undefined) return;
+  f.filename = up.filename;
+  if (up.block !== undefined) f.block = up.block;
+}
+
+/**
+ * Copies what a block or PI job named into its ack-data ([S7] has these only in the job), and
+ * keeps track of uploads: a start upload answer opens one under its upload id (at most
+ * `maxPendingTransactions`, the oldest forgotten first), the end upload answer closes it.
+ */
+function nameFromJob(state: S7State, job: S7Fields, f: S7Fields): void {
+  if (job.filename !== undefined) f.filename = job.filename;
+  if (job.block !== undefined) f.block = job.block;
+  if (job.pi_service !== undefined) f.pi_service = job.pi_service;
+  if (job.pi_service_meaning !== undefined) f.pi_service_meaning = job.pi_service_meaning;
+  if (job.blocks !== undefined) f.blocks = job.blocks;
+  if (job.pi_arguments !== undefined) f.pi_arguments = job.pi_arguments;
+  const uploads = state.uploads;
+  if (f.function_code === FUNCTION.START_UPLOAD && f.upload_id !== undefined) {
+    if (job.filename === undefined) return;
+    if (uploads.has(f.upload_id)) uploads.delete(f.upload_id);
+    else if (uploads.size >= Math.max(1, state.limits.maxPendingTransactions)) {
+      uploads.delete(uploads.keys().next().value as number);
+    }
+    uploads.set(f.upload_id, { filename: job.filename, block: job.block });
+  } else if (f.function_code === FUNCTION.END_UPLOAD && job.upload_id !== undefined) {
+    uploads.delete(job.upload_id);
+    f.upload_id = job.upload_id;
+  } else if (f.function_code === FUNCTION.UPLOAD && job.upload_id !== undefined) {
+    f.upload_id = job.upload_id;
+  }
 }
 
 /**
  * Pairs an ack / ack-data with its job: a read or write answer's items get the job item's
- * address fields (the answer carries only values and return codes).
+ * address fields (the answer carries only values and return codes); a block or PI answer gets
+ * the job's file name, block or service.
  */
 function pair(state: S7State, f: S7Fields, fc: number, sink: DecodeSink): void {
   const job = state.pending.get(f.pdu_ref);
@@ -439,6 +504,7 @@ function pair(state: S7State, f: S7Fields, fc: number, sink: DecodeSink): void {
     );
     return;
   }
+  if (job.job !== undefined) nameFromJob(state, job.job, f);
   const req = job.items;
   const items = f.items;
   if (req === undefined || items === undefined) return;

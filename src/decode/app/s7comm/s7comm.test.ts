@@ -244,6 +244,99 @@ describe('jobs and ack-data', () => {
       blocks: [{ block_type: 'DB', block_number: 1, filesystem: 'P' }],
     });
     expect(r.sink.anomalies).toEqual([]);
+    // The answers name what they acknowledge: the job's file name, block and service.
+    expect(s7(r.sink.events[1])).toMatchObject({
+      function: 'request_download',
+      filename: '_0A00001P',
+      block: { block_type: 'DB', block_number: 1, filesystem: 'P' },
+    });
+    expect(s7(r.sink.events[4])).toMatchObject({
+      function: 'pi_service',
+      pi_service: '_INSE',
+      pi_service_meaning: 'activate_module',
+      blocks: [{ block_type: 'DB', block_number: 1, filesystem: 'P' }],
+    });
+  });
+
+  it('names Sinumerik NC PI services and lists their argument strings', () => {
+    // Constructed after [S7] s7comm_decode_pi_service (no shared capture holds an NC service);
+    // tshark 4.0 shows it as _N_SELECT("P01", "/_N_MPF_DIR/_N_TEST_MPF").
+    const job = hex(
+      '03000041' + // TPKT length 65
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '01' + // ROSCTR job
+        '0000' + // redundancy id
+        '0100' + // PDU reference
+        '0030' + // parameter length 48
+        '0000' + // data length 0
+        '28' + // function: PI service
+        '000000000000fd' + // unknown
+        '001c' + // parameter block length 28
+        '03' + // string length 3
+        '503031' + // "P01" (odd: no pad byte)
+        '17' + // string length 23
+        '2f5f4e5f4d50465f4449522f5f4e5f544553545f4d5046' + // "/_N_MPF_DIR/_N_TEST_MPF"
+        '09' + // service name length 9
+        '5f4e5f53454c454354', // "_N_SELECT"
+    );
+    const r = run([[S, job]]);
+    expect(r.sink.anomalies).toEqual([]);
+    expect(s7(r.sink.events[0])).toMatchObject({
+      function: 'pi_service',
+      pi_service: '_N_SELECT',
+      pi_service_meaning: 'select_program',
+      pi_arguments: ['P01', '/_N_MPF_DIR/_N_TEST_MPF'],
+    });
+  });
+
+  it('block upload: the upload id names the block in every step and answer', () => {
+    const r = run([
+      [S, fx('start-upload-job')],
+      [C, fx('start-upload-ack-data')],
+      [S, fx('upload-job')],
+      [C, fx('upload-ack-data')],
+      [S, fx('end-upload-job')],
+      [C, fx('end-upload-ack-data')],
+    ]);
+    expect(r.sink.anomalies).toEqual([]);
+    const sdb0 = { block_type: 'SDB', block_number: 0, filesystem: 'A' };
+    expect(r.sink.events.map((e) => s7(e))).toMatchObject([
+      { rosctr: 1, function: 'start_upload', upload_id: 0, filename: '_0B00000A', block: sdb0 },
+      { rosctr: 3, function: 'start_upload', upload_id: 7, block_length: 216, block: sdb0 },
+      { rosctr: 1, function: 'upload', upload_id: 7, filename: '_0B00000A', block: sdb0 },
+      { rosctr: 3, function: 'upload', upload_id: 7, block_data_length: 216, block: sdb0 },
+      { rosctr: 1, function: 'end_upload', upload_id: 7, block_error_code: 0, block: sdb0 },
+      { rosctr: 3, function: 'end_upload', upload_id: 7, filename: '_0B00000A', block: sdb0 },
+    ]);
+    // The end upload answer closes the upload: a later job with that id is not named.
+    expect(r.state.uploads.size).toBe(0);
+    const again = run([
+      [S, fx('start-upload-job')],
+      [C, fx('start-upload-ack-data')],
+      [S, fx('end-upload-job')],
+      [C, fx('end-upload-ack-data')],
+      [S, fx('upload-job')],
+    ]);
+    expect(s7(again.sink.events[4]).block).toBeUndefined();
+    // Uploads in progress are bounded by maxPendingTransactions.
+    const ack = fx('start-upload-ack-data');
+    const ack8 = ack.slice();
+    ack8[26] = 8; // upload id 8
+    const job2 = fx('start-upload-job').slice();
+    const ack2 = ack8.slice();
+    job2[12] = 0x09; // PDU reference 0x0809
+    ack2[12] = 0x09;
+    const bounded = run(
+      [
+        [S, fx('start-upload-job')],
+        [C, ack],
+        [S, job2],
+        [C, ack2],
+      ],
+      { ...DEFAULT_LIMITS, maxPendingTransactions: 1 },
+    );
+    expect([...bounded.state.uploads.keys()]).toEqual([8]);
   });
 
   it('PLC stop carries the P_PROGRAM service; the mode-transition push the new mode', () => {
@@ -256,7 +349,12 @@ describe('jobs and ack-data', () => {
       function: 'plc_stop',
       pi_service: 'P_PROGRAM',
     });
-    expect(s7(r.sink.events[1])).toMatchObject({ rosctr: 3, function: 'plc_stop' });
+    expect(s7(r.sink.events[1])).toMatchObject({
+      rosctr: 3,
+      function: 'plc_stop',
+      pi_service: 'P_PROGRAM',
+      pi_service_meaning: 'plc_start_stop',
+    });
     expect(s7(r.sink.events[2])).toMatchObject({
       function_group_name: 'cpu_functions',
       subfunction_name: 'diagnostic_message',
@@ -398,6 +496,101 @@ describe('S7comm-plus', () => {
       sequence_number: 2,
     });
     expect(r.sink.events[0]).not.toHaveProperty('s7comm');
+  });
+
+  it('a telegram in three fragments: first, inner and last all named after the first', () => {
+    const r = run([
+      [S, fx('s7comm-plus-create-object-first-fragment')],
+      [S, fx('s7comm-plus-create-object-inner-fragment')],
+      [S, fx('s7comm-plus-create-object-last-fragment')],
+    ]);
+    expect(r.sink.anomalies).toEqual([]);
+    const head = {
+      opcode: 0x31,
+      opcode_name: 'request',
+      function_code: 0x04ca,
+      function: 'create_object',
+      sequence_number: 39,
+      session_id: 0x3c0,
+    };
+    expect(r.sink.events.map((e) => plus(e))).toEqual([
+      {
+        version: 2,
+        version_name: 'v2',
+        data_length: 1008,
+        trailer: false,
+        ...head,
+        fragment: 'first',
+      },
+      {
+        version: 2,
+        version_name: 'v2',
+        data_length: 1009,
+        trailer: false,
+        ...head,
+        fragment: 'inner',
+      },
+      {
+        version: 2,
+        version_name: 'v2',
+        data_length: 216,
+        trailer: true,
+        ...head,
+        fragment: 'last',
+      },
+    ]);
+    // The sequence is closed: the next telegram is read from its own opcode again.
+    const next = run([
+      [S, fx('s7comm-plus-create-object-first-fragment')],
+      [S, fx('s7comm-plus-create-object-last-fragment')],
+      [S, fx('s7comm-plus-delete-object-request')],
+    ]);
+    expect(next.sink.events.map((e) => [plus(e).fragment, plus(e).function])).toEqual([
+      ['first', 'create_object'],
+      ['last', 'create_object'],
+      [undefined, 'delete_object'],
+    ]);
+    // Each direction has its own sequence; a capture gap forgets an open one.
+    const gap = run([
+      [S, fx('s7comm-plus-create-object-first-fragment')],
+      [C, fx('s7comm-plus-set-multi-variables-response')],
+    ]);
+    expect(plus(gap.sink.events[1])).toMatchObject({ function: 'set_multi_variables' });
+    s7commDecoder.onGap?.(gap.state, S, 100);
+    s7commDecoder.parse(gap.state, fx('s7comm-plus-delete-object-request'), S, gap.sink);
+    expect(plus(gap.sink.events[2])).toMatchObject({ function: 'delete_object' });
+    expect(plus(gap.sink.events[2]).fragment).toBeUndefined();
+  });
+
+  it("a response carries its request's session id, paired by sequence number", () => {
+    const r = run([
+      [S, fx('s7comm-plus-set-multi-variables-request')],
+      [C, fx('s7comm-plus-set-multi-variables-response')],
+      [C, fx('s7comm-plus-set-multi-variables-response')],
+    ]);
+    expect(plus(r.sink.events[0])).toMatchObject({
+      function: 'set_multi_variables',
+      sequence_number: 2,
+      session_id: 0x388,
+    });
+    expect(plus(r.sink.events[1])).toMatchObject({
+      opcode_name: 'response',
+      sequence_number: 2,
+      session_id: 0x388,
+    });
+    // Paired once: a repeated response has no request left to name it.
+    expect(plus(r.sink.events[2]).session_id).toBeUndefined();
+    // The table holds at most maxPendingTransactions requests, the oldest forgotten first.
+    const small = run(
+      [
+        [S, fx('s7comm-plus-set-multi-variables-request')],
+        [S, fx('s7comm-plus-delete-object-request')],
+        [C, fx('s7comm-plus-set-multi-variables-response')],
+      ],
+      { ...DEFAULT_LIMITS, maxPendingTransactions: 1 },
+    );
+    expect(plus(small.sink.events[2]).session_id).toBeUndefined();
+    expect([...small.state.plusSessions]).toEqual([[3, 0x3e0]]);
   });
 
   it('V3 skips the integrity digest before the opcode', () => {

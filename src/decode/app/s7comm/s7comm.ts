@@ -49,9 +49,9 @@ import {
 } from './constants.js';
 import type { CotpFields } from './events.js';
 import type { S7Anomaly } from './index.js';
-import { decodePlus } from './plus.js';
+import { PlusHead, decodePlus } from './plus.js';
 import { decodeS7Pdu } from './pdu.js';
-import type { PendingJob } from './pdu.js';
+import type { PendingJob, UploadBlock } from './pdu.js';
 
 /** A userdata answer being reassembled from fragments (same data unit reference). */
 export interface UdFragments {
@@ -75,8 +75,14 @@ export class S7State {
   readonly segDrop: [boolean, boolean] = [false, false];
   /** Jobs waiting for their ack / ack-data, by PDU reference (insertion ordered). */
   readonly pending = new Map<number, PendingJob>();
+  /** Uploads in progress: the block of each start upload, by the upload id the PLC gave. */
+  readonly uploads = new Map<number, UploadBlock>();
   /** Per direction: userdata answers being reassembled. */
   readonly ud: [UdFragments[], UdFragments[]] = [[], []];
+  /** Per direction: the first fragment of a fragmented S7comm-plus telegram. */
+  readonly plusHead: [PlusHead, PlusHead] = [new PlusHead(), new PlusHead()];
+  /** S7comm-plus session ids of outstanding requests, by sequence number (insertion ordered). */
+  readonly plusSessions = new Map<number, number>();
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -94,6 +100,7 @@ export function onS7Gap(state: S7State, dir: Direction, _size: number): void {
   state.segLen[dir] = 0;
   state.segDrop[dir] = false;
   state.ud[dir].length = 0;
+  state.plusHead[dir].open = false;
 }
 
 /**
@@ -330,7 +337,7 @@ function decodeTsdu(
     return null;
   }
   if (id === S7P.PROTOCOL_ID) {
-    if (decodePlus(data, from, to, sink)) confirm(state, sink);
+    if (decodePlus(state, dir, data, from, to, sink)) confirm(state, sink);
     return null;
   }
   sink.anomaly('s7comm.unknown_protocol_id', `protocol id 0x${id.toString(16).padStart(2, '0')}`);
