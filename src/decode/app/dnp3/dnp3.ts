@@ -24,11 +24,17 @@
  *
  * Framing policy. Before the flow is confirmed, a frame that does not start with 0x05 0x64,
  * has a bad header CRC or a LENGTH below 5 rejects the flow (it is not DNP3). After
- * confirmation these are anomalies and the parser scans for the next header with a valid CRC;
- * a frame whose header is good but one of whose data blocks fails its CRC is discarded whole
- * ([1815] 9.2.4.2: the receiver discards frames with CRC errors) and the next frame follows at
- * the boundary the (CRC-checked) LENGTH gives. The scan depends only on the bytes, so any
- * chunking of the input yields the same events.
+ * confirmation these are anomalies and the parser scans for the next 0x05 0x64 whose header
+ * CRC checks, from the octet after the bad start. A frame whose header is good but one of
+ * whose data blocks fails its CRC is discarded whole ([1815] 9.2.4.2: the receiver discards
+ * frames with CRC errors) and the scan resumes at its second octet, not at the end its LENGTH
+ * gives: an octet inserted into the frame or lost from it (a spliced stream, a capture that
+ * lost an octet) would otherwise misplace the next start and cost a good frame. This is what
+ * opendnp3's link parser does (`LinkLayerParser::FailFrame` advances one octet and resyncs);
+ * Wireshark trusts the LENGTH. One anomaly per loss of synchronisation: the octets skipped
+ * while scanning are not reported one by one. The scan depends only on the bytes, so any
+ * chunking of the input yields the same events, and it allocates nothing (it indexes the
+ * input; a candidate header costs one 8-octet CRC).
  *
  * Quirks seen in real traffic: link status requests and their answers between polls
  * (`dnp3/bro_dnp3_link_only.pcap`); outstations that answer with a zero header CRC
@@ -171,8 +177,15 @@ export function parseDnp3(
       state.confirmed = true;
       sink.confirm();
     }
-    frame(state, data, pos, dir, sink);
-    pos += total;
+    if (frame(state, data, pos, dir, sink)) {
+      pos += total;
+    } else {
+      // A data block failed its CRC: the LENGTH that delimits the frame is not to be trusted
+      // either (an octet inserted into or lost from the frame moves the next start), so scan
+      // again from the octet after this start, as opendnp3's link parser does (FailFrame).
+      state.resync[dir] = true;
+      pos += 1;
+    }
   }
   return OK;
 }
@@ -195,14 +208,17 @@ function scanForHeader(data: Uint8Array, from: number): number {
   return -1;
 }
 
-/** One whole frame with a valid header at `data[pos]`. */
+/**
+ * One whole frame with a valid header at `data[pos]`; false when a data block fails its CRC
+ * (the frame is discarded, [1815] 9.2.4.2).
+ */
 function frame(
   state: Dnp3State,
   data: Uint8Array,
   pos: number,
   dir: Direction,
   sink: DecodeSink,
-): void {
+): boolean {
   const len = data[pos + 2] as number;
   const ctl = data[pos + 3] as number;
   const user = len - LINK.MIN_LENGTH;
@@ -213,7 +229,7 @@ function frame(
     const chunk = Math.min(LINK.BLOCK_BYTES, user - copied);
     if (!crcMatches(data, off, off + chunk)) {
       sink.anomaly('dnp3.data_crc_error', `data block ${block} of a ${len} LENGTH frame`);
-      return;
+      return false;
     }
     // Octet by octet: a subarray per block would allocate a view object per 16 octets.
     for (let i = 0; i < chunk; i++) USER[copied + i] = data[off + i] as number;
@@ -236,13 +252,14 @@ function frame(
     if (user > 0)
       sink.anomaly('dnp3.unexpected_link_data', `${link.link_function} with ${user} data octets`);
     sink.emit({ kind: 'dnp3.link', dnp3: link });
-    return;
+    return true;
   }
   if (user < 1) {
     sink.anomaly('dnp3.invalid_length', 'user data frame without a transport header');
-    return;
+    return true;
   }
   segment(state, data, pos, dir, user, sink);
+  return true;
 }
 
 /** The transport segment in `USER[0, user)` of the frame at `data[pos]`. */

@@ -592,4 +592,488 @@ export const fixtures: readonly DecoderFixture[] = [
         '3a8d', // CRC of data block 0
     ),
   },
+  {
+    // dnp3/opendnp3-conformance/8.5.6.2_dump.pcap frame 20
+    name: 'counter-events-response',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '24' + // LENGTH = 36
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0100' + // destination = 1
+        '0004' + // source = 1024
+        'e088' + // header CRC
+        'c3' + // transport header: FIN, FIR, sequence 3
+        'e3' + // application control: FIR, FIN, CON, sequence 3
+        '81' + // function 129 (response)
+        '9800' + // IIN1 = 0x98 (device restart, need time, class 3 events), IIN2 = 0
+        '160128' + // object header g22v1 (32-bit counter event with flag), qualifier 0x28 (2-octet index, 16-bit count)
+        '0300' + // count = 3
+        '2900' + // index 41
+        '01' + // flags 0x01: online
+        '020000' + // value 2 (first three octets)
+        '80a3' + // CRC of data block 0
+        '00' + // value 2 (last octet)
+        '2900' + // index 41
+        '01' + // flags 0x01
+        '03000000' + // value 3
+        '2900' + // index 41
+        '01' + // flags 0x01
+        '04000000' + // value 4
+        'c9d6', // CRC of data block 1
+    ),
+  },
+  {
+    // dnp3/direct_operate_analog_output.pcap frame 1
+    name: 'direct-operate-analog-output',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '12' + // LENGTH = 18
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0400' + // destination = 4
+        '0300' + // source = 3
+        '1e7c' + // header CRC
+        'ee' + // transport header: FIN, FIR, sequence 46
+        'c2' + // application control: FIR, FIN, sequence 2
+        '05' + // function 5 (direct operate)
+        '290228' + // object header g41v2 (16-bit analog output block), qualifier 0x28 (2-octet index, 16-bit count)
+        '0100' + // count = 1
+        '0100' + // index 1
+        '0000' + // value 0
+        '00' + // control status 0 (success)
+        '7dd0', // CRC of data block 0
+    ),
+  },
+  {
+    // dnp3/bro_dnp3.pcap frame 7
+    name: 'write-time-and-date',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '12' + // LENGTH = 18
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0400' + // destination = 4
+        '0300' + // source = 3
+        '1e7c' + // header CRC
+        'c1' + // transport header: FIN, FIR, sequence 1
+        'c1' + // application control: FIR, FIN, sequence 1
+        '02' + // function 2 (write)
+        '320107' + // object header g50v1 (time and date), qualifier 0x07 (8-bit count)
+        '01' + // count = 1
+        'ebe45a87ff00' + // time = 1097487541483 ms (2004-10-11T09:39:01.483Z)
+        '2801', // CRC of data block 0
+    ),
+  },
+  {
+    // dnp3/write_binary_output.pcap frame 1
+    name: 'write-binary-output-packed',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '0e' + // LENGTH = 14
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0300' + // destination = 3
+        '0400' + // source = 4
+        '6682' + // header CRC
+        'c0' + // transport header: FIN, FIR, sequence 0
+        'c0' + // application control: FIR, FIN, sequence 0
+        '02' + // function 2 (write)
+        '0a0100' + // object header g10v1 (binary output, packed), qualifier 0x00 (8-bit start-stop)
+        '02' + // start = 2
+        '02' + // stop = 2
+        '00' + // packed states: point 2 off (bit 0)
+        '27c0', // CRC of data block 0
+    ),
+  },
+  {
+    // datasets/qut-dnp3/qut-dnp3_flooding_training-infrequent_slice.pcap frame 3162
+    name: 'unsolicited-binary-input-event',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '10' + // LENGTH = 16
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        '13fc' + // header CRC
+        'c0' + // transport header: FIN, FIR, sequence 0
+        'fc' + // application control: FIR, FIN, CON, UNS, sequence 12
+        '82' + // function 130 (unsolicited response)
+        '0000' + // IIN = 0
+        '020117' + // object header g2v1 (binary input event), qualifier 0x17 (1-octet index, 8-bit count)
+        '01' + // count = 1
+        '01' + // index 1
+        '81' + // flags 0x81: online, state on
+        '8ea6', // CRC of data block 0
+    ),
+  },
+  {
+    // dnp3/warm_restart_and_response.pcap frame 4
+    name: 'warm-restart-request',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '08' + // LENGTH = 8
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0a00' + // destination = 10
+        '0100' + // source = 1
+        'fc42' + // header CRC
+        'c0' + // transport header: FIN, FIR, sequence 0
+        'c0' + // application control: FIR, FIN, sequence 0
+        '0e' + // function 14 (warm restart)
+        '7edc', // CRC of data block 0
+    ),
+  },
+  {
+    // dnp3/bro_dnp3_file_read.pcap frame 7
+    name: 'read-file-transport',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '16' + // LENGTH = 22
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0400' + // destination = 4
+        '0300' + // source = 3
+        '7031' + // header CRC
+        'f8' + // transport header: FIN, FIR, sequence 56
+        'cf' + // application control: FIR, FIN, sequence 15
+        '01' + // function 1 (read)
+        '46055b' + // object header g70v5 (file transport), qualifier 0x5b (2-octet size prefix, free-format 8-bit count)
+        '01' + // count = 1
+        '0800' + // object size = 8
+        '78563412' + // file handle 0x12345678
+        '000000' + // block number 0 (first three octets)
+        '9538' + // CRC of data block 0
+        '00' + // block number 0 (last octet: bit 7 clear, not the last block)
+        'ffff', // CRC of data block 1
+    ),
+  },
+  {
+    // dnp3/bro_dnp3_file_write.pcap frame 15
+    name: 'file-transport-status-response',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '19' + // LENGTH = 25
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0300' + // destination = 3
+        '0400' + // source = 4
+        'ed45' + // header CRC
+        'fe' + // transport header: FIN, FIR, sequence 62
+        'c7' + // application control: FIR, FIN, sequence 7
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '46065b' + // object header g70v6 (file transport status), qualifier 0x5b
+        '01' + // count = 1
+        '0900' + // object size = 9
+        '78563412' + // file handle 0x12345678
+        '00' + // block number 0x80000000 (first octet)
+        '6317' + // CRC of data block 0
+        '000080' + // block number (last three octets: bit 31 set, the last block, number 0)
+        '00' + // status 0 (success)
+        'd0e4', // CRC of data block 1
+    ),
+  },
+  {
+    // dnp3/file_delete.pcap frame 1
+    name: 'delete-file-request',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0564' + // start octets
+        '38' + // LENGTH = 56
+        'c4' + // control = 0xc4: DIR, PRM, function 4 (unconfirmed user data)
+        '0400' + // destination = 4
+        '0300' + // source = 3
+        'f731' + // header CRC
+        'f0' + // transport header: FIN, FIR, sequence 48
+        'c1' + // application control: FIR, FIN, sequence 1
+        '1b' + // function 27 (delete file)
+        '46035b' + // object header g70v3 (file command), qualifier 0x5b (2-octet size prefix, free-format 8-bit count)
+        '01' + // count = 1
+        '2a00' + // object size = 42
+        '1a00' + // file name offset = 26
+        '1000' + // file name size = 16
+        '000000' + // time of creation = 0
+        '3004' + // CRC of data block 0
+        '000000' + // time of creation = 0 (continued)
+        '0000' + // permissions = 0
+        '00000000' + // authentication key = 0
+        '00000000' + // file size = 0
+        '0000' + // operational mode = 0 (null: delete)
+        '00' + // maximum block size = 0
+        'ffff' + // CRC of data block 1
+        '00' + // maximum block size = 0 (continued)
+        '1200' + // request id = 18
+        '2e2f68656c6c6f776f726c642e' + // file name "./helloworld.txt"
+        'a42d' + // CRC of data block 2
+        '747874' + // file name "./helloworld.txt" (continued)
+        '5eda', // CRC of data block 3
+    ),
+  },
+  {
+    // datasets/qut-dnp3/qut-dnp3_mitm_training-frequent_slice.pcap frames 14958, 14979 and
+    // 14996 (outstation 1 to master 0), with garbage before the second: a non-start octet, a
+    // lone first start octet, a repeated one, and a 05 64 header whose CRC does not check
+    name: 'resync-after-garbage',
+    dir: Direction.TO_CLIENT,
+    role: 'malformed',
+    bytes: hex(
+      '0564' + // start octets
+        '1a' + // LENGTH = 26
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        '7840' + // header CRC
+        'e0' + // transport header: FIN, FIR, sequence 32
+        'c0' + // application control: FIR, FIN, sequence 0
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '0102000002' + // object header g1v2 (binary input with flags), qualifier 0x00, start 0, stop 2
+        '010181' + // g1v2 points 0-2: flags 0x01, 0x01, 0x81 (online; point 2 on)
+        '140200' + // object header g20v2 (16-bit counter with flag), qualifier 0x00
+        '7de9' + // CRC of data block 0
+        '0101' + // start 1, stop 1
+        '00' + // g20v2 point 1: flags 0x00
+        '0000' + // value 0
+        '111e' + // CRC of data block 1
+        'ff' + // garbage: not a start octet
+        '05' + // garbage: a first start octet not followed by the second
+        '0505' + // garbage: first start octet twice (the second is not 0x64)
+        '0564' + // garbage: start octets of a header that does not check
+        '0a44' + // LENGTH = 10, control 0x44
+        '00000100' + // destination 0, source 1
+        '0000' + // header CRC (wrong: b938)
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e1' + // transport header: FIN, FIR, sequence 33
+        'c1' + // application control: FIR, FIN, sequence 1
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '2f11' + // CRC of data block 0
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e2' + // transport header: FIN, FIR, sequence 34
+        'c2' + // application control: FIR, FIN, sequence 2
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '647e', // CRC of data block 0
+    ),
+  },
+  {
+    // the same three frames with one octet spliced in between the first two (a rewriting
+    // proxy's copy one octet longer than the original, as in the MITM capture)
+    name: 'spliced-octet-between-frames',
+    dir: Direction.TO_CLIENT,
+    role: 'malformed',
+    bytes: hex(
+      '0564' + // start octets
+        '1a' + // LENGTH = 26
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        '7840' + // header CRC
+        'e0' + // transport header: FIN, FIR, sequence 32
+        'c0' + // application control: FIR, FIN, sequence 0
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '0102000002' + // object header g1v2 (binary input with flags), qualifier 0x00, start 0, stop 2
+        '010181' + // g1v2 points 0-2: flags 0x01, 0x01, 0x81 (online; point 2 on)
+        '140200' + // object header g20v2 (16-bit counter with flag), qualifier 0x00
+        '7de9' + // CRC of data block 0
+        '0101' + // start 1, stop 1
+        '00' + // g20v2 point 1: flags 0x00
+        '0000' + // value 0
+        '111e' + // CRC of data block 1
+        '1e' + // spliced octet
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e1' + // transport header: FIN, FIR, sequence 33
+        'c1' + // application control: FIR, FIN, sequence 1
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '2f11' + // CRC of data block 0
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e2' + // transport header: FIN, FIR, sequence 34
+        'c2' + // application control: FIR, FIN, sequence 2
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '647e', // CRC of data block 0
+    ),
+  },
+  {
+    // the same three frames with one octet spliced into the first frame's second data block
+    name: 'spliced-octet-inside-frame',
+    dir: Direction.TO_CLIENT,
+    role: 'malformed',
+    bytes: hex(
+      '0564' + // start octets
+        '1a' + // LENGTH = 26
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        '7840' + // header CRC
+        'e0' + // transport header: FIN, FIR, sequence 32
+        'c0' + // application control: FIR, FIN, sequence 0
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '0102000002' + // object header g1v2 (binary input with flags), qualifier 0x00, start 0, stop 2
+        '010181' + // g1v2 points 0-2: flags 0x01, 0x01, 0x81 (online; point 2 on)
+        '140200' + // object header g20v2 (16-bit counter with flag), qualifier 0x00
+        '7de9' + // CRC of data block 0
+        '0101' + // start 1, stop 1
+        '00' + // g20v2 point 1: flags 0x00
+        '00' + // spliced octet
+        '0000' + // value 0
+        '111e' + // CRC of data block 1 (no longer matches)
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e1' + // transport header: FIN, FIR, sequence 33
+        'c1' + // application control: FIR, FIN, sequence 1
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '2f11' + // CRC of data block 0
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e2' + // transport header: FIN, FIR, sequence 34
+        'c2' + // application control: FIR, FIN, sequence 2
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '647e', // CRC of data block 0
+    ),
+  },
+  {
+    // the same three frames with one octet lost from the first frame's second data block: its
+    // LENGTH now reaches one octet into the next frame
+    name: 'octet-lost-inside-frame',
+    dir: Direction.TO_CLIENT,
+    role: 'malformed',
+    bytes: hex(
+      '0564' + // start octets
+        '1a' + // LENGTH = 26
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        '7840' + // header CRC
+        'e0' + // transport header: FIN, FIR, sequence 32
+        'c0' + // application control: FIR, FIN, sequence 0
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '0102000002' + // object header g1v2 (binary input with flags), qualifier 0x00, start 0, stop 2
+        '010181' + // g1v2 points 0-2: flags 0x01, 0x01, 0x81 (online; point 2 on)
+        '140200' + // object header g20v2 (16-bit counter with flag), qualifier 0x00
+        '7de9' + // CRC of data block 0
+        '0101' + // start 1, stop 1
+        '00' + // g20v2 point 1: flags 0x00
+        '00' + // value 0 (one of its two octets lost)
+        '111e' + // CRC of data block 1 (read one octet later, it no longer matches)
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e1' + // transport header: FIN, FIR, sequence 33
+        'c1' + // application control: FIR, FIN, sequence 1
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '2f11' + // CRC of data block 0
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e2' + // transport header: FIN, FIR, sequence 34
+        'c2' + // application control: FIR, FIN, sequence 2
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '647e', // CRC of data block 0
+    ),
+  },
+  {
+    // the octets the MITM capture's TCP stream carries under first-wins reassembly: the second
+    // frame's first start octet overwritten by the last octet of the proxy's longer copy of the
+    // first (0x1e); the third frame as sent
+    name: 'start-octet-overwritten',
+    dir: Direction.TO_CLIENT,
+    role: 'malformed',
+    bytes: hex(
+      '0564' + // start octets
+        '1a' + // LENGTH = 26
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        '7840' + // header CRC
+        'e0' + // transport header: FIN, FIR, sequence 32
+        'c0' + // application control: FIR, FIN, sequence 0
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '0102000002' + // object header g1v2 (binary input with flags), qualifier 0x00, start 0, stop 2
+        '010181' + // g1v2 points 0-2: flags 0x01, 0x01, 0x81 (online; point 2 on)
+        '140200' + // object header g20v2 (16-bit counter with flag), qualifier 0x00
+        '7de9' + // CRC of data block 0
+        '0101' + // start 1, stop 1
+        '00' + // g20v2 point 1: flags 0x00
+        '0000' + // value 0
+        '111e' + // CRC of data block 1
+        '1e' + // overwritten first start octet (0x05 sent)
+        '64' + // second start octet
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e1' + // transport header: FIN, FIR, sequence 33
+        'c1' + // application control: FIR, FIN, sequence 1
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '2f11' + // CRC of data block 0
+        '0564' + // start octets
+        '0a' + // LENGTH = 10
+        '44' + // control = 0x44: PRM, function 4 (unconfirmed user data)
+        '0000' + // destination = 0
+        '0100' + // source = 1
+        'b938' + // header CRC
+        'e2' + // transport header: FIN, FIR, sequence 34
+        'c2' + // application control: FIR, FIN, sequence 2
+        '81' + // function 129 (response)
+        '0000' + // IIN = 0
+        '647e', // CRC of data block 0
+    ),
+  },
 ];
