@@ -1,10 +1,12 @@
 // DNP3 golden scenarios: normal, malformed, negative (others on port 20000) and UDP traces
 // through the built CLI, event for event against the reviewed expected.jsonl of each folder
 // (test/helpers/golden.ts; rewrite them with PALISADE_GOLDEN_UPDATE=1 and review the diff).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goldenScenarios, runGolden, type GoldenScenario } from '../../helpers/golden.js';
+import { readJsonl, runCli } from '../../helpers/shared.js';
 
 interface Point {
   index?: number;
@@ -106,6 +108,32 @@ describe('DNP3 golden scenarios', () => {
       'invalid_variation',
       'object_truncated',
     ]);
+  });
+
+  it('malformed: the summary counts each anomaly as often as it is reported, and no bug', () => {
+    const s = scenarios.find((x) => x.name === 'malformed');
+    expect(s).toBeDefined();
+    const out = mkdtempSync(path.join(tmpdir(), 'palisade-dnp3-'));
+    const r = runCli(['analyze', s?.input ?? '', '--out', out, '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as {
+      bugs: string[];
+      counters: Record<string, number>;
+      decoders: Record<string, { anomalies: number; bugs: number }>;
+    };
+    const reported = new Map<string, number>();
+    for (const e of readJsonl<Line & { proto: string }>(path.join(out, 'events.jsonl'))) {
+      const name = e.anomaly?.name;
+      if (e.kind === 'anomaly' && name?.startsWith('dnp3.'))
+        reported.set(name, (reported.get(name) ?? 0) + 1);
+    }
+    expect(reported.size).toBeGreaterThanOrEqual(5);
+    const counted = Object.entries(summary.counters).filter(([k]) => k.startsWith('dnp3.'));
+    expect(new Map(counted)).toEqual(reported);
+    let total = 0;
+    for (const n of reported.values()) total += n;
+    expect(summary.decoders.dnp3).toMatchObject({ anomalies: total, bugs: 0 });
+    expect(summary.bugs).toEqual([]);
   });
 
   it('negative: nothing of the Modbus, TLS, NFS and HTTP traffic on port 20000 is DNP3', () => {

@@ -10,8 +10,10 @@ import type { Dnp3State } from './dnp3.js';
 import type { Dnp3AppFields, Dnp3LinkFields, Dnp3Point } from './events.js';
 import { fixtures } from './fixtures.js';
 import { DNP3_ANOMALIES, dnp3Decoder } from './index.js';
+import type { Dnp3Anomaly } from './index.js';
 import { libraryEntries, objectType } from './objects.js';
-import { isoTime } from './application.js';
+import { iinFlags, isoTime } from './application.js';
+import { FUNCTION_NAMES } from './constants.js';
 import { MAX_REASSEMBLIES } from './transport.js';
 
 const M = Direction.TO_SERVER; // master to outstation
@@ -197,6 +199,68 @@ describe('dnp3 CRC and framing', () => {
     expect(s.sink.events.map((e) => e.dnp3.function)).toEqual(['read', 'cold_restart']);
   });
 
+  it('recovers at the next valid header after garbage, with one anomaly', () => {
+    const s = decode('resync-after-garbage', O);
+    expect(s.anomalies).toEqual(['dnp3.invalid_start']);
+    expect(s.details).toEqual(['octet ff where a frame should start']);
+    expect(s.events.map((e) => [e.dnp3.transport_sequence, e.dnp3.function])).toEqual([
+      [32, 'response'],
+      [33, 'response'],
+      [34, 'response'],
+    ]);
+  });
+
+  it('recovers after an octet spliced in between two frames', () => {
+    const s = decode('spliced-octet-between-frames', O);
+    expect(s.anomalies).toEqual(['dnp3.invalid_start']);
+    expect(s.details).toEqual(['octet 1e where a frame should start']);
+    expect(s.events.map((e) => e.dnp3.transport_sequence)).toEqual([32, 33, 34]);
+  });
+
+  it('drops a frame with an octet spliced into its data, and decodes the next one', () => {
+    const s = decode('spliced-octet-inside-frame', O);
+    expect(s.anomalies).toEqual(['dnp3.data_crc_error']);
+    expect(s.details).toEqual(['data block 1 of a 26 LENGTH frame']);
+    expect(s.events.map((e) => e.dnp3.transport_sequence)).toEqual([33, 34]);
+  });
+
+  it('rescans inside a frame whose data CRC fails: an octet lost does not cost the next frame', () => {
+    // The damaged frame's LENGTH reaches one octet into the next frame; jumping over it (as
+    // Wireshark does) would lose sequence 33 too.
+    const s = decode('octet-lost-inside-frame', O);
+    expect(s.anomalies).toEqual(['dnp3.data_crc_error']);
+    expect(s.events.map((e) => e.dnp3.transport_sequence)).toEqual([33, 34]);
+  });
+
+  it('loses a frame whose start octet was overwritten: its header CRC covers the start', () => {
+    // The MITM capture's first-wins TCP stream: 0x1e 0x64 ... cannot be a frame ([1815]
+    // 9.2.4.1.1, the CRC of 9.2.4.2 is computed over 05 64 and fails over 1e 64).
+    const s = decode('start-octet-overwritten', O);
+    expect(s.anomalies).toEqual(['dnp3.invalid_start']);
+    expect(s.events.map((e) => e.dnp3.transport_sequence)).toEqual([32, 34]);
+  });
+
+  it('resynchronises the same way whatever the chunking', () => {
+    for (const name of [
+      'resync-after-garbage',
+      'spliced-octet-between-frames',
+      'spliced-octet-inside-frame',
+      'octet-lost-inside-frame',
+      'start-octet-overwritten',
+    ]) {
+      const whole = decode(name, O);
+      const s = session();
+      const feeder = new StreamFeeder(DEFAULT_LIMITS.maxPduBytes);
+      const bytes = fixture(name);
+      for (let i = 0; i < bytes.length; i++) {
+        feeder.push(dnp3Decoder, s.state, bytes.subarray(i, i + 1), O, s.sink);
+      }
+      expect(s.sink.events, name).toEqual(whole.events);
+      expect(s.sink.anomalies, name).toEqual(whole.anomalies);
+      expect(s.sink.details, name).toEqual(whole.details);
+    }
+  });
+
   it('names an invalid LENGTH', () => {
     const s = session();
     s.parse(M, fixture('cold-restart-request'));
@@ -297,6 +361,30 @@ describe('dnp3 transport reassembly', () => {
       [11, 2, 0x1000],
     ]);
     expect(s.sink.events[1]?.dnp3.iin_flags).toEqual(['need_time']);
+  });
+
+  it('counts sequence numbers modulo 64 ([1815] 8.2.1.2)', () => {
+    const s = session();
+    s.parse(M, linkFrame(0xc4, 10, 1, '7f' + 'c001')); // FIR, sequence 63; AC, read
+    s.parse(M, linkFrame(0xc4, 10, 1, '80' + '3c0206')); // FIN, sequence 0; g60v2, all
+    expect(s.sink.anomalies).toEqual([]);
+    expect(s.sink.events[0]?.dnp3).toMatchObject({
+      function: 'read',
+      segments: 2,
+      transport_sequence: 0,
+    });
+    expect(s.sink.events[0]?.dnp3.objects[0]).toMatchObject({ group: 60, variation: 2 });
+    s.parse(M, linkFrame(0xc4, 10, 1, '7f' + 'c101')); // FIR, sequence 63
+    s.parse(M, linkFrame(0xc4, 10, 1, '81' + '3c0206')); // FIN, sequence 1 (0 expected)
+    expect(s.sink.details).toEqual(['segment 1 from 1 to 10, expected 0']);
+  });
+
+  it('bounds a fragment by maxPduBytes as well as by 60 segments', () => {
+    const s = session({ ...DEFAULT_LIMITS, maxPduBytes: 300 });
+    s.parse(M, linkFrame(0xc4, 10, 1, '40' + 'c002' + '00'.repeat(198))); // FIR: 200 octets
+    s.parse(M, linkFrame(0xc4, 10, 1, '81' + '00'.repeat(200))); // FIN: 200 more
+    expect(s.sink.anomalies).toEqual(['dnp3.fragment_too_large']);
+    expect(s.sink.events).toEqual([]);
   });
 
   it('drops a fragment past 60 segments', () => {
@@ -631,6 +719,518 @@ describe('dnp3 application layer', () => {
     expect(e?.dnp3.object_error).toBeUndefined();
   });
 });
+
+describe('dnp3 function codes and internal indications', () => {
+  it('names every function code of [1815] 4.2.2.5 and no other', () => {
+    for (let fc = 0; fc < 256; fc++) {
+      const defined = fc <= 0x21 || (fc >= 0x81 && fc <= 0x83);
+      expect(FUNCTION_NAMES[fc] !== 'unknown', `function ${fc}`).toBe(defined);
+    }
+    expect(
+      [0x05, 0x0d, 0x0e, 0x14, 0x15, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x82].map(
+        (fc) => FUNCTION_NAMES[fc],
+      ),
+    ).toEqual([
+      'direct_operate',
+      'cold_restart',
+      'warm_restart',
+      'enable_unsolicited',
+      'disable_unsolicited',
+      'open_file',
+      'close_file',
+      'delete_file',
+      'get_file_info',
+      'authenticate_file',
+      'abort_file',
+      'unsolicited_response',
+    ]);
+  });
+
+  it('names the 16 IIN bits, IIN1.7 first ([1815] 4.2.2.6)', () => {
+    expect(iinFlags(0xffff)).toEqual([
+      'device_restart', // IIN1.7
+      'device_trouble', // IIN1.6
+      'local_control', // IIN1.5
+      'need_time', // IIN1.4
+      'class_3_events', // IIN1.3
+      'class_2_events', // IIN1.2
+      'class_1_events', // IIN1.1
+      'broadcast', // IIN1.0
+      'reserved_1', // IIN2.7
+      'reserved_2', // IIN2.6
+      'config_corrupt', // IIN2.5
+      'already_executing', // IIN2.4
+      'event_buffer_overflow', // IIN2.3
+      'parameter_error', // IIN2.2
+      'object_unknown', // IIN2.1
+      'no_func_code_support', // IIN2.0
+    ]);
+    const e = decode('counter-events-response', O).events[0];
+    expect(e?.dnp3).toMatchObject({
+      iin: 0x9800,
+      iin_flags: ['device_restart', 'need_time', 'class_3_events'],
+    });
+  });
+});
+
+describe('dnp3 object headers: every qualifier ([1815] 4.2.2.7.3)', () => {
+  // g30v4 (16-bit analog input without flag, 2 octets per object) in a response; the values
+  // are 1, 2 in order.
+  const values = '0100' + '0200';
+  const cases = [
+    // qualifier, range field, objects (prefix + value), expected header fields, point indices
+    [0x00, '02' + '03', values, { start: 2, stop: 3, count: 2 }, [2, 3]],
+    [0x01, '0001' + '0101', values, { start: 256, stop: 257, count: 2 }, [256, 257]],
+    [0x02, '00000100' + '01000100', values, { start: 65536, stop: 65537 }, [65536, 65537]],
+    [0x03, '07', '0100', { start: 7, stop: 7, count: 1 }, [7]], // 1-octet address
+    [0x04, '0800', '0100', { start: 8, stop: 8, count: 1 }, [8]], // 2-octet address
+    [0x05, '09000000', '0100', { start: 9, stop: 9, count: 1 }, [9]], // 4-octet address
+    [0x07, '02', values, { count: 2 }, [0, 1]], // 1-octet count
+    [0x08, '0200', values, { count: 2 }, [0, 1]], // 2-octet count
+    [0x09, '02000000', values, { count: 2 }, [0, 1]], // 4-octet count
+    [0x17, '02', '05' + '0100' + '09' + '0200', { count: 2 }, [5, 9]], // 1-octet index prefix
+    [0x28, '0200', '0500' + '0100' + '0900' + '0200', { count: 2 }, [5, 9]], // 2-octet index
+    [
+      0x39, // 4-octet index prefix, 4-octet count
+      '02000000',
+      '05000000' + '0100' + '09000000' + '0200',
+      { count: 2 },
+      [5, 9],
+    ],
+  ] as const;
+  it.each(cases.map((c) => ({ label: `0x${hex2(c[0])}`, c })))('qualifier $label', ({ c }) => {
+    const [q, range, objects, header, indices] = c;
+    const s = session();
+    s.parse(O, response('81' + '0000' + '1e04' + hex2(q) + range + objects));
+    expect(s.sink.anomalies).toEqual([]);
+    const o = s.sink.events[0]?.dnp3.objects[0];
+    expect(o).toMatchObject({
+      group: 30,
+      variation: 4,
+      qualifier: q,
+      prefix_code: q >> 4,
+      range_code: q & 0x0f,
+      ...header,
+    });
+    if (!('start' in header)) expect(o?.start).toBeUndefined();
+    expect(points(s.sink.events[0]).map((p) => [p.index, p.value])).toEqual(
+      indices.map((i, n) => [i, n + 1]),
+    );
+  });
+
+  it('range code 6 (all) has no range field and no objects', () => {
+    const s = session();
+    s.parse(M, request('01' + '1e0006' + '3c0106')); // read g30v0 all, g60v1 all
+    expect(s.sink.events[0]?.dnp3.objects.map((o) => [o.range_code, o.count, o.start])).toEqual([
+      [6, 0, undefined],
+      [6, 0, undefined],
+    ]);
+  });
+
+  it('size prefixes of 1, 2 and 4 octets (free-format range code 11)', () => {
+    const s = session();
+    s.parse(
+      O,
+      response(
+        '81' +
+          '0000' +
+          '46084b' + // g70v8 (file specification string), 1-octet size prefix, 8-bit count
+          '01' + // count 1
+          '05' + // size 5
+          '2f746d702f' + // "/tmp/"
+          '46085b' + // g70v8, 2-octet size prefix
+          '01' +
+          '0400' + // size 4
+          '2f657463' + // "/etc"
+          '46086b' + // g70v8, 4-octet size prefix
+          '01' +
+          '03000000' + // size 3
+          '2f7573', // "/us"
+      ),
+    );
+    expect(s.sink.anomalies).toEqual([]);
+    const objs = s.sink.events[0]?.dnp3.objects ?? [];
+    expect(objs.map((o) => o.prefix_code)).toEqual([4, 5, 6]);
+    expect(objs.map((o) => o.points?.[0])).toEqual([
+      { size: 5, file_name: '/tmp/' },
+      { size: 4, file_name: '/etc' },
+      { size: 3, file_name: '/us' },
+    ]);
+  });
+
+  it.each([0x0a, 0x0c, 0x0f, 0x70, 0x80].map((q) => ({ label: `0x${hex2(q)}`, q })))(
+    'reserved qualifier $label stops the walk',
+    ({ q }) => {
+      const s = session();
+      s.parse(O, response('81' + '0000' + '1e04' + hex2(q) + '0000' + '1e040000000100'));
+      expect(s.sink.anomalies).toEqual(['dnp3.invalid_qualifier']);
+      expect(s.sink.events[0]?.dnp3).toMatchObject({
+        object_error: 'invalid_qualifier',
+        objects_truncated: true,
+      });
+      expect(s.sink.events[0]?.dnp3.objects.length).toBe(1);
+    },
+  );
+});
+
+describe('dnp3 point values of the common groups', () => {
+  it('real frames: counter events (g22), analog output block (g41), time sync (g50), packed outputs (g10), unsolicited binary events (g2)', () => {
+    expect(decode('counter-events-response', O).events[0]?.dnp3.objects[0]).toEqual({
+      group: 22,
+      variation: 1,
+      name: 'counter_event_32bit_with_flag',
+      qualifier: 0x28,
+      prefix_code: 2,
+      range_code: 8,
+      count: 3,
+      points: [
+        { index: 41, flags: 1, value: 2 },
+        { index: 41, flags: 1, value: 3 },
+        { index: 41, flags: 1, value: 4 },
+      ],
+    });
+    expect(points(decode('direct-operate-analog-output', M).events[0])).toEqual([
+      { index: 1, value: 0, status: 0, status_name: 'success' },
+    ]);
+    const t = decode('write-time-and-date', M).events[0];
+    expect(t?.dnp3.objects[0]?.name).toBe('time_and_date');
+    expect(points(t)).toEqual([{ index: 0, time: '2004-10-11T09:39:01.483Z' }]);
+    const w = decode('write-binary-output-packed', M).events[0];
+    expect(w?.dnp3.objects[0]).toMatchObject({ group: 10, variation: 1, start: 2, stop: 2 });
+    expect(points(w)).toEqual([{ index: 2, value: false }]);
+    const u = decode('unsolicited-binary-input-event', O);
+    expect(u.anomalies).toEqual([]);
+    expect(u.events[0]?.kind).toBe('dnp3.unsolicited_response');
+    expect(u.events[0]?.dnp3).toMatchObject({ uns: true, con: true, app_sequence: 12 });
+    expect(points(u.events[0])).toEqual([{ index: 1, flags: 0x81, value: true }]);
+  });
+
+  it('monitoring values: binary events with time, counters, counter events, analogs, analog events, output status', () => {
+    const s = session();
+    s.parse(
+      O,
+      response(
+        '81' +
+          '0000' +
+          '020217' + // g2v2 (binary input event with time), 1-octet index, 8-bit count
+          '01' + // count 1
+          '03' + // index 3
+          '81' + // flags: online, state on
+          'ebe45a87ff00' + // time 2004-10-11T09:39:01.483Z
+          '140500' + // g20v5 (32-bit counter without flag), 8-bit start-stop
+          '0000' + // start 0, stop 0
+          '04030201' + // value 0x01020304
+          '160517' + // g22v5 (32-bit counter event with flag and time)
+          '01' +
+          '02' + // index 2
+          '01' + // flags: online
+          '78563412' + // value 0x12345678
+          'ebe45a87ff00' + // time
+          '1e0200' + // g30v2 (16-bit analog input with flag)
+          '0000' +
+          '01' + // flags
+          'feff' + // value -2
+          '200317' + // g32v3 (32-bit analog input event with time)
+          '01' +
+          '04' + // index 4
+          '01' + // flags
+          '9cffffff' + // value -100
+          'ebe45a87ff00' + // time
+          '280300' + // g40v3 (float analog output status)
+          '0101' + // start 1, stop 1
+          '01' + // flags
+          '0000c03f', // value 1.5
+      ),
+    );
+    expect(s.sink.anomalies).toEqual([]);
+    const e = s.sink.events[0];
+    const time = '2004-10-11T09:39:01.483Z';
+    expect(e?.dnp3.objects.map((o) => o.points)).toEqual([
+      [{ index: 3, flags: 0x81, value: true, time }],
+      [{ index: 0, value: 0x01020304 }],
+      [{ index: 2, flags: 1, value: 0x12345678, time }],
+      [{ index: 0, flags: 1, value: -2 }],
+      [{ index: 4, flags: 1, value: -100, time }],
+      [{ index: 1, flags: 1, value: 1.5 }],
+    ]);
+  });
+
+  it('control values: pattern control block and mask (g12v2, g12v3), analog output blocks (g41v1, v3, v4), status names', () => {
+    const s = session();
+    s.parse(
+      M,
+      request(
+        '03' + // function 3 (select)
+          '0c0207' + // g12v2 (pattern control block), 8-bit count
+          '01' +
+          '41' + // control code: trip-close 1 (close), operation 1 (pulse on)
+          '01' + // count 1
+          '0a000000' + // on time 10 ms
+          '14000000' + // off time 20 ms
+          '00' + // status 0
+          '0c0300' + // g12v3 (pattern mask), 8-bit start-stop
+          '0007' + // points 0-7
+          'a5' + // mask 1010 0101 (point 0 in bit 0)
+          '290117' + // g41v1 (32-bit analog output block), 1-octet index
+          '01' +
+          '03' + // index 3
+          'fbffffff' + // value -5
+          '00' + // status 0
+          '290317' + // g41v3 (float)
+          '01' +
+          '04' + // index 4
+          '00002040' + // value 2.5
+          '00' +
+          '290417' + // g41v4 (double)
+          '01' +
+          '05' + // index 5
+          '000000000000f83f' + // value 1.5
+          '00',
+      ),
+    );
+    expect(s.sink.anomalies).toEqual([]);
+    const e = s.sink.events[0];
+    expect(e?.dnp3.function).toBe('select');
+    expect(points(e, 0)).toEqual([
+      {
+        index: 0,
+        control_code: 0x41,
+        operation: 'pulse_on',
+        trip_close: 'close',
+        queue: false,
+        clear: false,
+        count: 1,
+        on_time_ms: 10,
+        off_time_ms: 20,
+        status: 0,
+        status_name: 'success',
+      },
+    ]);
+    expect(points(e, 1).map((p) => p.value)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
+    ]);
+    expect([2, 3, 4].map((i) => points(e, i)[0])).toEqual([
+      { index: 3, value: -5, status: 0, status_name: 'success' },
+      { index: 4, value: 2.5, status: 0, status_name: 'success' },
+      { index: 5, value: 1.5, status: 0, status_name: 'success' },
+    ]);
+    // The outstation's echo with status 4: the operation is not supported.
+    s.parse(
+      O,
+      response('81' + '0000' + '0c0107' + '01' + '03' + '01' + '64000000' + '64000000' + '04'),
+    );
+    expect(points(s.sink.events[1])[0]).toMatchObject({
+      operation: 'latch_on',
+      status: 4,
+      status_name: 'not_supported',
+    });
+  });
+});
+
+describe('dnp3 restart and file functions', () => {
+  it('warm restart (warm_restart_and_response.pcap)', () => {
+    const s = decode('warm-restart-request', M);
+    expect(s.anomalies).toEqual([]);
+    expect(s.events[0]?.dnp3).toMatchObject({ function_code: 14, function: 'warm_restart' });
+  });
+
+  it('delete file, file transport read and its status (real frames)', () => {
+    expect(points(decode('delete-file-request', M).events[0])).toEqual([
+      {
+        size: 42,
+        permissions: 0,
+        auth_key: 0,
+        file_size: 0,
+        mode: 'null',
+        max_block_size: 0,
+        request_id: 18,
+        file_name: './helloworld.txt',
+      },
+    ]);
+    expect(points(decode('read-file-transport', M).events[0])).toEqual([
+      { size: 8, file_handle: 0x12345678, block_number: 0, last_block: false, data_length: 0 },
+    ]);
+    expect(points(decode('file-transport-status-response', O).events[0])).toEqual([
+      {
+        size: 9,
+        file_handle: 0x12345678,
+        block_number: 0,
+        last_block: true,
+        status: 0,
+        status_name: 'success',
+        data_length: 0,
+      },
+    ]);
+  });
+
+  it('authenticate file: the user name and the password length, never the password', () => {
+    const s = session();
+    s.parse(
+      M,
+      request(
+        '1d' + // function 29 (authenticate file)
+          '46025b' + // g70v2 (file authentication), 2-octet size prefix
+          '01' +
+          '1700' + // size 23
+          '0c00' + // user name offset 12
+          '0500' + // user name size 5
+          '1100' + // password offset 17
+          '0600' + // password size 6
+          '00000000' + // authentication key 0
+          '61646d696e' + // "admin"
+          '736563726574', // "secret"
+      ),
+    );
+    const e = s.sink.events[0];
+    expect(e?.dnp3.function).toBe('authenticate_file');
+    expect(points(e)).toEqual([{ size: 23, username: 'admin', password_length: 6, auth_key: 0 }]);
+    expect(JSON.stringify(e)).not.toMatch(/secret|736563726574/);
+  });
+
+  it('get file info and abort file: descriptor and command status objects', () => {
+    const s = session();
+    s.parse(
+      O,
+      response(
+        '81' +
+          '0000' +
+          '46075b' + // g70v7 (file descriptor), 2-octet size prefix
+          '01' +
+          '1c00' + // size 28
+          '1400' + // name offset 20
+          '0800' + // name size 8
+          '0100' + // file type 1 (simple file)
+          '13000000' + // file size 19
+          'ebe45a87ff00' + // time of creation
+          'a401' + // permissions 0o644
+          '0500' + // request id 5
+          '746573742e747874', // "test.txt"
+      ),
+    );
+    expect(points(s.sink.events[0])).toEqual([
+      {
+        size: 28,
+        file_type: 1,
+        file_size: 19,
+        time: '2004-10-11T09:39:01.483Z',
+        permissions: 0o644,
+        request_id: 5,
+        file_name: 'test.txt',
+      },
+    ]);
+    s.parse(
+      M,
+      request(
+        '1e' + // function 30 (abort file)
+          '46045b' + // g70v4 (file command status), 2-octet size prefix
+          '01' +
+          '0d00' + // size 13
+          '78563412' + // file handle
+          '00000000' + // file size 0
+          '0000' + // maximum block size 0
+          '0700' + // request id 7
+          '00', // status 0
+      ),
+    );
+    expect(s.sink.events[1]?.dnp3.function).toBe('abort_file');
+    expect(points(s.sink.events[1])).toEqual([
+      {
+        size: 13,
+        file_handle: 0x12345678,
+        file_size: 0,
+        max_block_size: 0,
+        request_id: 7,
+        status: 0,
+        status_name: 'success',
+        data_length: 0,
+      },
+    ]);
+  });
+});
+
+describe('dnp3 limits and anomalies', () => {
+  it('copies at most maxStringBytes of a string', () => {
+    const s = session({ ...DEFAULT_LIMITS, maxStringBytes: 4 });
+    s.parse(O, response('81' + '0000' + '00fc0000000105' + '41636d6521')); // vstr "Acme!"
+    s.parse(O, response('81' + '0000' + '46084b' + '01' + '05' + '2f746d702f')); // "/tmp/"
+    expect(points(s.sink.events[0])[0]?.value).toBe('Acme');
+    expect(points(s.sink.events[1])[0]?.file_name).toBe('/tmp');
+  });
+
+  it('raises every anomaly it declares (truncated_datagram: the pipeline, test/golden/dnp3 udp)', () => {
+    const confirmed = (...frames: Uint8Array[]): Uint8Array =>
+      concatBytes(fixture('cold-restart-request'), ...frames);
+    const cases: Record<Exclude<Dnp3Anomaly, 'dnp3.truncated_datagram'>, () => Sink> = {
+      'dnp3.invalid_start': () => decode('spliced-octet-between-frames', O),
+      'dnp3.header_crc_error': () => decode('header-crc-error-then-frame', M),
+      'dnp3.data_crc_error': () => decode('data-crc-error', M),
+      'dnp3.invalid_length': () => run(M, linkFrame(0xc4, 10, 1)), // user data without octets
+      'dnp3.unknown_link_function': () => run(M, linkFrame(0xc5, 10, 1)),
+      'dnp3.unexpected_link_data': () => run(M, linkFrame(0xc9, 10, 1, 'aa')),
+      'dnp3.transport_sequence_error': () => decode('transport-out-of-sequence', M),
+      'dnp3.fragment_too_large': () =>
+        run(
+          M,
+          [
+            linkFrame(0xc4, 10, 1, '40' + '00'.repeat(200)),
+            linkFrame(0xc4, 10, 1, '81' + '00'.repeat(200)),
+          ],
+          { ...DEFAULT_LIMITS, maxPduBytes: 300 },
+        ),
+      'dnp3.too_many_reassemblies': () =>
+        run(
+          M,
+          Array.from({ length: MAX_REASSEMBLIES + 1 }, (_, i) =>
+            linkFrame(0xc4, 10, i + 1, '40c001'),
+          ),
+        ),
+      'dnp3.fragment_too_short': () => run(M, linkFrame(0xc4, 10, 1, 'c0c0')),
+      'dnp3.unknown_function': () => decode('unknown-function-and-direction', M),
+      'dnp3.direction_mismatch': () => run(M, confirmed(linkFrame(0x44, 10, 1, 'c0c00d'))),
+      'dnp3.unsolicited_flag_mismatch': () => run(O, linkFrame(0x44, 1, 10, 'c0d1810000')),
+      'dnp3.invalid_qualifier': () => decode('reserved-qualifier', M),
+      'dnp3.invalid_range': () => run(O, response('81' + '0000' + '010200' + '0501' + '01')),
+      'dnp3.unknown_object': () => run(O, response('81' + '0000' + 'fe0100' + '0000' + '00')),
+      'dnp3.invalid_variation': () => run(M, request('02' + '7000010000ffff')),
+      'dnp3.object_truncated': () => decode('direct-operate-crob-truncated', M),
+      'dnp3.objects_limit_reached': () =>
+        run(O, response('81' + '0000' + '010100000a' + 'ffff'), {
+          ...DEFAULT_LIMITS,
+          maxObjectsPerMessage: 4,
+        }),
+    };
+    expect(Object.keys(cases).sort()).toEqual(
+      Object.keys(DNP3_ANOMALIES)
+        .filter((n) => n !== 'dnp3.truncated_datagram')
+        .sort(),
+    );
+    for (const [name, make] of Object.entries(cases)) {
+      expect(make().anomalies, name).toContain(name);
+    }
+  });
+});
+
+/** Parses `inputs` in order on a fresh session with `limits`. */
+function run(
+  dir: Direction,
+  inputs: Uint8Array | readonly Uint8Array[],
+  limits: DecoderLimits = DEFAULT_LIMITS,
+): Sink {
+  const s = session(limits);
+  for (const x of inputs instanceof Uint8Array ? [inputs] : inputs) s.parse(dir, x);
+  return s.sink;
+}
+
+function hex2(n: number): string {
+  return n.toString(16).padStart(2, '0');
+}
 
 describe('dnp3 times', () => {
   it('writes 48-bit times exactly as Date.toISOString does', () => {
