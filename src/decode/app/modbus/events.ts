@@ -6,7 +6,9 @@
  * - `modbus.exception`: an exception response (function code | 0x80, then an exception code).
  *
  * A response is paired with its request by (unit id, transaction id); the response then carries
- * the request's `address` and `quantity` where its own PDU has none (reads, exceptions).
+ * the request's `address` and `quantity` where its own PDU has none (reads, exceptions), the
+ * write range of a Read/Write Multiple Registers request, and an exception the sub-function, MEI
+ * type, Read Device ID code and object id its request asked for.
  *
  * References: MODBUS Application Protocol Specification V1.1b3 ([AP]); MODBUS Messaging on
  * TCP/IP Implementation Guide V1.0b ([TCP]).
@@ -78,11 +80,17 @@ export interface ModbusFields {
    * protocol address, as on the wire ([AP] 4.4).
    */
   address?: number;
-  /** Quantity of coils, inputs or registers (1-4, 15, 16; read quantity for 23). */
+  /**
+   * Quantity of coils, inputs or registers (1-4, 15, 16; read quantity for 23). On a response or
+   * an exception, taken from the paired request when the response itself has none.
+   */
   quantity?: number;
-  /** Write starting address of a Read/Write Multiple Registers request (23). */
+  /**
+   * Write starting address of a Read/Write Multiple Registers request (23); a response or
+   * exception carries its request's.
+   */
   write_address?: number;
-  /** Write quantity of a Read/Write Multiple Registers request (23). */
+  /** Write quantity of a Read/Write Multiple Registers request (23), and of its answer. */
   write_quantity?: number;
   /**
    * Byte count field of the PDU (responses to 1-4, 12, 17, 20, 23 and 24, where it is 16 bits;
@@ -169,11 +177,14 @@ export interface ModbusFields {
    * type, as hex: opaque to Modbus ([AP] 6.20), at most `maxStringBytes` hex digits.
    */
   mei_data?: string;
-  /** Read Device ID code (43/14): 1 basic, 2 regular, 3 extended, 4 one specific object. */
+  /**
+   * Read Device ID code (43/14): 1 basic, 2 regular, 3 extended, 4 one specific object. An
+   * exception carries its request's.
+   */
   read_device_id_code?: number;
   /** Read Device ID code name (43/14): `basic`, `regular`, `extended`, `specific`, `reserved`. */
   read_device_id?: string;
-  /** Object id requested (43/14 request). */
+  /** Object id requested (43/14 request, and an exception to it). */
   object_id?: number;
   /** Conformity level of the device (43/14 response: 0x01-0x03, 0x81-0x83). */
   conformity_level?: number;

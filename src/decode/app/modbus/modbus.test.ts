@@ -282,11 +282,68 @@ describe('modbus fixture conversation (real frames, tshark-checked)', () => {
       byte_count: 6,
       values: [255, 255, 255],
     });
+    // The response holds only the registers read; it names both ranges of its request.
     expect(modbus('read-write-multiple-registers-response')).toMatchObject({
       address: 3,
       quantity: 6,
+      write_address: 14,
+      write_quantity: 3,
       byte_count: 12,
       values: [254, 2765, 1, 3, 13, 255],
+    });
+  });
+
+  it("exceptions name the request's ranges and codes: 23 both ranges, 43/14 the object asked", () => {
+    const s = session();
+    s.parse(C, fixture('read-write-multiple-registers-request'));
+    s.parse(
+      S,
+      hex(
+        '0012' + // MBAP transaction id = 18
+          '0000' + // MBAP protocol id = 0
+          '0003' + // MBAP length = 3
+          '01' + // unit id = 1
+          '97' + // function code = 23 | 0x80 (exception)
+          '02', // exception code = 2 (illegal data address)
+      ),
+    );
+    // modbus_test_data_part1.pcap frame 32 asked for object 1 (extended stream); answered here
+    // by the exception [AP] 6.21 gives for an object id that does not exist.
+    s.parse(C, fixture('read-device-identification-trailing-byte'));
+    s.parse(
+      S,
+      hex(
+        '0022' + // MBAP transaction id = 34 (the fixture's)
+          '0000' + // MBAP protocol id = 0
+          '0003' + // MBAP length = 3
+          '0a' + // unit id = 10
+          'ab' + // function code = 43 | 0x80 (exception)
+          '02', // exception code = 2 (illegal data address)
+      ),
+    );
+    const { events } = s.sink.take();
+    expect(events[1]?.modbus).toEqual({
+      transaction_id: 18,
+      unit_id: 1,
+      function_code: 23,
+      function: 'read_write_multiple_registers',
+      is_response: true,
+      length: 3,
+      address: 3,
+      quantity: 6,
+      write_address: 14,
+      write_quantity: 3,
+      exception_code: 2,
+      exception: 'illegal_data_address',
+    });
+    expect(events[3]?.modbus).toMatchObject({
+      function_code: 43,
+      mei_type: 14,
+      mei_type_name: 'read_device_identification',
+      read_device_id_code: 3,
+      read_device_id: 'extended',
+      object_id: 1,
+      exception: 'illegal_data_address',
     });
   });
 

@@ -48,7 +48,9 @@ import {
   FUNCTION_NAMES,
   FunctionCategory,
   MBAP,
+  MEI_TYPES,
   MEI_TYPE_NAMES,
+  READ_DEVICE_ID_NAMES,
   RESPONSE_BODY_BYTES as RSP,
   diagnosticName,
 } from './constants.js';
@@ -310,7 +312,11 @@ function decodePdu(
       decodeRequest(state.limits, sink, c, fc, m);
       const sub = m.sub_function ?? m.mei_type ?? NO_VALUE;
       const records = fc === FUNCTION_CODES.READ_FILE_RECORD ? m.file_records : undefined;
-      if (state.pending.add(key, fc, m.address ?? NO_VALUE, m.quantity ?? NO_VALUE, sub, records)) {
+      const second = m.write_address ?? m.read_device_id_code ?? NO_VALUE;
+      const secondQuantity = m.write_quantity ?? m.object_id ?? NO_VALUE;
+      const address = m.address ?? NO_VALUE;
+      const quantity = m.quantity ?? NO_VALUE;
+      if (state.pending.add(key, fc, address, quantity, sub, records, second, secondQuantity)) {
         sink.anomaly(
           'modbus.too_many_transactions',
           `${state.pending.capacity} requests unanswered`,
@@ -322,6 +328,8 @@ function decodePdu(
     let reqAddress = NO_VALUE;
     let reqQuantity = NO_VALUE;
     let reqSub = NO_VALUE;
+    let reqSecond = NO_VALUE;
+    let reqSecondQuantity = NO_VALUE;
     let reqRecords: readonly ModbusFileRecord[] | undefined;
     const slot = state.pending.find(key);
     if (slot < 0) {
@@ -334,6 +342,8 @@ function decodePdu(
         reqAddress = state.pending.addressAt(slot);
         reqQuantity = state.pending.quantityAt(slot);
         reqSub = state.pending.subAt(slot);
+        reqSecond = state.pending.secondAt(slot);
+        reqSecondQuantity = state.pending.secondQuantityAt(slot);
         reqRecords = state.pending.recordsAt(slot);
       } else {
         sink.anomaly(
@@ -345,9 +355,14 @@ function decodePdu(
     }
     if (reqAddress !== NO_VALUE) m.address = reqAddress;
     if (reqQuantity !== NO_VALUE) m.quantity = reqQuantity;
+    if (fc === FUNCTION_CODES.READ_WRITE_MULTIPLE_REGISTERS) {
+      // The response holds only the registers read: name the range the request wrote too.
+      if (reqSecond !== NO_VALUE) m.write_address = reqSecond;
+      if (reqSecondQuantity !== NO_VALUE) m.write_quantity = reqSecondQuantity;
+    }
     if ((rawFc & EXCEPTION_BIT) !== 0) {
       // An exception has no sub-code of its own: name what the request asked for.
-      if (reqSub !== NO_VALUE) nameRequestSub(fc, reqSub, m);
+      if (reqSub !== NO_VALUE) nameRequestSub(fc, reqSub, reqSecond, reqSecondQuantity, m);
       decodeException(sink, c, m);
       event = { kind: 'modbus.exception', modbus: m };
     } else {
@@ -363,13 +378,27 @@ function decodePdu(
   }
 }
 
-/** Copies the paired request's sub-function (8) or MEI type (43) into an exception's fields. */
-function nameRequestSub(fc: number, sub: number, m: ModbusFields): void {
+/**
+ * Copies the paired request's sub-function (8) or MEI type (43) into an exception's fields, and
+ * for Read Device Identification (43/14) the Read Device ID code and object id it asked for.
+ */
+function nameRequestSub(
+  fc: number,
+  sub: number,
+  code: number,
+  objectId: number,
+  m: ModbusFields,
+): void {
   if (fc === FUNCTION_CODES.DIAGNOSTICS) {
     m.sub_function = sub;
     m.sub_function_name = diagnosticName(sub);
   } else if (fc === FUNCTION_CODES.ENCAPSULATED_INTERFACE_TRANSPORT) {
     m.mei_type = sub;
     m.mei_type_name = MEI_TYPE_NAMES[sub] as string;
+    if (sub === MEI_TYPES.READ_DEVICE_IDENTIFICATION && code !== NO_VALUE) {
+      m.read_device_id_code = code;
+      m.read_device_id = READ_DEVICE_ID_NAMES[code] ?? 'reserved';
+      if (objectId !== NO_VALUE) m.object_id = objectId;
+    }
   }
 }

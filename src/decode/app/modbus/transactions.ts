@@ -28,6 +28,13 @@ export class TransactionTable {
   private quantity: Int32Array = EMPTY_I32;
   /** Sub-code of the request: Diagnostics sub-function (8) or MEI type (43); -1 for none. */
   private sub: Int32Array = EMPTY_I32;
+  /**
+   * Second pair of request values, -1 for none: write address and write quantity of a
+   * Read/Write Multiple Registers request (23), or Read Device ID code and object id of a Read
+   * Device Identification request (43/14).
+   */
+  private second: Int32Array = EMPTY_I32;
+  private secondQuantity: Int32Array = EMPTY_I32;
   /** Sub-requests of a Read File Record request (20), to name the response's records. */
   private records: (readonly ModbusFileRecord[] | undefined)[] = [];
   /** Insertion number of each entry, to find the oldest. */
@@ -72,6 +79,16 @@ export class TransactionTable {
     return this.sub[slot] as number;
   }
 
+  /** Write address (23) or Read Device ID code (43/14) of the request in `slot`, or -1. */
+  secondAt(slot: number): number {
+    return this.second[slot] as number;
+  }
+
+  /** Write quantity (23) or object id (43/14) of the request in `slot`, or -1. */
+  secondQuantityAt(slot: number): number {
+    return this.secondQuantity[slot] as number;
+  }
+
   /** Read File Record sub-requests of the request in `slot`, if it had any. */
   recordsAt(slot: number): readonly ModbusFileRecord[] | undefined {
     return this.records[slot];
@@ -100,6 +117,8 @@ export class TransactionTable {
     quantity: number,
     sub: number,
     records: readonly ModbusFileRecord[] | undefined,
+    second = -1,
+    secondQuantity = -1,
   ): boolean {
     let flooded = false;
     let slot = this.find(key);
@@ -120,6 +139,8 @@ export class TransactionTable {
     this.address[slot] = address;
     this.quantity[slot] = quantity;
     this.sub[slot] = sub;
+    this.second[slot] = second;
+    this.secondQuantity[slot] = secondQuantity;
     this.records[slot] = records;
     this.seq[slot] = this.nextSeq++;
     return flooded;
@@ -137,6 +158,10 @@ export class TransactionTable {
     quantity.set(this.quantity);
     const sub = new Int32Array(size);
     sub.set(this.sub);
+    const second = new Int32Array(size);
+    second.set(this.second);
+    const secondQuantity = new Int32Array(size);
+    secondQuantity.set(this.secondQuantity);
     const seq = new Float64Array(size);
     seq.set(this.seq);
     this.key = key;
@@ -144,6 +169,8 @@ export class TransactionTable {
     this.address = address;
     this.quantity = quantity;
     this.sub = sub;
+    this.second = second;
+    this.secondQuantity = secondQuantity;
     this.seq = seq;
   }
 
@@ -165,6 +192,8 @@ export class TransactionTable {
       this.address[slot] = this.address[last] as number;
       this.quantity[slot] = this.quantity[last] as number;
       this.sub[slot] = this.sub[last] as number;
+      this.second[slot] = this.second[last] as number;
+      this.secondQuantity[slot] = this.secondQuantity[last] as number;
       this.records[slot] = this.records[last];
       this.seq[slot] = this.seq[last] as number;
     }
