@@ -341,6 +341,16 @@ describe('dnp3 transport reassembly', () => {
     expect(s.sink.events).toEqual([]);
   });
 
+  it('drops a stray segment but keeps the fragment in progress, as a receiver does', () => {
+    const s = session();
+    s.parse(M, linkFrame(0xc4, 10, 1, '45' + 'c201')); // FIR, sequence 5: AC, read
+    s.parse(M, linkFrame(0xc4, 10, 1, '89' + '0c0107')); // FIN, sequence 9: stray
+    s.parse(M, linkFrame(0xc4, 10, 1, '86' + '3c0206')); // FIN, sequence 6: g60v2, all
+    expect(s.sink.details).toEqual(['segment 9 from 1 to 10, expected 6']);
+    expect(s.sink.events.map((e) => [e.dnp3.function, e.dnp3.segments])).toEqual([['read', 2]]);
+    expect(s.sink.events[0]?.dnp3.objects.map((o) => o.group)).toEqual([60]);
+  });
+
   it('replaces a fragment in progress by a new first segment', () => {
     const s = session();
     s.parse(M, linkFrame(0xc4, 10, 1, '45' + 'c001')); // FIR only, sequence 5

@@ -54,9 +54,10 @@ export const DNP3_ANOMALIES = {
   },
   'dnp3.transport_sequence_error': {
     description:
-      'A transport segment is out of sequence, arrives without a first segment, or a new first ' +
-      'segment replaces a fragment in progress: the incomplete fragment is discarded ' +
-      '(IEEE 1815-2012 8.2). Common at capture start; repeated, it suggests injected frames.',
+      'A transport segment is out of sequence or arrives without a first segment (the segment ' +
+      'is discarded, a fragment in progress kept), or a new first segment replaces a fragment ' +
+      'in progress (IEEE 1815-2012 8.2). Common at capture start; repeated, it suggests ' +
+      'injected frames.',
     severity: 'low',
   },
   'dnp3.fragment_too_large': {

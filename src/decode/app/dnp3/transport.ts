@@ -4,9 +4,14 @@
  * Reference: [1815] IEEE Std 1815-2012, clause 8. Each link user-data frame carries one
  * transport segment: a header octet (FIN 0x80, FIR 0x40, 6-bit sequence) and up to 249
  * application octets. A fragment starts with a FIR segment and ends with a FIN segment; the
- * segments in between count up by one modulo 64. A receiver discards a fragment in progress
- * when a segment arrives out of sequence, and a non-FIR segment when no fragment is in progress
- * (8.2.1.2, 8.2.2).
+ * segments in between count up by one modulo 64 (8.2.1.3). A FIR segment discards any fragment
+ * in progress; a non-FIR segment is discarded when no fragment is in progress or when its
+ * sequence number is not the expected one. In the last case the fragment in progress is kept
+ * and completes if the expected segment follows: that is what receivers do (opendnp3's
+ * `TransportRx::ProcessReceive` drops only the segment; so does the MicroLogix stack, whose
+ * counters name "duplicated" and "out of order" segments discarded), so a monitor that dropped
+ * the whole fragment would let one injected stray segment hide a command the outstation
+ * executes. Every discard is still reported.
  *
  * Fragments in progress are keyed by (stream direction, link source, link destination): one
  * TCP connection may carry several outstations behind a gateway, each with its own sequence.
@@ -37,7 +42,7 @@ export const AddResult = {
   COMPLETE: 1,
   /** A non-FIR segment arrived with no fragment in progress; dropped. */
   NO_FIRST: 2,
-  /** A non-FIR segment arrived out of sequence; it and the fragment in progress were dropped. */
+  /** A non-FIR segment arrived out of sequence; it was dropped, the fragment in progress kept. */
   OUT_OF_SEQUENCE: 3,
   /** The fragment grew past the size or segment limit; it was dropped. */
   TOO_LARGE: 4,
@@ -98,7 +103,6 @@ export class Reassembler {
       if (p === undefined) return AddResult.NO_FIRST;
       if (seq !== p.nextSeq) {
         this.expected = p.nextSeq;
-        this.partials.delete(key);
         return AddResult.OUT_OF_SEQUENCE;
       }
     }
