@@ -376,6 +376,36 @@ describe('enip fixture conversation (real frames, tshark-checked)', () => {
     expect(got('send-rr-data-foreign-session').anomalies).toEqual(['enip.session_mismatch']);
   });
 
+  it('UnRegisterSession: the session it ends; no reply, and the session is forgotten', () => {
+    const s = session();
+    s.parse(C, fixture('register-session-request'));
+    s.parse(S, fixture('register-session-response'));
+    s.sink.take();
+    expect(s.parse(C, fixture('unregister-session'))).toEqual({ kind: 'ok' });
+    const { events, anomalies } = s.sink.take();
+    expect(anomalies).toEqual([]);
+    expect(events.map((e) => e.kind)).toEqual(['enip.request']);
+    expect(events[0]?.enip).toEqual({
+      command: 0x66,
+      command_name: 'unregister_session',
+      length: 0,
+      session_handle: 0x12020100,
+      status: 0,
+      status_name: 'success',
+      sender_context: '0000000000000000',
+      options: 0,
+      is_response: false,
+    });
+    // A request on a new session is no mismatch once the old one is closed.
+    s.parse(C, fixture('send-rr-data-foreign-session'));
+    expect(s.sink.take().anomalies).toEqual([]);
+    // Command data on UnRegisterSession ([V2] 2-4.5: none) is a length anomaly.
+    const long = fixture('unregister-session').slice();
+    long[2] = 4;
+    s.parse(C, concatBytes(long, hex('00000000')));
+    expect(s.sink.take().anomalies).toContain('enip.invalid_length');
+  });
+
   it('malformed fixtures raise their anomalies and still emit the message', () => {
     expect(got('cpf-item-overrun').anomalies).toEqual(['enip.cpf_malformed']);
     expect(got('msp-offset-out-of-range').anomalies).toEqual([

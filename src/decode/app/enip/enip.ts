@@ -381,6 +381,11 @@ function decodeMessage(
       }
       break;
     case COMMANDS.UNREGISTER_SESSION:
+      // [V2] 2-4.5: no command data, and no reply (the target closes the connection).
+      if (length !== 0) {
+        flag(sink, 'enip.invalid_length', `unregister session with ${length} data bytes`);
+        wellFormed = false;
+      }
       if (!isResponse) state.session = NO_SESSION;
       break;
     case COMMANDS.SEND_RR_DATA:

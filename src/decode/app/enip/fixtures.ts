@@ -703,6 +703,21 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Built from [V2] 2-4.5 (no shared capture closes its session): the client of
+    // EIP-FirmwareChange.pcap ending the session it was granted in frame 10681.
+    name: 'unregister-session',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '6600' + // command = UnRegisterSession
+        '0000' + // length = 0 (no command data)
+        '00010212' + // session handle = 0x12020100
+        '00000000' + // status
+        '0000000000000000' + // sender context
+        '00000000', // options
+    ),
+  },
+  {
     // The data item says 200 bytes; 6 follow.
     name: 'cpf-item-overrun',
     dir: Direction.TO_SERVER,

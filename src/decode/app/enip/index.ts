@@ -26,8 +26,8 @@ export const ENIP_ANOMALIES = {
   'enip.invalid_length': {
     description:
       'An encapsulation length that does not suit its command (RegisterSession without its 4 ' +
-      'bytes) or that exceeds the PDU size limit; on a new flow decoding stops, on a confirmed ' +
-      'flow the decoder searches for the next valid header.',
+      'bytes, UnRegisterSession with data) or that exceeds the PDU size limit; on a new flow ' +
+      'decoding stops, on a confirmed flow the decoder searches for the next valid header.',
     severity: 'medium',
   },
   'enip.invalid_options': {
