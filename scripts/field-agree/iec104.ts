@@ -90,6 +90,33 @@ function swap32(v: unknown): number {
   );
 }
 
+/** The fields of the system commands and counters only the fixtures carry. */
+const fixtureFields: ProtoSpec['fields'] = [
+  { name: 'QCC RQT', tshark: 'iec60870_asdu.rqt', ours: objectField(set(101), 'request') },
+  { name: 'QCC FRZ', tshark: 'iec60870_asdu.frz', ours: objectField(set(101), 'freeze') },
+  { name: 'QRP', tshark: 'iec60870_asdu.qrp', ours: objectField(set(105), 'qualifier') },
+  {
+    name: 'counter reading',
+    tshark: 'iec60870_asdu.bcr.count',
+    ours: objectField(set(15, 16, 37), 'value'),
+  },
+  {
+    name: 'counter sequence',
+    tshark: 'iec60870_asdu.bcr.sq',
+    ours: objectField(set(15, 16, 37), 'sequence'),
+  },
+  {
+    name: 'counter carry, adjusted, invalid',
+    tshark: ['iec60870_asdu.bcr.cy', 'iec60870_asdu.bcr.ca', 'iec60870_asdu.bcr.iv'],
+    ours: (e) => [
+      ...objectField(set(15, 16, 37), 'carry')(e),
+      ...objectField(set(15, 16, 37), 'adjusted')(e),
+      ...objectField(set(15, 16, 37), 'invalid')(e),
+    ],
+    norm: bool,
+  },
+];
+
 export const iec104Spec: ProtoSpec = {
   proto: 'iec104',
   // A 0x68 followed by a length below 4 starts no APDU ([104] 5.1): Wireshark still shows that
@@ -227,4 +254,10 @@ export const iec104Spec: ProtoSpec = {
       norm: cp56,
     },
   ],
+};
+
+/** {@link iec104Spec} with the fields only the fixtures exercise (counter interrogation, reset process, counters). */
+export const iec104FixtureSpec: ProtoSpec = {
+  ...iec104Spec,
+  fields: [...iec104Spec.fields, ...fixtureFields],
 };
