@@ -33,9 +33,10 @@ const MITM = 'datasets/qut-dnp3/qut-dnp3_mitm_training-frequent_slice.pcap';
  *   our probe recognises it (with `--enable-heuristic dnp3_tcp` tshark agrees, checked below).
  * - The QUT MITM capture holds both legs of a rewriting proxy on one TCP connection: the
  *   forwarded copies are one octet longer, so the same sequence numbers carry two different
- *   byte strings (`tcp.overlap_conflict`). Wireshark dissects a retransmitted copy once more
- *   (3421) and each segment on its own; our TCP reassembly keeps the first copy, which shifts the
- *   frames after the conflict by one octet until the connection ends.
+ *   byte strings (`tcp.overlap_conflict`). Our TCP reassembly keeps the first copy of each
+ *   octet, which overwrites the start octet 0x05 of every later response (the header CRC covers
+ *   it: no frame is left to find); Wireshark dissects each segment on its own, and dissects the
+ *   attacker's identical copy of a response once more (3421).
  */
 const KNOWN: Readonly<Record<string, readonly number[]>> = {
   [P20001]: [4, 6],
