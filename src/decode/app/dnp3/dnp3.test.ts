@@ -373,7 +373,7 @@ describe('dnp3 transport reassembly', () => {
     expect(s.sink.events[1]?.dnp3.iin_flags).toEqual(['need_time']);
   });
 
-  it('counts sequence numbers modulo 64 ([1815] 8.2.1.2)', () => {
+  it('counts sequence numbers modulo 64 ([1815] 8.2.1.3)', () => {
     const s = session();
     s.parse(M, linkFrame(0xc4, 10, 1, '7f' + 'c001')); // FIR, sequence 63; AC, read
     s.parse(M, linkFrame(0xc4, 10, 1, '80' + '3c0206')); // FIN, sequence 0; g60v2, all
