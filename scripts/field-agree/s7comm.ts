@@ -124,3 +124,40 @@ export const s7commSpec: ProtoSpec = {
     },
   ],
 };
+
+/** A field of the items of a Read Var / Write Var job or ack-data. */
+function varItemField(name: string): (e: EventLine) => unknown {
+  return (e) => {
+    const fc = at(e, 's7comm.function_code');
+    return fc === 4 || fc === 5 ? itemValues(e, name) : undefined;
+  };
+}
+
+/**
+ * Read Var / Write Var item values and return codes. Not part of {@link s7commSpec}: Wireshark
+ * shows the same fields for the block data of up/download answers and the associated values of
+ * alarm messages, which the decoder reports otherwise (`block_data_length`) or not at all; this
+ * spec looks only at frames with a Read Var or Write Var parameter.
+ */
+export const s7commValueSpec: ProtoSpec = {
+  ...s7commSpec,
+  filter: 's7comm.param.func == 0x04 || s7comm.param.func == 0x05',
+  fields: [
+    {
+      name: 'item data',
+      tshark: 's7comm.resp.data',
+      ours: varItemField('data'),
+      norm: (v) => (v.trim() === '' ? undefined : v.trim().toLowerCase()),
+    },
+    {
+      name: 'item return code',
+      tshark: 's7comm.data.returncode',
+      ours: varItemField('return_code'),
+    },
+    {
+      name: 'item data length',
+      tshark: 's7comm.data.length',
+      ours: varItemField('data_length'),
+    },
+  ],
+};

@@ -34,8 +34,9 @@ export interface CotpFields {
   /** Calling TSAP as text when it is printable. */
   src_tsap_text?: string;
   /**
-   * S7 connection type from the first byte of the PLC-side 2-byte TSAP (the called TSAP of a
-   * CR, the calling one of a CC): `pg`, `op`, `s7_basic`, or `other`.
+   * S7 connection type from the first byte of the PLC-side 2-byte TSAP, the called TSAP (a CC
+   * repeats the CR's calling and called TSAPs, [X224] 13.4.4): `pg`, `op`, `s7_basic`, or
+   * `other`.
    */
   connection_type?: string;
   /** Rack of the addressed CPU: bits 5-7 of the second byte of the PLC-side TSAP. */

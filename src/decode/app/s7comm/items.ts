@@ -175,8 +175,10 @@ export function dataItems(
     if (DATA_TRANSPORT_SIZE_NAMES[tsize] === undefined && rc === RETURN_CODE.SUCCESS) {
       sink.anomaly('s7comm.malformed_item', `data transport size 0x${tsize.toString(16)}`);
     }
+    // Wireshark shows the length of every item (the previous item's for other return codes);
+    // data follows only a success or reserved return code.
+    item.data_length = len;
     if (rc === RETURN_CODE.SUCCESS || rc === RETURN_CODE.RESERVED) {
-      item.data_length = len;
       if (end - p < len) {
         sink.anomaly('s7comm.malformed_item', `data item ${i + 1}: ${len} bytes, ${end - p} left`);
         item.data = hexString(data, p, end - p, cap);
