@@ -243,7 +243,7 @@ export const CM_SERVICE_NAMES: ReadonlyMap<number, string> = new Map([
   [0x5b, 'large_forward_open'],
 ]);
 
-/** Logix tag services, on a symbolic path or the Symbol/Template classes ([PM020] chapter 1). */
+/** Logix tag services, on a symbolic path or the Symbol class ([PM020] chapter 1). */
 export const LOGIX_SERVICES = {
   READ_TAG: 0x4c,
   WRITE_TAG: 0x4d,

@@ -352,6 +352,32 @@ describe('enip fixture conversation (real frames, tshark-checked)', () => {
     });
   });
 
+  it('Template object services are not tag services (Studio 5000 writing structure definitions)', () => {
+    const req = got('msp-template-writes-request');
+    expect(req.anomalies).toEqual([]);
+    const inner = req.events.filter((e) => e.kind === 'enip.embedded');
+    expect(inner.map((e) => e.cip)).toMatchObject([
+      {
+        service: 0x4d,
+        service_name: 'object_specific',
+        class_name: 'logix_template',
+        instance_id: 0x866,
+      },
+      {
+        service: 0x4d,
+        service_name: 'object_specific',
+        class_name: 'logix_template',
+        instance_id: 0xb3b,
+      },
+    ]);
+    for (const e of inner) expect(e.cip).not.toHaveProperty('tag');
+    const reply = got('msp-template-writes-reply').events.filter((e) => e.kind === 'enip.embedded');
+    expect(reply.map((e) => e.cip)).toMatchObject([
+      { service: 0x4d, service_name: 'object_specific', general_status: 0, class_id: 0x6c },
+      { service: 0x4d, service_name: 'object_specific', general_status: 0, class_id: 0x6c },
+    ]);
+  });
+
   it('connected I/O: connection id and sequence number, no encapsulation command', () => {
     const e = first('io-datagram');
     expect(e.kind).toBe('enip.io');

@@ -647,6 +647,93 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // enip-cip/quickdraw/EIP-ControlProtocolChangeAttempt.pcap frame 1319 (TCP 1102 <-> 44818): Studio
+    // 5000 writing two structure definitions to the Template object, which are no tag writes
+    name: 'msp-template-writes-request',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '7000' + // command = SendUnitData
+        '5e01' + // length = 350
+        '00010211' + // session handle = 0x11020100
+        '00000000' + // status
+        '0000000000000000' + // sender context
+        '00000000' + // options
+        '00000000' + // interface handle
+        '0100' + // timeout = 1
+        '0200' + // item count = 2
+        'a100' + // item type = connected address
+        '0400' + // item length = 4
+        '01298300' + // connection id = 0x00832901
+        'b100' + // item type = connected data
+        '4a01' + // item length = 330
+        '9c00' + // CIP sequence count = 156
+        '0a' + // service = Multiple Service Packet
+        '02' + // path size = 2 words
+        '2002' + // class 0x02 (Message Router)
+        '2401' + // instance 1
+        '0200' + // number of services = 2
+        '0600' + // offset of service 1 = 6
+        '6c00' + // offset of service 2 = 108
+        '4d' + // service 1 = 0x4D (Template object: a structure definition written)
+        '03' + // path size = 3 words
+        '206c' + // class 0x6C (Logix Template)
+        '25006608' + // 16-bit instance 0x0866
+        '00000000580000002089000000005802c3204c0000005802c320fc0400000000' + // template data (opaque), 94 bytes
+        '2f85ac0900004d4e65744d6f64756c654465663b6e414145414541414100496e' + // (continued)
+        '537461740052656164446174610057726974654461746100425000000000' + // (continued)
+        '4d' + // service 2 = 0x4D (Template object)
+        '03' + // path size = 3 words
+        '206c' + // class 0x6C (Logix Template)
+        '25003b0b' + // 16-bit instance 0x0B3B
+        '00000000c8000000c300000000000000c300020000000000c300040000000000' + // template data (opaque), 206 bytes
+        'c300060000000000c300080000000000c3000a0000000000c3000c0000000000' + // (continued)
+        'c3000e0000000000c300100000000000c300120000004d4e6574506f72744572' + // (continued)
+        '726f72733b6e454145414541454145414541454145414541454100436d645265' + // (continued)
+        '7100436d645265737000436d6445727200526571756573747300526573706f6e' + // (continued)
+        '7365730045727253656e740045727252656300436667457272576f7264004375' + // (continued)
+        '72457272004c6173744572720000', // (continued)
+    ),
+  },
+  {
+    // enip-cip/quickdraw/EIP-ControlProtocolChangeAttempt.pcap frame 1320
+    name: 'msp-template-writes-reply',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '7000' + // command = SendUnitData
+        '2800' + // length = 40
+        '00010211' + // session handle = 0x11020100
+        '00000000' + // status
+        '0000000000000000' + // sender context
+        '00000000' + // options
+        '00000000' + // interface handle
+        '0000' + // timeout = 0
+        '0200' + // item count = 2
+        'a100' + // item type = connected address
+        '0400' + // item length = 4
+        '1b00fe80' + // connection id = 0x80fe001b
+        'b100' + // item type = connected data
+        '1400' + // item length = 20
+        '9c00' + // CIP sequence count = 156
+        '8a' + // service = Multiple Service Packet reply
+        '00' + // reserved
+        '00' + // general status = success
+        '00' + // additional status size = 0
+        '0200' + // number of services = 2
+        '0600' + // offset of reply 1 = 6
+        '0a00' + // offset of reply 2 = 10
+        'cd' + // reply 1 = 0x4D | 0x80
+        '00' + // reserved
+        '00' + // general status = success
+        '00' + // additional status size = 0
+        'cd' + // reply 2 = 0x4D | 0x80
+        '00' + // reserved
+        '00' + // general status = success
+        '00', // additional status size = 0
+    ),
+  },
+  {
     // enip-cip/quickdraw/EIP-FirmwareChange.pcap frame 10680
     name: 'register-session-request',
     dir: Direction.TO_SERVER,

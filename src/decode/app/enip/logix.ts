@@ -1,7 +1,10 @@
 /**
  * Logix tag services ([PM020] chapter 1: Read Tag 0x4C, Write Tag 0x4D, Read Modify Write Tag
  * 0x4E, Read Tag Fragmented 0x52, Write Tag Fragmented 0x53), addressed by a symbolic path
- * (`ANSI extended symbol` segments) or to the Symbol (0x6B) and Template (0x6C) classes.
+ * (`ANSI extended symbol` segments) or to a Symbol object (class 0x6B) instance. The Template
+ * object (0x6C) gives the same codes other meanings (0x4C reads a structure definition by offset;
+ * Studio 5000 writes new definitions with 0x4D, EIP-ControlProtocolChangeAttempt.pcap), so its
+ * object-specific services are not tag services, as in Wireshark ("Unknown Service").
  *
  * ```
  *  Read Tag            request: elements(2)                      reply: type(2[+2]) data...
@@ -28,7 +31,7 @@ import type { CipFields, TagFields } from './events.js';
 
 /** True when a message to `classId` (or with a symbolic path) is a Logix tag service. */
 export function isLogix(classId: number, symbolic: boolean): boolean {
-  return symbolic || classId === CLASSES.LOGIX_SYMBOL || classId === CLASSES.LOGIX_TEMPLATE;
+  return symbolic || classId === CLASSES.LOGIX_SYMBOL;
 }
 
 /** Bytes per element of the atomic types, 0 for the others ([V1] C-6.1). */
