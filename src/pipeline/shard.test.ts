@@ -82,6 +82,18 @@ describe('Sharder', () => {
     expect(s.size).toBe(1);
   });
 
+  it('dates activity on the latest second seen, as the flow table does', () => {
+    const idle = pairIdleSeconds();
+    const s = new Sharder(2, idle);
+    const a = frame('10.8.0.1', '10.8.0.2', 1000);
+    const w = deal(s, a, 1000);
+    deal(s, frame('10.8.0.3', '10.8.0.4'), 900 + idle); // the clock jumps ahead
+    deal(s, a, 1001); // the capture steps back: active now, on the flow table's clock
+    deal(s, frame('10.8.0.5', '10.8.0.6'), 1200 + idle); // a sweep, idle - 300 s later
+    expect(deal(s, a, 1002)).toBe(w);
+    expect(s.size).toBe(3);
+  });
+
   it('stays bounded when more pairs are active than it remembers', () => {
     const s = new Sharder(2, 360);
     const n = MAX_SHARD_PAIRS + 1000;

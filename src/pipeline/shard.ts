@@ -148,6 +148,7 @@ export class Sharder {
   private readonly pairs = new Map<number, PairEntry>();
   private readonly load: Float64Array;
   private nextSweep = -Infinity;
+  private clock = -Infinity;
 
   constructor(
     readonly shards: number,
@@ -162,17 +163,22 @@ export class Sharder {
     let h = ipPairHash(linkType, d);
     if (h < 0) h = macPairHash(linkType, d);
     if (h < 0) return 0;
-    if (sec >= this.nextSweep) this.sweep(sec);
+    // Activity is dated on the flow table's clock, the latest second seen: a capture that steps
+    // back in time ages nothing, so a pair is forgotten only once its flows have timed out.
+    if (sec > this.clock) this.clock = sec;
+    const now = this.clock;
+    if (now >= this.nextSweep) this.sweep(now);
     let s: number;
     const e = this.pairs.get(h);
     if (e !== undefined) {
       s = e.shard;
-      if (sec > e.lastSec) e.lastSec = sec;
+      e.lastSec = now;
     } else if (this.pairs.size < MAX_SHARD_PAIRS) {
       s = 0;
-      for (let i = 1; i < this.shards; i++)
+      for (let i = 1; i < this.shards; i++) {
         if ((this.load[i] as number) < (this.load[s] as number)) s = i;
-      this.pairs.set(h, { shard: s, lastSec: sec });
+      }
+      this.pairs.set(h, { shard: s, lastSec: now });
     } else {
       s = h % this.shards;
     }
