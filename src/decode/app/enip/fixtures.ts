@@ -569,6 +569,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // The reply to the Write Tag example of 1756-PM020 (success)
     name: 'write-tag-reply',
     dir: Direction.TO_CLIENT,
     role: 'normal',
@@ -611,6 +612,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // The reply to the Read Tag Fragmented example of 1756-PM020 (the two DINTs)
     name: 'read-tag-fragmented-reply',
     dir: Direction.TO_CLIENT,
     role: 'normal',
@@ -875,7 +877,7 @@ export const fixtures: readonly DecoderFixture[] = [
         'e000' + // reserved segment type 0xE0
         '079b' + // priority/time tick, timeout ticks
         '0600008005' + // O->T connection id and one byte of T->O: cut
-        '00',
+        '00', // a second byte of the T->O connection id (two are still missing)
     ),
   },
   {

@@ -14,9 +14,6 @@ import type { DecoderFixture } from '../../decoder.js';
 const C = Direction.TO_SERVER;
 const S = Direction.TO_CLIENT;
 
-/** CP56Time2a 2013-07-04 08:23:04.145 (iec104.pcap): ms 4145, min 23, hour 8, day 4 (Thu), July, 13. */
-const T_2013 = '3110' + '17' + '08' + '84' + '07' + '0d';
-
 export const fixtures: readonly DecoderFixture[] = [
   {
     // iec104/iec104.pcap frame 4
@@ -26,8 +23,8 @@ export const fixtures: readonly DecoderFixture[] = [
     bytes: hex(
       '68' + // APCI start
         '04' + // APDU length = 4
-        '43' + // control 1: U format (bits 1-2 = 11), TESTFR act (0x40)
-        '000000', // control 2-4 = 0
+        '43' + // U format, TESTFR act
+        '000000', // control octets 2-4 = 0
     ),
   },
   {
@@ -35,21 +32,36 @@ export const fixtures: readonly DecoderFixture[] = [
     name: 'testfr-con',
     dir: S,
     role: 'normal',
-    bytes: hex('68' + '04' + '83' + '000000'), // U format TESTFR con (0x80)
+    bytes: hex(
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '83' + // U format, TESTFR con
+        '000000', // control octets 2-4 = 0
+    ),
   },
   {
     // iec104/iec104.pcap frame 7
     name: 'startdt-act',
     dir: C,
     role: 'normal',
-    bytes: hex('68' + '04' + '07' + '000000'), // U format STARTDT act (0x04)
+    bytes: hex(
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '07' + // U format, STARTDT act
+        '000000', // control octets 2-4 = 0
+    ),
   },
   {
     // iec104/iec104.pcap frame 8
     name: 'startdt-con',
     dir: S,
     role: 'normal',
-    bytes: hex('68' + '04' + '0b' + '000000'), // U format STARTDT con (0x08)
+    bytes: hex(
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '0b' + // U format, STARTDT con
+        '000000', // control octets 2-4 = 0
+    ),
   },
   {
     // iec104/iec104.pcap frame 9
@@ -63,7 +75,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '0000' + // N(R) = 0
         '64' + // type id 100 C_IC_NA_1
         '01' + // VSQ: SQ = 0, 1 object
-        '06' + // COT: cause 6 (act), P/N = 0, T = 0
+        '06' + // COT: cause 6 (act)
         '00' + // originator address 0
         '0a00' + // common address 10
         '000000' + // IOA 0
@@ -76,16 +88,17 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '680e' + // APCI, length 14
-        '0000' + // N(S) = 0
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '0000' + // I format, N(S) = 0
         '0000' + // N(R) = 0
         '46' + // type id 70 M_EI_NA_1
-        '01' + // 1 object
-        '04' + // cause 4 (init)
-        '00' + // originator 0
+        '01' + // VSQ: SQ = 0, 1 object
+        '04' + // COT: cause 4 (init)
+        '00' + // originator address 0
         '0a00' + // common address 10
         '000000' + // IOA 0
-        '00', // COI: cause 0 local power on, unchanged parameters
+        '00', // COI: cause 0 (local power on), parameters unchanged
     ),
   },
   {
@@ -93,7 +106,19 @@ export const fixtures: readonly DecoderFixture[] = [
     name: 'second-interrogation-act',
     dir: C,
     role: 'normal',
-    bytes: hex('680e' + '0200' + '0200' + '64' + '01' + '06' + '00' + '0a00' + '000000' + '14'), // N(S) 1, N(R) 1
+    bytes: hex(
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '0200' + // I format, N(S) = 1
+        '0200' + // N(R) = 1
+        '64' + // type id 100 C_IC_NA_1
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '000000' + // IOA 0
+        '14', // QOI 20: station interrogation
+    ),
   },
   {
     // iec104/iec104.pcap frame 12: three APDUs in one segment
@@ -101,48 +126,51 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '680e' +
-        '0200' +
-        '0200' + // N(S) 1, N(R) 1
-        '64' +
-        '01' +
-        '07' +
-        '00' +
-        '0a00' + // C_IC_NA_1, 1 object, actcon, CA 10
-        '000000' +
-        '14' + // IOA 0, QOI 20
-        '681a' +
-        '0400' +
-        '0200' + // N(S) 2, N(R) 1
-        '01' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_SP_NA_1, SQ = 0, 4 objects, inrogen, CA 10
-        '010000' +
-        '00' + // IOA 1, SIQ off
-        '020000' +
-        '00' + // IOA 2, SIQ off
-        '030000' +
-        '00' + // IOA 3, SIQ off
-        '040000' +
-        '00' + // IOA 4, SIQ off
-        '681a' +
-        '0600' +
-        '0200' + // N(S) 3, N(R) 1
-        '03' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_DP_NA_1, 4 objects, inrogen, CA 10
-        '010000' +
-        '00' + // IOA 1, DIQ 0 (indeterminate or intermediate)
-        '020000' +
-        '00' +
-        '030000' +
-        '00' +
-        '040000' +
-        '00',
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '0200' + // I format, N(S) = 1
+        '0200' + // N(R) = 1
+        '64' + // type id 100 C_IC_NA_1
+        '01' + // VSQ: SQ = 0, 1 object
+        '07' + // COT: cause 7 (actcon)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '000000' + // IOA 0
+        '14' + // QOI 20: station interrogation
+        '68' + // APCI start
+        '1a' + // APDU length = 26
+        '0400' + // I format, N(S) = 2
+        '0200' + // N(R) = 1
+        '01' + // type id 1 M_SP_NA_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '00' + // SIQ: off, good quality
+        '020000' + // IOA 2
+        '00' + // SIQ: off, good quality
+        '030000' + // IOA 3
+        '00' + // SIQ: off, good quality
+        '040000' + // IOA 4
+        '00' + // SIQ: off, good quality
+        '68' + // APCI start
+        '1a' + // APDU length = 26
+        '0600' + // I format, N(S) = 3
+        '0200' + // N(R) = 1
+        '03' + // type id 3 M_DP_NA_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '020000' + // IOA 2
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '030000' + // IOA 3
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '040000' + // IOA 4
+        '00', // DIQ: DPI 0 (indeterminate or intermediate)
     ),
   },
   {
@@ -151,114 +179,283 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '681e' +
-        '0800' +
-        '0400' +
-        '05' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_ST_NA_1 N(S) 4
-        ('010000' + '00' + '00') +
-        ('020000' + '0000') +
-        ('030000' + '0000') +
-        ('040000' + '0000') + // VTI, QDS
-        '682a' +
-        '0a00' +
-        '0400' +
-        '07' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_BO_NA_1 N(S) 5
-        ('010000' + '00000000' + '00') +
-        ('020000' + '0000000000') +
-        ('030000' + '0000000000') +
-        ('040000' + '0000000000') + // BSI, QDS
-        '6822' +
-        '0c00' +
-        '0400' +
-        '09' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_ME_NA_1 N(S) 6
-        ('010000' + '0000' + '00') +
-        ('020000' + '000000') +
-        ('030000' + '000000') +
-        ('040000' + '000000') + // NVA, QDS
-        '6822' +
-        '0e00' +
-        '0400' +
-        '0b' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_ME_NB_1 N(S) 7
-        ('010000' + '0000' + '00') +
-        ('020000' + '000000') +
-        ('030000' + '000000') +
-        ('040000' + '000000') + // SVA, QDS
-        '682a' +
-        '1000' +
-        '0400' +
-        '0d' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_ME_NC_1 N(S) 8
-        ('010000' + '00000000' + '00') +
-        ('020000' + '0000000000') +
-        ('030000' + '0000000000') +
-        ('040000' + '0000000000') + // R32, QDS
-        '6836' +
-        '1200' +
-        '0400' +
-        '1e' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_SP_TB_1 N(S) 9
-        ('0b0000' + '00' + T_2013) +
-        ('0c0000' + '00' + T_2013) + // SIQ, CP56Time2a
-        ('0d0000' + '00' + T_2013) +
-        ('0e0000' + '00' + T_2013) +
-        '6836' +
-        '1400' +
-        '0400' +
-        '1f' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_DP_TB_1 N(S) 10
-        ('0b0000' + '00' + T_2013) +
-        ('0c0000' + '00' + T_2013) + // DIQ, CP56Time2a
-        ('0d0000' + '00' + T_2013) +
-        ('0e0000' + '00' + T_2013) +
-        '683a' +
-        '1600' +
-        '0400' +
-        '20' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_ST_TB_1 N(S) 11
-        ('0b0000' + '0000' + T_2013) +
-        ('0c0000' + '0000' + T_2013) + // VTI, QDS, CP56Time2a
-        ('0d0000' + '0000' + T_2013) +
-        ('0e0000' + '0000' + T_2013) +
-        '6846' +
-        '1800' +
-        '0400' +
-        '21' +
-        '04' +
-        '14' +
-        '00' +
-        '0a00' + // M_BO_TB_1 N(S) 12
-        ('0b0000' + '0000000000' + T_2013) +
-        ('0c0000' + '0000000000' + T_2013) + // BSI, QDS, CP56
-        ('0d0000' + '0000000000' + T_2013) +
-        ('0e0000' + '0000000000' + T_2013),
+      '68' + // APCI start
+        '1e' + // APDU length = 30
+        '0800' + // I format, N(S) = 4
+        '0400' + // N(R) = 2
+        '05' + // type id 5 M_ST_NA_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '020000' + // IOA 2
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '030000' + // IOA 3
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '040000' + // IOA 4
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '68' + // APCI start
+        '2a' + // APDU length = 42
+        '0a00' + // I format, N(S) = 5
+        '0400' + // N(R) = 2
+        '07' + // type id 7 M_BO_NA_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '020000' + // IOA 2
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '030000' + // IOA 3
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '040000' + // IOA 4
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '68' + // APCI start
+        '22' + // APDU length = 34
+        '0c00' + // I format, N(S) = 6
+        '0400' + // N(R) = 2
+        '09' + // type id 9 M_ME_NA_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '0000' + // NVA: 0 (0)
+        '00' + // QDS: good
+        '020000' + // IOA 2
+        '0000' + // NVA: 0 (0)
+        '00' + // QDS: good
+        '030000' + // IOA 3
+        '0000' + // NVA: 0 (0)
+        '00' + // QDS: good
+        '040000' + // IOA 4
+        '0000' + // NVA: 0 (0)
+        '00' + // QDS: good
+        '68' + // APCI start
+        '22' + // APDU length = 34
+        '0e00' + // I format, N(S) = 7
+        '0400' + // N(R) = 2
+        '0b' + // type id 11 M_ME_NB_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '0000' + // SVA: 0
+        '00' + // QDS: good
+        '020000' + // IOA 2
+        '0000' + // SVA: 0
+        '00' + // QDS: good
+        '030000' + // IOA 3
+        '0000' + // SVA: 0
+        '00' + // QDS: good
+        '040000' + // IOA 4
+        '0000' + // SVA: 0
+        '00' + // QDS: good
+        '68' + // APCI start
+        '2a' + // APDU length = 42
+        '1000' + // I format, N(S) = 8
+        '0400' + // N(R) = 2
+        '0d' + // type id 13 M_ME_NC_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '010000' + // IOA 1
+        '00000000' + // R32: 0
+        '00' + // QDS: good
+        '020000' + // IOA 2
+        '00000000' + // R32: 0
+        '00' + // QDS: good
+        '030000' + // IOA 3
+        '00000000' + // R32: 0
+        '00' + // QDS: good
+        '040000' + // IOA 4
+        '00000000' + // R32: 0
+        '00' + // QDS: good
+        '68' + // APCI start
+        '36' + // APDU length = 54
+        '1200' + // I format, N(S) = 9
+        '0400' + // N(R) = 2
+        '1e' + // type id 30 M_SP_TB_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '0b0000' + // IOA 11
+        '00' + // SIQ: off, good quality
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0c0000' + // IOA 12
+        '00' + // SIQ: off, good quality
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0d0000' + // IOA 13
+        '00' + // SIQ: off, good quality
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0e0000' + // IOA 14
+        '00' + // SIQ: off, good quality
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '68' + // APCI start
+        '36' + // APDU length = 54
+        '1400' + // I format, N(S) = 10
+        '0400' + // N(R) = 2
+        '1f' + // type id 31 M_DP_TB_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '0b0000' + // IOA 11
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0c0000' + // IOA 12
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0d0000' + // IOA 13
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0e0000' + // IOA 14
+        '00' + // DIQ: DPI 0 (indeterminate or intermediate)
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '68' + // APCI start
+        '3a' + // APDU length = 58
+        '1600' + // I format, N(S) = 11
+        '0400' + // N(R) = 2
+        '20' + // type id 32 M_ST_TB_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '0b0000' + // IOA 11
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0c0000' + // IOA 12
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0d0000' + // IOA 13
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0e0000' + // IOA 14
+        '00' + // VTI: step position 0
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '68' + // APCI start
+        '46' + // APDU length = 70
+        '1800' + // I format, N(S) = 12
+        '0400' + // N(R) = 2
+        '21' + // type id 33 M_BO_TB_1
+        '04' + // VSQ: SQ = 0, 4 objects
+        '14' + // COT: cause 20 (inrogen)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '0b0000' + // IOA 11
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0c0000' + // IOA 12
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0d0000' + // IOA 13
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d' + // year 13
+        '0e0000' + // IOA 14
+        '00000000' + // BSI: 0x00000000 (least significant octet first)
+        '00' + // QDS: good
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d', // year 13
     ),
   },
   {
@@ -268,9 +465,8 @@ export const fixtures: readonly DecoderFixture[] = [
     role: 'normal',
     bytes: hex(
       '68' + // APCI start
-        '04' + // length 4
-        '01' + // control 1: S format
-        '00' + // control 2: 0
+        '04' + // APDU length = 4
+        '0100' + // S format
         '1a00', // N(R) = 13
     ),
   },
@@ -280,16 +476,17 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '680e' + // APCI, length 14
-        '0400' + // N(S) = 2
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '0400' + // I format, N(S) = 2
         '4200' + // N(R) = 33
         '2d' + // type id 45 C_SC_NA_1
-        '01' + // 1 object
-        '06' + // act
-        '00' + // originator 0
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
         '0a00' + // common address 10
         '020000' + // IOA 2
-        '01', // SCO: SCS on, QU 0, S/E 0 (execute)
+        '01', // SCO: on, QU 0, execute
     ),
   },
   {
@@ -298,36 +495,39 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '680e' +
-        '4200' +
-        '0600' +
-        '2d' +
-        '01' +
-        '07' +
-        '00' +
-        '0a00' +
-        '020000' +
-        '01' + // N(S) 33, actcon
-        '680e' +
-        '4400' +
-        '0600' +
-        '2d' +
-        '01' +
-        '0a' +
-        '00' +
-        '0a00' +
-        '020000' +
-        '01' + // N(S) 34, actterm
-        '680e' +
-        '4600' +
-        '0600' +
-        '01' +
-        '01' +
-        '03' +
-        '00' +
-        '0a00' +
-        '020000' +
-        '01', // M_SP_NA_1 spont, on
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '4200' + // I format, N(S) = 33
+        '0600' + // N(R) = 3
+        '2d' + // type id 45 C_SC_NA_1
+        '01' + // VSQ: SQ = 0, 1 object
+        '07' + // COT: cause 7 (actcon)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '020000' + // IOA 2
+        '01' + // SCO: on, QU 0, execute
+        '68' + // APCI start
+        '0e' + // APDU length = 14
+        '4400' + // I format, N(S) = 34
+        '0600' + // N(R) = 3
+        '2d' + // type id 45 C_SC_NA_1
+        '01' + // VSQ: SQ = 0, 1 object
+        '0a' + // COT: cause 10 (actterm)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '020000' + // IOA 2
+        '01' + // SCO: on, QU 0, execute
+        '68' + // APCI start
+        '0e' + // APDU length = 14
+        '4600' + // I format, N(S) = 35
+        '0600' + // N(R) = 3
+        '01' + // type id 1 M_SP_NA_1
+        '01' + // VSQ: SQ = 0, 1 object
+        '03' + // COT: cause 3 (spont)
+        '00' + // originator address 0
+        '0a00' + // common address 10
+        '020000' + // IOA 2
+        '01', // SIQ: on, good quality
     ),
   },
   {
@@ -336,17 +536,18 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '6815' + // APCI, length 21
-        '4c00' + // N(S) = 38
+      '68' + // APCI start
+        '15' + // APDU length = 21
+        '4c00' + // I format, N(S) = 38
         '0800' + // N(R) = 4
         '1e' + // type id 30 M_SP_TB_1
-        '01' + // 1 object
-        '03' + // spont
-        '00' + // originator 0
+        '01' + // VSQ: SQ = 0, 1 object
+        '03' + // COT: cause 3 (spont)
+        '00' + // originator address 0
         '0a00' + // common address 10
         '0d0000' + // IOA 13
         '01' + // SIQ: on, good quality
-        'c75d' + // CP56Time2a ms = 24007
+        'c75d' + // CP56Time2a milliseconds = 24007 (24.007 s)
         '17' + // minute 23
         '08' + // hour 8
         '84' + // day 4, day of week 4
@@ -360,14 +561,15 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '680e' +
-        '0800' +
-        '4e00' + // N(S) 4, N(R) 39
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '0800' + // I format, N(S) = 4
+        '4e00' + // N(R) = 39
         '2e' + // type id 46 C_DC_NA_1
-        '01' +
-        '06' +
-        '00' +
-        '0a00' + // 1 object, act, CA 10
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
         '010000' + // IOA 1
         '01', // DCO: DCS 1 (off), QU 0, execute
     ),
@@ -378,14 +580,15 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '680e' +
-        '0c00' +
-        '5a00' + // N(S) 6, N(R) 45
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '0c00' + // I format, N(S) = 6
+        '5a00' + // N(R) = 45
         '2f' + // type id 47 C_RC_NA_1
-        '01' +
-        '06' +
-        '00' +
-        '0a00' + // 1 object, act, CA 10
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
         '010000' + // IOA 1
         '02', // RCO: RCS 2 (higher), QU 0, execute
     ),
@@ -396,16 +599,17 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6811' +
-        '1000' +
-        '6600' + // length 17, N(S) 8, N(R) 51
+      '68' + // APCI start
+        '11' + // APDU length = 17
+        '1000' + // I format, N(S) = 8
+        '6600' + // N(R) = 51
         '33' + // type id 51 C_BO_NA_1
-        '01' +
-        '06' +
-        '00' +
-        '0a00' + // 1 object, act, CA 10
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
         '030000' + // IOA 3
-        '02000000', // BSI = 2
+        '02000000', // BSI: 0x00000002 (least significant octet first)
     ),
   },
   {
@@ -414,16 +618,17 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6810' +
-        '1400' +
-        '7200' + // length 16, N(S) 10, N(R) 57
+      '68' + // APCI start
+        '10' + // APDU length = 16
+        '1400' + // I format, N(S) = 10
+        '7200' + // N(R) = 57
         '30' + // type id 48 C_SE_NA_1
-        '01' +
-        '06' +
-        '00' +
-        '0a00' + // 1 object, act, CA 10
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
         '010000' + // IOA 1
-        '0004' + // NVA raw 0x0400 = 1024 -> 0.03125
+        '0004' + // NVA: 1024 (0.03125)
         '00', // QOS: QL 0, execute
     ),
   },
@@ -433,17 +638,18 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6810' +
-        '1800' +
-        '7e00' + // N(S) 12, N(R) 63
+      '68' + // APCI start
+        '10' + // APDU length = 16
+        '1800' + // I format, N(S) = 12
+        '7e00' + // N(R) = 63
         '31' + // type id 49 C_SE_NB_1
-        '01' +
-        '06' +
-        '00' +
-        '0a00' + // 1 object, act, CA 10
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
         '030000' + // IOA 3
-        '7b00' + // SVA 123
-        '00', // QOS 0
+        '7b00' + // SVA: 123
+        '00', // QOS: QL 0, execute
     ),
   },
   {
@@ -452,17 +658,18 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6812' +
-        '1c00' +
-        '8a00' + // length 18, N(S) 14, N(R) 69
+      '68' + // APCI start
+        '12' + // APDU length = 18
+        '1c00' + // I format, N(S) = 14
+        '8a00' + // N(R) = 69
         '32' + // type id 50 C_SE_NC_1
-        '01' +
-        '06' +
-        '00' +
-        '0a00' + // 1 object, act, CA 10
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0a00' + // common address 10
         '010000' + // IOA 1
-        'c3f54840' + // R32 3.14 (0x4048f5c3)
-        '00', // QOS 0
+        'c3f54840' + // R32: 3.14
+        '00', // QOS: QL 0, execute
     ),
   },
   {
@@ -471,20 +678,21 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '681a' +
-        '9a00' +
-        '2800' + // length 26, N(S) 77, N(R) 20
+      '68' + // APCI start
+        '1a' + // APDU length = 26
+        '9a00' + // I format, N(S) = 77
+        '2800' + // N(R) = 20
         '0d' + // type id 13 M_ME_NC_1
-        '02' + // SQ = 0, 2 objects
-        '01' +
-        '00' + // per/cyc, originator 0
+        '02' + // VSQ: SQ = 0, 2 objects
+        '01' + // COT: cause 1 (per_cyc)
+        '00' + // originator address 0
         '0300' + // common address 3
-        '140500' +
-        '0000f041' +
-        '00' + // IOA 1300, R32 30.0, QDS 0
-        '150500' +
-        '00003144' +
-        '00', // IOA 1301, R32 708.0, QDS 0
+        '140500' + // IOA 1300
+        '0000f041' + // R32: 3e+01
+        '00' + // QDS: good
+        '150500' + // IOA 1301
+        '00003144' + // R32: 708
+        '00', // QDS: good
     ),
   },
   {
@@ -493,22 +701,23 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6815' +
-        '2800' +
-        '9c00' + // length 21, N(S) 20, N(R) 78
+      '68' + // APCI start
+        '15' + // APDU length = 21
+        '2800' + // I format, N(S) = 20
+        '9c00' + // N(R) = 78
         '3a' + // type id 58 C_SC_TA_1
-        '01' +
-        '06' +
-        '00' +
-        '0300' + // 1 object, act, CA 3
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0300' + // common address 3
         '951100' + // IOA 4501
-        '81' + // SCO: on, QU 0, S/E 1 (select)
-        '0800' + // CP56Time2a ms = 8
+        '81' + // SCO: on, QU 0, select
+        '0800' + // CP56Time2a milliseconds = 8 (0.008 s)
         '17' + // minute 23
         '13' + // hour 19
-        '0d' + // day 13
+        '0d' + // day 13, day of week 0
         '08' + // month 8
-        '6d', // year 109: a struct tm year (1900 + 109 = 2009), as this device sends
+        '6d', // year 109
     ),
   },
   {
@@ -517,23 +726,24 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6819' +
-        '3000' +
-        'aa00' + // length 25, N(S) 24, N(R) 85
+      '68' + // APCI start
+        '19' + // APDU length = 25
+        '3000' + // I format, N(S) = 24
+        'aa00' + // N(R) = 85
         '3f' + // type id 63 C_SE_TC_1
-        '01' +
-        '06' +
-        '00' +
-        '0300' + // 1 object, act, CA 3
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0300' + // common address 3
         '9d1300' + // IOA 5021
-        '0000f642' + // R32 123.0
+        '0000f642' + // R32: 123
         '80' + // QOS: QL 0, select
-        '0800' +
-        '18' +
-        '13' +
-        '0d' +
-        '08' +
-        '6d', // CP56Time2a
+        '0800' + // CP56Time2a milliseconds = 8 (0.008 s)
+        '18' + // minute 24
+        '13' + // hour 19
+        '0d' + // day 13, day of week 0
+        '08' + // month 8
+        '6d', // year 109
     ),
   },
   {
@@ -542,21 +752,22 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6814' +
-        '0c00' +
-        '1600' + // length 20, N(S) 6, N(R) 11
+      '68' + // APCI start
+        '14' + // APDU length = 20
+        '0c00' + // I format, N(S) = 6
+        '1600' + // N(R) = 11
         '67' + // type id 103 C_CS_NA_1
-        '01' +
-        '06' + // 1 object, act
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
         '04' + // originator address 4
         '0d91' + // common address 37133
         '000000' + // IOA 0
-        'c832' + // ms 13000
+        'c832' + // CP56Time2a milliseconds = 13000 (13.000 s)
         '39' + // minute 57
         '08' + // hour 8
         '1d' + // day 29, day of week 0
         '08' + // month 8
-        '08', // year 8 -> 2008-08-29T08:57:13.000
+        '08', // year 8
     ),
   },
   {
@@ -565,24 +776,26 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '6804' +
-        '0100' +
-        '0e00' + // S format, N(R) 7
-        '6814' +
-        '1600' +
-        '0e00' + // I format, N(S) 11, N(R) 7
-        '67' +
-        '01' +
-        '07' +
-        '04' +
-        '0d91' +
-        '000000' +
-        'c832' +
-        '39' +
-        '08' +
-        '1d' +
-        '08' +
-        '08',
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '0100' + // S format
+        '0e00' + // N(R) = 7
+        '68' + // APCI start
+        '14' + // APDU length = 20
+        '1600' + // I format, N(S) = 11
+        '0e00' + // N(R) = 7
+        '67' + // type id 103 C_CS_NA_1
+        '01' + // VSQ: SQ = 0, 1 object
+        '07' + // COT: cause 7 (actcon)
+        '04' + // originator address 4
+        '0d91' + // common address 37133
+        '000000' + // IOA 0
+        'c832' + // CP56Time2a milliseconds = 13000 (13.000 s)
+        '39' + // minute 57
+        '08' + // hour 8
+        '1d' + // day 29, day of week 0
+        '08' + // month 8
+        '08', // year 8
     ),
   },
   {
@@ -591,16 +804,17 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '680e' +
-        '1000' +
-        '1800' + // N(S) 8, N(R) 12
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '1000' + // I format, N(S) = 8
+        '1800' + // N(R) = 12
         '65' + // type id 101 C_CI_NA_1
-        '01' +
-        '06' +
-        '00' +
-        '0d91' + // 1 object, act, CA 37133
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
         '000000' + // IOA 0
-        '05', // QCC: RQT 5 general, FRZ 0 read
+        '05', // QCC: RQT 5 (general counters), FRZ 0 (read)
     ),
   },
   {
@@ -609,17 +823,17 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '6812' +
-        '1800' +
-        '1200' + // length 18, N(S) 12, N(R) 9
+      '68' + // APCI start
+        '12' + // APDU length = 18
+        '1800' + // I format, N(S) = 12
+        '1200' + // N(R) = 9
         '0f' + // type id 15 M_IT_NA_1
-        '01' +
-        '25' +
-        '00' +
-        '0d91' + // 1 object, reqcogen (37), CA 37133
+        '01' + // VSQ: SQ = 0, 1 object
+        '25' + // COT: cause 37 (reqcogen)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
         'e80300' + // IOA 1000
-        'e8030000' + // counter 1000
-        '62', // BCR: sequence 2, CY 1, CA 1, IV 0
+        'e803000062', // BCR: counter reading 1000, sequence 2, CY, CA
     ),
   },
   {
@@ -628,14 +842,15 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '680d' +
-        '1200' +
-        '1a00' + // length 13, N(S) 9, N(R) 13
+      '68' + // APCI start
+        '0d' + // APDU length = 13
+        '1200' + // I format, N(S) = 9
+        '1a00' + // N(R) = 13
         '66' + // type id 102 C_RD_NA_1
-        '01' +
-        '05' +
-        '00' +
-        '0d91' + // 1 object, req, CA 37133
+        '01' + // VSQ: SQ = 0, 1 object
+        '05' + // COT: cause 5 (req)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
         'e80300', // IOA 1000
     ),
   },
@@ -645,17 +860,23 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6816' +
-        '1400' +
-        '1a00' + // length 22, N(S) 10, N(R) 13
+      '68' + // APCI start
+        '16' + // APDU length = 22
+        '1400' + // I format, N(S) = 10
+        '1a00' + // N(R) = 13
         '6b' + // type id 107 C_TS_TA_1
-        '01' +
-        '06' +
-        '00' +
-        '0d91' + // 1 object, act, CA 37133
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
         '000000' + // IOA 0
-        '3412' + // TSC 0x1234
-        T_2013, // CP56Time2a
+        '3412' + // TSC: test sequence counter 4660
+        '3110' + // CP56Time2a milliseconds = 4145 (4.145 s)
+        '17' + // minute 23
+        '08' + // hour 8
+        '84' + // day 4, day of week 4
+        '07' + // month 7
+        '0d', // year 13
     ),
   },
   {
@@ -664,14 +885,15 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '680e' +
-        '1600' +
-        '1a00' + // N(S) 11, N(R) 13
+      '68' + // APCI start
+        '0e' + // APDU length = 14
+        '1600' + // I format, N(S) = 11
+        '1a00' + // N(R) = 13
         '69' + // type id 105 C_RP_NA_1
-        '01' +
-        '06' +
-        '00' +
-        '0d91' + // 1 object, act, CA 37133
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
         '000000' + // IOA 0
         '01', // QRP 1: general reset of process
     ),
@@ -682,17 +904,18 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'normal',
     bytes: hex(
-      '6810' +
-        '1800' +
-        '1a00' + // length 16, N(S) 12, N(R) 13
+      '68' + // APCI start
+        '10' + // APDU length = 16
+        '1800' + // I format, N(S) = 12
+        '1a00' + // N(R) = 13
         '6f' + // type id 111 P_ME_NB_1
-        '01' +
-        '06' +
-        '00' +
-        '0d91' + // 1 object, act, CA 37133
+        '01' + // VSQ: SQ = 0, 1 object
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
         'e80300' + // IOA 1000
-        '6400' + // SVA 100
-        '01', // QPM: KPA 1 threshold, LPC 0, POP 0
+        '6400' + // SVA: 100
+        '01', // QPM: KPA 1 (threshold)
     ),
   },
   {
@@ -701,18 +924,19 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '6813' +
-        '1a00' +
-        '1a00' + // length 19, N(S) 13, N(R) 13
+      '68' + // APCI start
+        '13' + // APDU length = 19
+        '1a00' + // I format, N(S) = 13
+        '1a00' + // N(R) = 13
         '15' + // type id 21 M_ME_ND_1
-        '83' + // SQ = 1, 3 elements
-        '01' +
-        '00' +
-        '0d91' + // per/cyc, CA 37133
-        '640000' + // IOA 100 (then 101, 102)
-        '0040' + // 0x4000 = 0.5
-        '00c0' + // 0xc000 = -0.5
-        'ff7f', // 0x7fff = 1 - 2^-15
+        '83' + // VSQ: SQ = 1, 3 elements
+        '01' + // COT: cause 1 (per_cyc)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
+        '640000' + // IOA 100
+        '0040' + // IOA 100: NVA: 16384 (0.5)
+        '00c0' + // IOA 101: NVA: -16384 (-0.5)
+        'ff7f', // IOA 102: NVA: 32767 (0.9999695)
     ),
   },
   {
@@ -721,23 +945,24 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'normal',
     bytes: hex(
-      '6819' +
-        '2a00' +
-        '0a00' + // length 25, N(S) 21, N(R) 5
+      '68' + // APCI start
+        '19' + // APDU length = 25
+        '2a00' + // I format, N(S) = 21
+        '0a00' + // N(R) = 5
         '3f' + // type id 63 C_SE_TC_1
-        '01' + // 1 object
-        '6f' + // COT: P/N = 1, cause 47 (unknown IOA)
-        '00' +
-        '0100' + // originator 0, CA 1
+        '01' + // VSQ: SQ = 0, 1 object
+        '6f' + // COT: cause 47 (unknown IOA), P/N = 1 (negative)
+        '00' + // originator address 0
+        '0100' + // common address 1
         '010000' + // IOA 1
-        '5c8fc5c2' + // R32 -98.78
-        '00' + // QOS 0
-        '38c7' +
-        '0c' +
-        '0e' +
-        '1e' +
-        '09' +
-        '13', // CP56Time2a 2019-09-30 14:12:51.000
+        '5c8fc5c2' + // R32: -98.78
+        '00' + // QOS: QL 0, execute
+        '38c7' + // CP56Time2a milliseconds = 51000 (51.000 s)
+        '0c' + // minute 12
+        '0e' + // hour 14
+        '1e' + // day 30, day of week 0
+        '09' + // month 9
+        '13', // year 19
     ),
   },
   {
@@ -745,13 +970,24 @@ export const fixtures: readonly DecoderFixture[] = [
     name: 'stopdt-act',
     dir: C,
     role: 'normal',
-    bytes: hex('68' + '04' + '13' + '000000'), // U format STOPDT act (0x10)
+    bytes: hex(
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '13' + // U format, STOPDT act
+        '000000', // control octets 2-4 = 0
+    ),
   },
   {
+    // built from [104] 5.3: the controlled station confirms the stop
     name: 'stopdt-con',
     dir: S,
     role: 'normal',
-    bytes: hex('68' + '04' + '23' + '000000'), // U format STOPDT con (0x20)
+    bytes: hex(
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '23' + // U format, STOPDT con
+        '000000', // control octets 2-4 = 0
+    ),
   },
   {
     // iec104/TestDissectIec104.pcap frame 36: seven stray octets, then a U format APDU with
@@ -760,12 +996,12 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'malformed',
     bytes: hex(
-      '07070707070707' + // stray octets
+      '07070707070707' + // stray octets (no APCI start)
         '68' + // APCI start
-        '05' + // length 5: one octet too many for U format
-        '17' + // control 1: U format, bits 0x14 (two functions)
-        '171717' + // control 2-4 not 0
-        '17', // extra octet
+        '05' + // APDU length = 5
+        '17' + // U format, function bits 0x14: not exactly one function
+        '171717' + // control octets 2-4, not 0
+        '17', // octet beyond the 4 control octets of a U format
     ),
   },
   {
@@ -775,14 +1011,14 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'malformed',
     bytes: hex(
-      '0808080808080808' + // stray octets
-        '68' +
-        '06' + // APCI, length 6
-        '1818' +
-        '1818' + // I format, N(S) 3084, N(R) 3084
-        '18' + // type id 24 (reserved)
-        '18' + // VSQ; the ASDU ends here
-        '1818', // stray octets
+      '0808080808080808' + // stray octets (no APCI start)
+        '68' + // APCI start
+        '06' + // APDU length = 6
+        '1818' + // I format, N(S) = 3084
+        '1818' + // N(R) = 3084
+        '18' + // type id 24 reserved
+        '18' + // VSQ: SQ = 0, 24 objects; the ASDU ends here
+        '1818', // stray octets (no APCI start)
     ),
   },
   {
@@ -790,14 +1026,23 @@ export const fixtures: readonly DecoderFixture[] = [
     name: 'i-format-without-asdu',
     dir: C,
     role: 'malformed',
-    bytes: hex('68' + '04' + '16161616'),
+    bytes: hex(
+      '68' + // APCI start
+        '04' + // APDU length = 4
+        '1616' + // I format, N(S) = 2827
+        '1616', // N(R) = 2827; no ASDU
+    ),
   },
   {
     // APDU length below the 4 control octets
     name: 'apdu-length-too-short',
     dir: S,
     role: 'malformed',
-    bytes: hex('68' + '02' + '0100'),
+    bytes: hex(
+      '68' + // APCI start
+        '02' + // APDU length = 2, below the 4 control octets
+        '0100', // 2 octets framed by that length
+    ),
   },
   {
     // a double command with state 3 (not permitted), two objects, a month of 13
@@ -805,30 +1050,31 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'malformed',
     bytes: hex(
-      '6820' +
-        '1a00' +
-        '1a00' + // length 32, N(S) 13, N(R) 13
+      '68' + // APCI start
+        '20' + // APDU length = 32
+        '1a00' + // I format, N(S) = 13
+        '1a00' + // N(R) = 13
         '3b' + // type id 59 C_DC_TA_1
-        '02' +
-        '06' +
-        '00' +
-        '0d91' + // 2 objects (commands carry one), act
-        '010000' +
-        '03' +
-        '0000' +
-        '00' +
-        '00' +
-        '01' +
-        '0d' +
-        '13' + // DCS 3; month 13
-        '020000' +
-        '02' +
-        '0000' +
-        '00' +
-        '00' +
-        '01' +
-        '01' +
-        '13', // DCS 2 on; 2019-01-01
+        '02' + // VSQ: SQ = 0, 2 objects
+        '06' + // COT: cause 6 (act)
+        '00' + // originator address 0
+        '0d91' + // common address 37133
+        '010000' + // IOA 1
+        '03' + // DCO: DCS 3 (not permitted), QU 0, execute
+        '0000' + // CP56Time2a milliseconds = 0 (0.000 s)
+        '00' + // minute 0
+        '00' + // hour 0
+        '01' + // day 1, day of week 0
+        '0d' + // month 13 (out of range: months are 1-12)
+        '13' + // year 19
+        '020000' + // IOA 2
+        '02' + // DCO: DCS 2 (on), QU 0, execute
+        '0000' + // CP56Time2a milliseconds = 0 (0.000 s)
+        '00' + // minute 0
+        '00' + // hour 0
+        '01' + // day 1, day of week 0
+        '01' + // month 1
+        '13', // year 19
     ),
   },
 ];

@@ -572,6 +572,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // [AP] 6.8.1 sub-function 0x0E: the server message count in the echo
     name: 'diagnostics-server-message-count-response',
     dir: S,
     role: 'normal',
@@ -779,6 +780,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // [AP] 6.20: the CANopen answer, opaque to Modbus
     name: 'canopen-general-reference-response',
     dir: S,
     role: 'normal',
@@ -853,6 +855,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // [AP] 6.21 individual access: one private object
     name: 'read-device-identification-private-response',
     dir: S,
     role: 'normal',
@@ -1021,6 +1024,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: one register more than [AP] 6.3 allows
     name: 'read-holding-registers-quantity-126-request',
     dir: C,
     role: 'malformed',
@@ -1035,6 +1039,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: [AP] 6.5 allows only 0xFF00 and 0x0000
     name: 'write-single-coil-invalid-value-request',
     dir: C,
     role: 'malformed',
@@ -1049,6 +1054,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: the byte count disagrees with the quantity ([AP] 6.12)
     name: 'write-multiple-registers-byte-count-mismatch-request',
     dir: C,
     role: 'malformed',
@@ -1065,6 +1071,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: a request with the exception bit set ([AP] 7 gives it to responses only)
     name: 'exception-in-request',
     dir: C,
     role: 'malformed',
@@ -1078,6 +1085,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: a request whose answer (next fixture) carries another function
     name: 'request-for-mismatched-response',
     dir: C,
     role: 'normal',
@@ -1092,6 +1100,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: the answer to the previous request, with another function code
     name: 'response-function-mismatch',
     dir: S,
     role: 'malformed',
@@ -1106,6 +1115,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: an exception code [AP] 7 does not define
     name: 'exception-unknown-code',
     dir: S,
     role: 'malformed',
@@ -1191,6 +1201,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: a Diagnostics sub-function [AP] 6.8.1 reserves
     name: 'diagnostics-reserved-sub-function-request',
     dir: C,
     role: 'malformed',
@@ -1205,6 +1216,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: reference type, file and record number out of [AP] 6.15 ranges
     name: 'write-file-record-invalid-reference-request',
     dir: C,
     role: 'malformed',
@@ -1237,6 +1249,7 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Constructed: an MBAP length below 2, then a valid request to resynchronise on
     name: 'invalid-length-then-valid-request',
     dir: C,
     role: 'malformed',
