@@ -536,6 +536,57 @@ function scenario(
   return { data, first, out, got, pos, gaps, maxMem, maxRecent, r, counters, flow };
 }
 
+describe('TcpReassembler: two Ethernet paths', () => {
+  const O = '02:00:00:00:00:01'; // the outstation
+  const X = '02:00:00:00:00:66'; // a man in the middle forwarding what it intercepts
+  const R = '02:00:00:00:00:0b'; // a second router after a failover
+
+  it('follows the first path when a man in the middle forwards longer, rewritten copies', () => {
+    const { feed, stream, counters, items } = setup();
+    const { c, hs } = established();
+    feed(...hs);
+    for (const text of ['resp-1;', 'resp-2;', 'resp-3;']) {
+      const seq = c.sseq;
+      const original = c.server('PA', text, { srcMac: O });
+      // Same sequence number, one octet longer: the copy overlaps the next original's first octet.
+      const copy = c.server('PA', text.replace(';', 'X;'), { srcMac: X, seq });
+      feed(original, copy);
+    }
+    expect(stream(false)).toBe('resp-1;resp-2;resp-3;');
+    expect(counters.get('tcp.second_path')).toBe(3);
+    expect(counters.get('tcp.overlap_conflict')).toBe(3);
+    const named = items.filter((i) => i.kind === 'anomaly' && i.name === 'tcp.second_path');
+    expect(named).toHaveLength(1);
+  });
+
+  it('uses new bytes from another source, so a changed path loses nothing', () => {
+    const { feed, stream, counters } = setup();
+    const { c, hs } = established();
+    feed(...hs);
+    feed(c.server('PA', 'one;', { srcMac: O }));
+    const seq = c.sseq;
+    feed(c.server('PA', 'two;', { srcMac: R }), c.server('PA', 'three;', { srcMac: R }));
+    // The first path re-sends bytes it sent itself: an ordinary retransmission.
+    feed(c.server('PA', 'two;', { srcMac: O, seq }));
+    expect(stream(false)).toBe('one;two;three;');
+    expect(counters.get('tcp.second_path')).toBe(0);
+    expect(counters.get('tcp.retransmission')).toBe(1);
+  });
+
+  it("takes each direction's path from its own first payload", () => {
+    const { feed, stream, counters } = setup();
+    const { c, hs } = established();
+    feed(...hs);
+    const cseq = c.cseq;
+    feed(c.client('PA', 'req;', { srcMac: X }), c.server('PA', 'ans;', { srcMac: O }));
+    // The client's copy from another source re-sends its bytes: dropped, not spliced.
+    feed(c.client('PA', 'reqZZ', { srcMac: O, seq: cseq }));
+    expect(stream(true)).toBe('req;');
+    expect(stream(false)).toBe('ans;');
+    expect(counters.get('tcp.second_path')).toBe(1);
+  });
+});
+
 describe('TcpReassembler: fuzz (fixed seed)', () => {
   it('delivers exactly the original stream when nothing is lost', () => {
     fc.assert(

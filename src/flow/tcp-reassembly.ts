@@ -30,6 +30,14 @@
  *   nothing is buffered the hole before the new segment), when the flow is flushed, and for the
  *   bytes a snaplen cut off a segment. A gap adds to `flow.missedBytes`, history G, and is
  *   reported to the sink; delivery continues after it.
+ * - One path per direction: the Ethernet source of a direction's first payload segment. A later
+ *   segment from another Ethernet source that starts inside bytes already received is a second
+ *   copy of the connection on the capture (a capture point that sees a router's both sides, or
+ *   an ARP-spoofing man in the middle forwarding what it intercepts: there the copies may be
+ *   rewritten and longer, and splicing them into the stream would corrupt it). It is compared
+ *   with the recent bytes (a rewrite raises `tcp.overlap_conflict`), counted
+ *   (`tcp.second_path`) and not used. A segment from another source that brings only new bytes
+ *   is used, so a path that changes (router failover) loses nothing.
  * - RST payload is ignored (`tcp.rst_with_data`); payload beyond the first FIN's sequence
  *   number is dropped (`tcp.data_after_fin`). Segments the flow table judged corrupt (bad
  *   checksum, under its `checksums` policy) are ignored.
@@ -103,6 +111,11 @@ export const TCP_REASSEMBLY_COUNTERS: AnomalyCatalog = Object.freeze({
       'a TCP segment carried different bytes for stream positions already received (first version kept): possible IDS evasion',
     severity: 'high',
   },
+  'tcp.second_path': {
+    description:
+      'a TCP segment from a second Ethernet source re-sent stream bytes already received from the first (two copies of the connection on the capture, e.g. an ARP-spoofing man in the middle); not used',
+    severity: 'medium',
+  },
   'tcp.gap': {
     description: 'a hole in a TCP stream was skipped (bytes never seen)',
     severity: 'low',
@@ -143,6 +156,7 @@ const { SYN, FIN, RST } = TcpFlag;
 const FIN_SEEN = 1;
 const FIN_DONE = 2;
 const NO_RECENT = 4;
+const SECOND_PATH = 8;
 const copy = Uint8Array.prototype.slice;
 
 /**
@@ -189,6 +203,9 @@ class TcpStream implements TcpDirState {
   recentPos = 0;
   recentLen = 0;
   recentEnd = 0;
+  /** Ethernet source of the first payload segment (high 16 and low 32 bits; -1: none yet). */
+  pathHi = -1;
+  pathLo = 0;
 }
 
 const SLOT_SHIFT = 10;
@@ -301,6 +318,7 @@ export class TcpReassembler {
     this.counted = false;
     if (wire > 0) {
       const cap = pkt.payLen < wire ? (pkt.payLen > 0 ? pkt.payLen : 0) : wire;
+      if (this.secondPath(flow, st, fromOrig, pkt, seq, cap)) return;
       this.data(flow, st, fromOrig, pkt.buf, pkt.payOff, seq, wire, cap);
     }
     if (fin) this.fin(st, (seq + wire) | 0);
@@ -708,6 +726,38 @@ export class TcpReassembler {
         return;
       }
     }
+  }
+
+  /**
+   * Records the direction's path on its first payload segment; true when this segment re-sends
+   * received bytes from another Ethernet source (see the module comment), after checking it.
+   */
+  private secondPath(
+    flow: Flow,
+    st: TcpStream,
+    fromOrig: boolean,
+    pkt: Packet,
+    seq: number,
+    cap: number,
+  ): boolean {
+    const m = pkt.macOff;
+    const d = pkt.data;
+    if (m < 0 || d.length < m + 12) return false;
+    const hi = (d[m + 6]! << 8) | d[m + 7]!;
+    const lo = ((d[m + 8]! << 24) | (d[m + 9]! << 16) | (d[m + 10]! << 8) | d[m + 11]!) >>> 0;
+    if (st.pathHi < 0) {
+      st.pathHi = hi;
+      st.pathLo = lo;
+      return false;
+    }
+    if ((hi === st.pathHi && lo === st.pathLo) || ((st.next - seq) | 0) <= 0) return false;
+    this.checkRecent(flow, st, fromOrig, pkt.buf, pkt.payOff, seq, cap);
+    this.counters.inc('tcp.second_path');
+    if ((st.flags & SECOND_PATH) === 0) {
+      st.flags |= SECOND_PATH;
+      this.sink.anomaly?.(flow, fromOrig, 'tcp.second_path', this.frame);
+    }
+    return true;
   }
 
   private retransmission(flow: Flow, fromOrig: boolean): void {

@@ -35,6 +35,11 @@ export interface PacketSpec {
   icmpCode?: number;
   /** {@link BadChecksum} bits. */
   bad?: number;
+  /**
+   * Ethernet source address (`02:00:00:00:00:0a`): the record then has MAC addresses
+   * (`macOff` 0 in a 14-byte Ethernet header of its own `data`; the payload stays in `buf`).
+   */
+  srcMac?: string;
   /** Reuse this record (and its shape) instead of a new one. */
   into?: Packet;
 }
@@ -118,6 +123,18 @@ export function packet(s: PacketSpec = {}): Packet {
   pkt.data = buf;
   pkt.capLen = buf.length;
   pkt.wireLen = buf.length + (s.wireLen !== undefined ? s.wireLen - data.length : 0);
+  if (s.srcMac !== undefined) {
+    const eth = new Uint8Array(14);
+    eth.set([2, 0, 0, 0, 0, 0xff], 0);
+    eth.set(
+      s.srcMac.split(':').map((h) => Number.parseInt(h, 16)),
+      6,
+    );
+    eth[12] = pkt.etherType >> 8;
+    eth[13] = pkt.etherType & 0xff;
+    pkt.data = eth;
+    pkt.macOff = 0;
+  }
   pkt.l3Off = 0;
   pkt.ipVersion = six ? 6 : 4;
   pkt.ipProto = proto;
