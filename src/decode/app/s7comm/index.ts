@@ -78,8 +78,8 @@ export const S7COMM_ANOMALIES = {
   },
   's7comm.values_limit_reached': {
     description:
-      'A PDU carries more items, blocks or SZL records than the objects-per-message limit; ' +
-      'only the first ones are listed in the event.',
+      'A PDU carries more items, blocks, PI service arguments or SZL records than the ' +
+      'objects-per-message limit; only the first ones are listed in the event.',
     severity: 'low',
   },
   's7comm.reassembly_limit': {

@@ -59,9 +59,6 @@ export interface UploadBlock {
   readonly block: S7Block | undefined;
 }
 
-/** Most PI service argument strings listed. */
-const MAX_PI_ARGUMENTS = 16;
-
 const cur = new ByteCursor();
 const blockCur = new ByteCursor();
 
@@ -181,7 +178,7 @@ function decodeReqResp(
       if (job && (fc === FUNCTION.UPLOAD || fc === FUNCTION.END_UPLOAD)) uploadBlock(state, f);
       break;
     case FUNCTION.PI_SERVICE:
-      if (job) piService(data, p, pend, f, sink);
+      if (job) piService(state.limits.maxObjectsPerMessage, data, p, pend, f, sink);
       else if (pend - p >= 2) f.function_status = data[p + 1] as number;
       break;
     case FUNCTION.PLC_STOP:
@@ -356,7 +353,14 @@ function blockNumber(text: string): number {
 }
 
 /** PI service job ([S7] s7comm_decode_pi_service): parameter block, then the service name. */
-function piService(data: Uint8Array, p: number, pend: number, f: S7Fields, sink: DecodeSink): void {
+function piService(
+  limit: number,
+  data: Uint8Array,
+  p: number,
+  pend: number,
+  f: S7Fields,
+  sink: DecodeSink,
+): void {
   const c = cur.reset(data, p + PI.PREFIX_BYTES, pend);
   if (p + PI.PREFIX_BYTES >= pend) return;
   if (c.remaining() < 2) {
@@ -381,24 +385,30 @@ function piService(data: Uint8Array, p: number, pend: number, f: S7Fields, sink:
     const count = b.u8();
     b.skip(1);
     const blocks: S7Block[] = [];
-    for (let i = 0; i < count && b.remaining() >= PI.BLOCK_ENTRY_BYTES; i++) {
+    let i = 0;
+    for (; i < count && b.remaining() >= PI.BLOCK_ENTRY_BYTES && blocks.length < limit; i++) {
       const type = b.u16be();
       const num = b.latin1(FILENAME.NUMBER_DIGITS);
       const fs = b.latin1(1);
-      if (blocks.length < MAX_PI_ARGUMENTS) {
-        blocks.push({
-          block_type: BLOCK_TYPE_NAMES[type] ?? String.fromCharCode(type >> 8, type & 0xff),
-          block_number: blockNumber(num),
-          filesystem: fs,
-        });
-      }
+      blocks.push({
+        block_type: BLOCK_TYPE_NAMES[type] ?? String.fromCharCode(type >> 8, type & 0xff),
+        block_number: blockNumber(num),
+        filesystem: fs,
+      });
+    }
+    if (i < count && b.remaining() >= PI.BLOCK_ENTRY_BYTES) {
+      sink.anomaly('s7comm.values_limit_reached', `${count} blocks in a PI service`);
     }
     f.blocks = blocks;
   } else if (name === 'P_PROGRAM' || name === '_MODU' || name === '_GARB') {
     if (plen > 0) f.pi_arguments = [b.latin1(plen)];
   } else if (name.startsWith('_N_')) {
     const args: string[] = [];
-    while (b.remaining() >= 1 && args.length < MAX_PI_ARGUMENTS) {
+    while (b.remaining() >= 1) {
+      if (args.length >= limit) {
+        sink.anomaly('s7comm.values_limit_reached', `more than ${limit} PI service arguments`);
+        break;
+      }
       const n = b.u8();
       if (b.remaining() < n) break;
       args.push(b.latin1(n));

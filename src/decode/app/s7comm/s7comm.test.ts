@@ -288,6 +288,40 @@ describe('jobs and ack-data', () => {
       pi_service_meaning: 'select_program',
       pi_arguments: ['P01', '/_N_MPF_DIR/_N_TEST_MPF'],
     });
+    const cut = run([[S, job]], { ...DEFAULT_LIMITS, maxObjectsPerMessage: 1 });
+    expect(cut.sink.anomalies).toEqual(['s7comm.values_limit_reached']);
+    expect(s7(cut.sink.events[0]).pi_arguments).toEqual(['P01']);
+  });
+
+  it('PI service blocks and arguments are bounded by maxObjectsPerMessage', () => {
+    const one = { ...DEFAULT_LIMITS, maxObjectsPerMessage: 1 };
+    // The real _INSE job names one block: within a limit of 1.
+    expect(run([[S, fx('pi-service-insert-block-job')]], one).sink.anomalies).toEqual([]);
+    // The same job naming the block twice (block count 2, parameter block 18 bytes).
+    const two = hex(
+      '03000033' + // TPKT length 51
+        '02f080' + // COTP DT, EOT
+        '3201' + // S7 job
+        '00000f00' + // redundancy id, PDU reference 3840
+        '00220000' + // parameter length 34, data length 0
+        '28' + // function: PI service
+        '000000000000fd' + // unknown
+        '0012' + // parameter block length 18
+        '02' + // 2 blocks
+        '00' + // unknown
+        '3041' + // block type "0A" = DB
+        '3030303031' + // block number "00001"
+        '50' + // file system "P"
+        '3041' + // block type "0A" = DB
+        '3030303031' + // block number "00001"
+        '50' + // file system "P"
+        '05' + // service name length 5
+        '5f494e5345', // "_INSE"
+    );
+    const r = run([[S, two]], one);
+    expect(r.sink.anomalies).toEqual(['s7comm.values_limit_reached']);
+    expect(s7(r.sink.events[0]).blocks).toHaveLength(1);
+    expect(run([[S, two]]).sink.anomalies).toEqual([]);
   });
 
   it('block upload: the upload id names the block in every step and answer', () => {
