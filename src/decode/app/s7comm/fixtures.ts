@@ -589,6 +589,46 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // s7comm/snap7_s300_everything.pcapng frame 43: the upload of OB 0 starts
+    name: 'start-upload-ob0-job',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '03000023' + // TPKT length 35
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '01' + // ROSCTR job
+        '0000' + // redundancy id
+        '1500' + // PDU reference
+        '0012' + // parameter length 18
+        '0000' + // data length 0
+        '1d' + // function: start upload
+        '00' + // function status
+        '0000' + // unknown
+        '00000000' + // upload id 0 (none yet)
+        '09' + // file name length 9
+        '5f3038303030303041', // file name "_0800000A": OB 0, active file system
+    ),
+  },
+  {
+    // s7comm/snap7_s300_everything.pcapng frame 44: refused, by an ack with an error
+    name: 'start-upload-refused-ack',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '03000013' + // TPKT length 19
+        '02f080' + // COTP DT, EOT
+        '32' + // S7 protocol id
+        '02' + // ROSCTR ack
+        '0000' + // redundancy id
+        '1500' + // PDU reference
+        '0000' + // parameter length 0
+        '0000' + // data length 0
+        'd2' + // error class 0xD2
+        '0c', // error code 0x0C: 0xD20C, OB cannot be copied (its priority class does not exist)
+    ),
+  },
+  {
     // s7comm/s7comm_downloading_block_db1.pcap frames 22 and 23 (list blocks)
     name: 'list-blocks-request',
     dir: Direction.TO_SERVER,

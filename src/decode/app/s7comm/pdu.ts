@@ -506,6 +506,9 @@ function pair(state: S7State, f: S7Fields, fc: number, sink: DecodeSink): void {
     return;
   }
   state.pending.delete(f.pdu_ref);
+  // An ack (no parameter part: a refusal, error class and code in its header) names the block
+  // or service of the job it refuses.
+  if (fc < 0 && f.rosctr === ROSCTR.ACK && job.job !== undefined) nameFromJob(state, job.job, f);
   if (fc < 0 || job.fc < 0) return;
   if (job.fc !== fc) {
     sink.anomaly(

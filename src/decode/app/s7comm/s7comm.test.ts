@@ -404,6 +404,28 @@ describe('jobs and ack-data', () => {
     expect(s7(r.sink.events[3]).function_code).toBeUndefined();
   });
 
+  it('a refusal names its error and the block the job asked for', () => {
+    const r = run([
+      [S, fx('start-upload-ob0-job')],
+      [C, fx('start-upload-refused-ack')],
+    ]);
+    expect(r.sink.anomalies).toEqual([]);
+    expect(r.sink.events.map((e) => e.kind)).toEqual(['s7comm.job', 's7comm.ack']);
+    const ack = s7(r.sink.events[1]);
+    expect(ack).toMatchObject({
+      rosctr: 2,
+      error_class: 0xd2,
+      error_code: 0x0c,
+      error: 0xd20c,
+      error_name: 'ob_priority_class_missing',
+      filename: '_0800000A',
+      block: { block_type: 'OB', block_number: 0, filesystem: 'A' },
+    });
+    // No parameter part: no function code, as in Wireshark.
+    expect(ack.function_code).toBeUndefined();
+    expect(r.state.uploads.size).toBe(0);
+  });
+
   it('an ack-data without its job, or for another function, is an anomaly', () => {
     const r = run([[C, fx('read-var-ack-data')]]);
     expect(r.sink.anomalies).toEqual(['s7comm.response_without_request']);
