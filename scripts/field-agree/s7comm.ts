@@ -67,6 +67,24 @@ export const s7commSpec: ProtoSpec = {
       ours: addressField('transport_size'),
     },
     {
+      name: 'header error class',
+      tshark: 's7comm.header.errcls',
+      ours: (e) => at(e, 's7comm.error_class'),
+    },
+    {
+      name: 'header error code',
+      tshark: 's7comm.header.errcod',
+      ours: (e) => at(e, 's7comm.error_code'),
+    },
+    {
+      // Wireshark shows the userdata parameter error code, and for a header with an error the
+      // class and code combined (`[Error code: ...]`), under one field.
+      name: 'error code (userdata parameter, or header class and code)',
+      tshark: 's7comm.param.errcod',
+      ours: (e) =>
+        [at(e, 's7comm.param_error_code'), at(e, 's7comm.error')].filter((v) => v !== undefined),
+    },
+    {
       name: 'userdata function group',
       tshark: 's7comm.param.userdata.funcgroup',
       ours: (e) => at(e, 's7comm.function_group'),
