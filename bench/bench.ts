@@ -40,6 +40,7 @@ export const STAGES = [
   'decode',
   'flows',
   'classify',
+  'pdus',
   'analyze',
   'analyze-w2',
   'tshark',
@@ -193,7 +194,7 @@ const cliJs = path.join(root, 'bin', 'palisade.js');
 const cliMain = path.join(root, 'dist', 'src', 'cli', 'main.js');
 
 async function ourStage(
-  id: 'read' | 'decode' | 'flows' | 'classify' | 'flows-1m',
+  id: 'read' | 'decode' | 'flows' | 'classify' | 'pdus' | 'flows-1m',
   label: string,
   cap: BenchCapture | null,
 ): Promise<StageRow> {
@@ -399,7 +400,9 @@ async function main(): Promise<void> {
       case 'flows':
         return ourStage(id, 'capture -> FrameDecoder -> FlowTable -> TcpReassembler', file());
       case 'classify':
-        return ourStage(id, 'flows + protocol recognition and decoding, no event output', file());
+        return ourStage(id, 'flows + protocol recognition (each flow until confirmed)', file());
+      case 'pdus':
+        return ourStage(id, 'flows + every PDU decoded, no event output', file());
       case 'analyze':
       case 'analyze-w2':
         return analyzeStage(id, file(), help);

@@ -220,20 +220,25 @@ async function stageFlows(file: string): Promise<StageReport> {
 }
 
 /**
- * Flows plus protocol recognition, the work nDPI's ndpiReader does: the whole engine with every
- * registered decoder, but no event lines built or written.
+ * `classify`: flows plus protocol recognition, the work nDPI's ndpiReader does: the whole engine
+ * with every registered decoder, each flow decoded only until its protocol is confirmed, no
+ * event lines. `pdus`: the same, with every PDU of every flow decoded (all the decoding of a
+ * full analyze, without building or writing the lines).
  */
-async function stageClassify(file: string): Promise<StageReport> {
+async function stageClassify(file: string, every: boolean): Promise<StageReport> {
   const { openCapture } = await load<CaptureModule>('../src/capture/index.js');
   const { Engine } = await import('../src/pipeline/engine.js');
   const { DECODERS } = await import('../src/decode/registry.js');
   let flowLines = 0;
+  const recognized = new Map<string, number>();
   const engine = new Engine(
-    { decoders: DECODERS, eventLines: false },
+    { decoders: DECODERS, eventLines: false, recognizeOnly: !every },
     {
       event: () => undefined,
-      flow: () => {
+      flow: (line) => {
         flowLines++;
+        const m = /"service":"([^"]+)"/.exec(line);
+        if (m) recognized.set(m[1] as string, (recognized.get(m[1] as string) ?? 0) + 1);
       },
     },
   );
@@ -243,7 +248,7 @@ async function stageClassify(file: string): Promise<StageReport> {
   const s = seconds(t0);
   const report = engine.report();
   return {
-    stage: 'classify',
+    stage: every ? 'pdus' : 'classify',
     status: 'ok',
     frames: res.frames,
     bytes: res.bytes,
@@ -251,6 +256,7 @@ async function stageClassify(file: string): Promise<StageReport> {
     maxRssKb: maxRssKb(),
     extra: {
       flows: flowLines,
+      recognized: Object.fromEntries(recognized),
       decoders: report.decoders,
       ...captureNote(res),
     },
@@ -315,11 +321,13 @@ export async function runStage(stage: string, file: string | undefined): Promise
       case 'flows':
         return await stageFlows(needFile());
       case 'classify':
-        return await stageClassify(needFile());
+        return await stageClassify(needFile(), false);
+      case 'pdus':
+        return await stageClassify(needFile(), true);
       case 'flows-1m':
         return await stageFlows1m();
       default:
-        throw new Error(`unknown stage ${stage} (read, decode, flows, classify, flows-1m)`);
+        throw new Error(`unknown stage ${stage} (read, decode, flows, classify, pdus, flows-1m)`);
     }
   } catch (err) {
     if (!(err instanceof NotBuilt)) throw err;

@@ -66,6 +66,11 @@ export class FlowApp {
 export interface AppOutput {
   /** False to decode without building event lines (recognition and counters only). */
   readonly lines: boolean;
+  /**
+   * True to stop decoding a flow once its decoder confirms the protocol (its first valid PDU):
+   * each flow gets its `service` and nothing more, the work of a flow classifier.
+   */
+  readonly recognizeOnly?: boolean;
   /** One event line about `flow`. */
   event(line: string, flow: Flow): void;
 }
@@ -351,6 +356,9 @@ export class AppLayer {
     if (app && !app.confirmed) {
       app.confirmed = true;
       if (this.flow && app.decoder) this.flow.service = app.decoder.id;
+      // Recognised: no more payload for this flow (the rest of the data already handed over
+      // is still parsed).
+      if (this.out.recognizeOnly === true) app.status = NONE;
     }
   }
 

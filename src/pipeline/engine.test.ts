@@ -68,3 +68,33 @@ describe('EtherType dispatch', () => {
     expect(res.frames).toBeGreaterThanOrEqual(events.length);
   });
 });
+
+describe('recognition only', () => {
+  /** Flow lines and the Modbus events counted, decoding every PDU or stopping at recognition. */
+  async function run(recognizeOnly: boolean): Promise<{ flows: string[]; events: number }> {
+    const { DECODERS } = await import('../decode/registry.js');
+    const flows: string[] = [];
+    const engine = new Engine(
+      { decoders: DECODERS, eventLines: false, recognizeOnly },
+      { event: () => undefined, flow: (l) => flows.push(l) },
+    );
+    engine.beginCapture(1);
+    const file = path.join(SHARED_PCAPS, 'modbus/modbus-and-non-modbus-p502.pcap');
+    await new FileSource(file).read((f) => engine.frame(f));
+    engine.finishCapture();
+    return { flows, events: engine.report().decoders.modbus?.events ?? 0 };
+  }
+
+  it('gives every flow the service full decoding gives, and stops decoding there', async () => {
+    if (!haveSharedPcaps()) return;
+    const full = await run(false);
+    const rec = await run(true);
+    const service = (l: string): string => /"service":"([^"]*)"/.exec(l)?.[1] ?? '';
+    // Modbus flows and flows of other protocols on port 502 the probe refuses, both kinds.
+    expect(full.flows.map(service)).toContain('modbus');
+    expect(full.flows.map(service)).toContain('');
+    expect(rec.flows.map(service)).toEqual(full.flows.map(service));
+    expect(rec.events).toBeGreaterThan(0);
+    expect(rec.events).toBeLessThan(full.events);
+  });
+});

@@ -38,6 +38,12 @@ export interface EngineOptions {
    * writes no events: protocol recognition and flows only.
    */
   eventLines?: boolean;
+  /**
+   * Stop decoding each flow once its protocol is confirmed (default false): flows and their
+   * `service` only, as a flow classifier works. For measuring recognition; implies no events
+   * after the first PDUs.
+   */
+  recognizeOnly?: boolean;
 }
 
 /**
@@ -191,6 +197,7 @@ export class Engine {
       this.counters,
       {
         lines: opts.eventLines ?? true,
+        recognizeOnly: opts.recognizeOnly ?? false,
         event: (line, flow) => {
           this.totals.events++;
           if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: false, line });
