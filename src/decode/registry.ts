@@ -11,6 +11,7 @@ import { dnp3Decoder } from './app/dnp3/index.js';
 import { enipDecoder } from './app/enip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
+import { mqttDecoder } from './app/mqtt/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
@@ -24,6 +25,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   enipDecoder,
   iec104Decoder,
   modbusDecoder,
+  mqttDecoder,
   s7commDecoder,
 ];
 

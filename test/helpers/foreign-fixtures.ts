@@ -68,23 +68,6 @@ export const FOREIGN_FIXTURES: readonly DecoderFixture[] = [
     ),
   },
   {
-    // mqtt/mqtt311-sub-userpass.pcap frame 4
-    name: 'mqtt-connect',
-    dir: Direction.TO_SERVER,
-    role: 'normal',
-    bytes: hex(
-      '10' + // CONNECT
-        '2b' + // remaining length = 43
-        '00044d515454' + // protocol name "MQTT"
-        '04' + // level 4 (3.1.1)
-        'c2' + // flags: user, password, clean session
-        '003c' + // keep alive = 60
-        '00136d79766f69636569736d7970617373706f7274' + // client id
-        '000475736572' + // user name "user"
-        '000470617373', // password "pass"
-    ),
-  },
-  {
     // opcua/open62541_client-server_minimal.pcap, first payload
     name: 'opcua-hello',
     dir: Direction.TO_SERVER,

@@ -322,13 +322,28 @@ describe('MQTT 3.1 and malformed packets', () => {
     });
     const small = session({ ...DEFAULT_LIMITS, maxPduBytes: 16 });
     const both = concatBytes(pub, fixture('pubrel-v31'));
+    expect(small.parse(C, both.subarray(0, 11))).toEqual({
+      kind: 'incomplete',
+      consumed: 0,
+      needed: 12,
+    });
     expect(small.parse(C, both.subarray(0, 12))).toEqual({ kind: 'ok' });
+    // The event comes with the packet's last byte, as Wireshark shows it.
+    expect(small.sink.events).toEqual([]);
     expect(small.parse(C, both.subarray(12))).toEqual({ kind: 'ok' });
     const { events, anomalies } = small.sink.take();
     expect(anomalies).toContain('mqtt.oversized_packet');
-    expect(events.map((e) => [e.mqtt.msg_type, e.mqtt.length, e.mqtt.qos])).toEqual([
-      [3, 26, 2],
-      [6, 2, undefined],
+    expect(
+      events.map((e) => [
+        e.mqtt.msg_type,
+        e.mqtt.length,
+        e.mqtt.qos,
+        e.mqtt.topic,
+        e.mqtt.payload_length,
+      ]),
+    ).toEqual([
+      [3, 26, 2, 'topicX', 16],
+      [6, 2, undefined, undefined, undefined],
     ]);
   });
 

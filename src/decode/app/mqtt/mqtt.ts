@@ -25,8 +25,9 @@
  * MQTT 5.0 properties follow the variable header; a capture that starts after the CONNECT is
  * decoded as 3.1.1, as Wireshark does.
  *
- * Framing policy. A packet larger than `maxPduBytes` is reported from its fixed header alone
- * and its bytes are skipped as they arrive, so that a big PUBLISH never stops the flow. Before
+ * Framing policy. A packet larger than `maxPduBytes` is reported from its fixed header (and
+ * for a PUBLISH its topic and packet id) and its bytes are skipped as they arrive, so that a
+ * big PUBLISH never stops the flow; its event is emitted with its last byte. Before
  * the flow is confirmed, a reserved packet type, a broken fixed header or a CONNECT with an
  * unknown protocol name rejects the flow; after, they are anomalies (a remaining length over 4
  * bytes leaves no boundary to resume from, so it still stops decoding).
@@ -65,6 +66,13 @@ export class MqttState {
   missingReported = false;
   /** Per direction: bytes of an oversized packet still to skip. */
   readonly skip: [number, number] = [0, 0];
+  /** Per direction: the event of the oversized packet being skipped, emitted at its end. */
+  readonly pending: [MqttFields | null, MqttFields | null] = [null, null];
+  /**
+   * Per direction: a capture gap lost the packet boundaries. MQTT has no marker to find the
+   * next packet by, so the rest of that direction is not decoded.
+   */
+  readonly lost: [boolean, boolean] = [false, false];
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -77,11 +85,19 @@ export function createMqttState(limits: DecoderLimits): MqttState {
 }
 
 /**
- * After a capture gap the stream resumes anywhere inside a packet and MQTT has no marker to
- * resynchronise on: the flow is left alone only if it was in the middle of skipping.
+ * A capture gap inside an oversized packet being skipped only shortens the skip; anywhere else
+ * the next byte is somewhere inside a packet and MQTT has no marker to resynchronise on, so that
+ * direction is no longer decoded.
  */
 export function onMqttGap(state: MqttState, dir: Direction, size: number): void {
-  if (state.skip[dir] > 0) state.skip[dir] = Math.max(0, state.skip[dir] - size);
+  const skip = state.skip[dir];
+  if (skip > size) {
+    state.skip[dir] = skip - size;
+    return;
+  }
+  state.skip[dir] = 0;
+  state.pending[dir] = null;
+  state.lost[dir] = true;
 }
 
 // One cursor per module, reused by every call (decoding is synchronous and not re-entrant).
@@ -213,6 +229,7 @@ export function parseMqtt(
   sink: DecodeSink,
 ): ParseStatus {
   const n = data.length;
+  if (state.lost[dir]) return OK;
   let pos = 0;
   while (pos < n) {
     const skip = state.skip[dir];
@@ -220,6 +237,7 @@ export function parseMqtt(
       const take = Math.min(skip, n - pos);
       state.skip[dir] = skip - take;
       pos += take;
+      if (skip === take) emitPending(state, dir, sink);
       continue;
     }
     if (n - pos < 2) return incomplete(pos, 2);
@@ -244,13 +262,28 @@ export function parseMqtt(
     }
     const total = h + rl;
     if (total > state.limits.maxPduBytes) {
-      sink.anomaly('mqtt.oversized_packet', `remaining length ${rl}`);
+      // Reported where it ends (as Wireshark does), with the topic when its header fits.
       const m = fields(state, type, flags, rl);
-      if (type === PacketType.PUBLISH) publishFlags(m, flags);
-      emit(sink, m);
+      if (type === PacketType.PUBLISH) {
+        publishFlags(m, flags);
+        if (n - pos < h + 2) return incomplete(pos, h + 2);
+        const tl = ((data[pos + h] as number) << 8) | (data[pos + h + 1] as number);
+        const head = h + 2 + tl + (m.qos === 0 ? 0 : 2);
+        if (head <= state.limits.maxPduBytes) {
+          if (n - pos < head) return incomplete(pos, head);
+          const c = cur.reset(data, pos + h, pos + head);
+          m.topic = str(c, state.limits.maxStringBytes);
+          if (m.qos !== 0) m.packet_id = c.u16be();
+          // In 5.0 the properties come first and are not read: no payload length then.
+          if (state.version !== ProtocolLevel.V5) m.payload_length = total - head;
+        }
+      }
+      sink.anomaly('mqtt.oversized_packet', `remaining length ${rl}`);
+      state.pending[dir] = m;
       const take = Math.min(total, n - pos);
       state.skip[dir] = total - take;
       pos += take;
+      if (take === total) emitPending(state, dir, sink);
       continue;
     }
     if (n - pos < total) return incomplete(pos, total);
@@ -309,6 +342,13 @@ const KINDS: readonly MqttEventKind[] = [
   'mqtt.disconnect',
   'mqtt.auth',
 ];
+
+/** Emits the event of the oversized packet whose last byte was just skipped. */
+function emitPending(state: MqttState, dir: Direction, sink: DecodeSink): void {
+  const m = state.pending[dir];
+  state.pending[dir] = null;
+  if (m !== null) emit(sink, m);
+}
 
 function emit(sink: DecodeSink, m: MqttFields): void {
   const e: MqttEvent = { kind: KINDS[m.msg_type] as MqttEventKind, mqtt: m };
