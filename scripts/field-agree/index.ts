@@ -3,6 +3,7 @@ import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
+import { mqttSpec } from './mqtt.js';
 import { s7commSpec } from './s7comm.js';
 import type { ProtoSpec } from './spec.js';
 
@@ -12,5 +13,6 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   enip: enipSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,
+  mqtt: mqttSpec,
   s7comm: s7commSpec,
 };

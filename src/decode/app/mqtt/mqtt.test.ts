@@ -347,6 +347,19 @@ describe('MQTT 3.1 and malformed packets', () => {
     ]);
   });
 
+  it('resumes after a capture gap on a whole packet, and gives up on one that is not', () => {
+    const s = session();
+    mqttDecoder.onGap?.(s.state, C, 16);
+    s.parse(C, fixture('subscribe-v311'));
+    expect(s.sink.take().events.map((e) => e.kind)).toEqual(['mqtt.subscribe']);
+    mqttDecoder.onGap?.(s.state, C, 7);
+    expect(s.parse(C, hex('0006' + '746f70696358' + '00'))).toEqual({ kind: 'ok' });
+    s.parse(C, fixture('pingreq-disconnect-v311'));
+    expect(s.sink.take().events).toEqual([]);
+    s.parse(S, fixture('connack-suback-v311'));
+    expect(s.sink.take().events).toHaveLength(2);
+  });
+
   it('caps topic filters at the objects limit', () => {
     const s = session({ ...DEFAULT_LIMITS, maxObjectsPerMessage: 2 });
     const filter = '0001' + '61' + '00'; // filter "a", QoS 0

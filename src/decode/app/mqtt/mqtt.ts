@@ -69,7 +69,13 @@ export class MqttState {
   /** Per direction: the event of the oversized packet being skipped, emitted at its end. */
   readonly pending: [MqttFields | null, MqttFields | null] = [null, null];
   /**
-   * Per direction: a capture gap lost the packet boundaries. MQTT has no marker to find the
+   * Per direction: a capture gap just happened; the next bytes are decoded only if they form a
+   * plausible whole packet (senders write whole packets, so a lost segment usually ends on a
+   * packet boundary).
+   */
+  readonly afterGap: [boolean, boolean] = [false, false];
+  /**
+   * Per direction: after a gap the next bytes were not a packet. MQTT has no marker to find the
    * next packet by, so the rest of that direction is not decoded.
    */
   readonly lost: [boolean, boolean] = [false, false];
@@ -86,8 +92,7 @@ export function createMqttState(limits: DecoderLimits): MqttState {
 
 /**
  * A capture gap inside an oversized packet being skipped only shortens the skip; anywhere else
- * the next byte is somewhere inside a packet and MQTT has no marker to resynchronise on, so that
- * direction is no longer decoded.
+ * the next bytes must prove to be a packet before decoding goes on (see `afterGap`).
  */
 export function onMqttGap(state: MqttState, dir: Direction, size: number): void {
   const skip = state.skip[dir];
@@ -97,7 +102,7 @@ export function onMqttGap(state: MqttState, dir: Direction, size: number): void 
   }
   state.skip[dir] = 0;
   state.pending[dir] = null;
-  state.lost[dir] = true;
+  state.afterGap[dir] = true;
 }
 
 // One cursor per module, reused by every call (decoding is synchronous and not re-entrant).
@@ -244,6 +249,24 @@ export function parseMqtt(
     const b0 = data[pos] as number;
     const rl = varintAt(data, pos + 1, n);
     if (varintBytes === 0) return incomplete(pos, n - pos + 1);
+    if (state.afterGap[dir]) {
+      // The first bytes after a gap: a whole plausible packet, judged on its own bytes only so
+      // that the verdict does not depend on how the stream is chunked.
+      const whole = 1 + varintBytes + rl;
+      if (varintBytes > 0 && whole <= state.limits.maxPduBytes && n - pos < whole) {
+        return incomplete(pos, whole);
+      }
+      state.afterGap[dir] = false;
+      if (
+        varintBytes < 0 ||
+        whole > state.limits.maxPduBytes ||
+        !plausibleFirstByte(b0, dir) ||
+        !plausibleSize(data.subarray(pos, pos + whole), b0 >> 4, 1 + varintBytes, rl, whole)
+      ) {
+        state.lost[dir] = true;
+        return OK;
+      }
+    }
     if (varintBytes < 0) {
       sink.anomaly('mqtt.invalid_length', 'remaining length longer than 4 bytes');
       return reject('mqtt.invalid_length');
