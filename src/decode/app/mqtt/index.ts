@@ -89,8 +89,8 @@ export const MQTT_ANOMALIES = {
   },
   'mqtt.oversized_packet': {
     description:
-      'A packet larger than the decoder buffers (maxPduBytes): reported from its fixed header ' +
-      'and skipped.',
+      'A packet larger than the decoder buffers (maxPduBytes): its bytes are skipped and it is ' +
+      'reported where it ends, from its fixed header (and a PUBLISH topic and packet id).',
     severity: 'low',
   },
   'mqtt.objects_limit_reached': {
