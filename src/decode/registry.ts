@@ -9,6 +9,7 @@
 import type { AppDecoder } from './decoder.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { enipDecoder } from './app/enip/index.js';
+import { finsDecoder } from './app/fins/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
@@ -23,6 +24,7 @@ type AnyDecoder = AppDecoder<any>;
 export const DECODERS: readonly AnyDecoder[] = [
   dnp3Decoder,
   enipDecoder,
+  finsDecoder,
   iec104Decoder,
   modbusDecoder,
   mqttDecoder,
