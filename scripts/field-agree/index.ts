@@ -1,6 +1,7 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
 import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
+import { finsSpec } from './fins.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
@@ -11,6 +12,7 @@ import type { ProtoSpec } from './spec.js';
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   dnp3: dnp3Spec,
   enip: enipSpec,
+  fins: finsSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,
   mqtt: mqttSpec,

@@ -54,6 +54,12 @@ export interface FinsFields {
   memory_area?: number;
   /** Name of `memory_area` (`dm_word`, `cio_bit`, ...), or `unknown`. */
   memory_area_name?: string;
+  /**
+   * Area codes of the other memory commands: every item of a multiple memory area read or a
+   * forced set/reset (at most `maxObjectsPerMessage`), source and destination of a memory area
+   * transfer, the area of a memory area file transfer or a multiple forced status read.
+   */
+  memory_areas?: number[];
   /** Memory area read, write, fill requests: beginning word address. */
   address?: number;
   /** Memory area read, write, fill requests: beginning bit (0 for word access). */

@@ -208,6 +208,22 @@ describe('FINS/UDP', () => {
     expect(s.sink.anomalies).toEqual(['fins.mode_change']);
   });
 
+  it('lists the memory areas of multiple read, transfer and forced set/reset requests', () => {
+    const s = session();
+    const head = '80' + '00' + '02' + '000000' + '000000' + '7a'; // ICF RSV GCT DNA.. SID
+    // omron1.pcap frame 23: MULTIPLE MEMORY AREA READ, items (area, address, bit)
+    s.parse(C, hex(head + '0104' + '80ffffff' + '40ffffff'));
+    // omron1.pcap frame 24: MEMORY AREA TRANSFER, source 0x80, destination 0x81, 16 items
+    s.parse(C, hex(head + '0105' + '80cccccc' + '81cccdce' + '0010'));
+    // omron1.pcap frame 88: FORCED SET/RESET, count 1 but two (spec, area, address) items
+    s.parse(C, hex(head + '2301' + '0001' + '8000' + '80000001' + '8000' + '80000001'));
+    expect(s.sink.events.map((e) => e.fins.memory_areas)).toEqual([
+      [0x80, 0x40],
+      [0x80, 0x81],
+      [0x80, 0x80],
+    ]);
+  });
+
   it('rejects a first datagram whose header is not FINS', () => {
     expect(session().parse(C, hex('82' + '00' + '02' + '000000000000007a0101'))).toEqual({
       kind: 'reject',

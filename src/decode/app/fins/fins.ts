@@ -253,7 +253,7 @@ function finsFrame(
       responseData(d, p, end, code, f);
     }
   } else {
-    requestData(d, p, end, code, f, sink);
+    requestData(state, d, p, end, code, f, sink);
   }
   f.data_length = Math.max(0, end - p);
   sink.emit({ kind: response ? 'fins.response' : 'fins.request', fins: f });
@@ -264,6 +264,7 @@ function finsFrame(
 }
 
 function requestData(
+  state: FinsState,
   d: Uint8Array,
   p: number,
   end: number,
@@ -278,6 +279,22 @@ function requestData(
     f.address = u16(d, p + 1);
     f.bit = d[p + 3] as number;
     f.count = u16(d, p + 4);
+  } else if (code === 0x0104 || code === 0x2301) {
+    // Multiple memory area read: (area, address, bit) items of 4 bytes ([W227] 5-3-4). Forced
+    // set/reset: a count, then (set/reset spec, area, address) items of 6 bytes ([W227] 5-3-32).
+    // Wireshark lists every item present whatever the count says; so do we.
+    const first = code === 0x0104 ? 0 : 4;
+    const stride = code === 0x0104 ? 4 : 6;
+    areaList(d, p + first, end, stride, f, state, sink);
+  } else if (code === 0x0105 && end - p >= 10) {
+    // Memory area transfer: source then destination (area, address, bit) ([W227] 5-3-5).
+    f.memory_areas = [d[p] as number, d[p + 4] as number];
+  } else if (code === 0x220a && end - p >= 3) {
+    // Memory area file transfer: parameter code (2), then the area ([W227] 5-3-28).
+    f.memory_areas = [d[p + 2] as number];
+  } else if (code === 0x230a && end - p >= 1) {
+    // Multiple forced status read: area, address, count ([W227] 5-3-34).
+    f.memory_areas = [d[p] as number];
   } else if (code === 0x0401 && end - p >= 2) {
     f.program_number = u16(d, p);
     if (end - p >= 3) {
@@ -290,6 +307,29 @@ function requestData(
   }
   if (MODE_CHANGE.has(code)) sink.anomaly('fins.mode_change', COMMANDS.get(code));
   else if (PROGRAM_CHANGE.has(code)) sink.anomaly('fins.program_change', COMMANDS.get(code));
+}
+
+/** Area codes of fixed-size items from `p` to `end`, at most `maxObjectsPerMessage`. */
+function areaList(
+  d: Uint8Array,
+  p: number,
+  end: number,
+  stride: number,
+  f: FinsFields,
+  state: FinsState,
+  sink: DecodeSink,
+): void {
+  const areas: number[] = [];
+  const max = state.limits.maxObjectsPerMessage;
+  // An item is listed when its area and 3-byte address are present.
+  for (let q = p; q + 4 <= end; q += stride) {
+    if (areas.length === max) {
+      sink.anomaly('fins.objects_limit_reached', `more than ${max} items`);
+      break;
+    }
+    areas.push(d[q] as number);
+  }
+  if (areas.length > 0) f.memory_areas = areas;
 }
 
 function clockAt5(d: Uint8Array, p: number): string {

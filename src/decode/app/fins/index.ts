@@ -72,6 +72,12 @@ export const FINS_ANOMALIES = {
       'write/clear/protect, file write/delete, memory card format, parameter area clear).',
     severity: 'high',
   },
+  'fins.objects_limit_reached': {
+    description:
+      'A multiple memory area read or forced set/reset with more items than the ' +
+      'objects-per-message limit; only the first ones are listed in the event.',
+    severity: 'low',
+  },
 } as const satisfies AnomalyCatalog;
 
 /** Name of a FINS anomaly. */
