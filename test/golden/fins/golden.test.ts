@@ -1,0 +1,74 @@
+// FINS golden scenarios: a normal FINS/TCP session, a malformed FINS/UDP exchange and non-FINS
+// traffic on UDP 9600, through the built CLI, event for event against the reviewed expected.jsonl.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { goldenScenarios, runGolden, type GoldenScenario } from '../../helpers/golden.js';
+
+interface Line {
+  kind: string;
+  proto: string;
+  anomaly?: { name: string };
+  fins?: Record<string, unknown>;
+}
+
+const scenarios = goldenScenarios('fins');
+const run = (s: GoldenScenario): ReturnType<typeof runGolden> => runGolden(s, { protos: ['fins'] });
+const parse = (lines: string[]): Line[] => lines.map((l) => JSON.parse(l) as Line);
+const scenario = (name: string): GoldenScenario => {
+  const s = scenarios.find((x) => x.name === name);
+  if (!s) throw new Error(`no scenario ${name}`);
+  return s;
+};
+
+describe('FINS golden scenarios', () => {
+  it('has a normal, a malformed and a negative scenario, each with a README', () => {
+    expect(scenarios.map((s) => s.name)).toEqual(['malformed', 'negative', 'normal']);
+    for (const s of scenarios) {
+      const readme = path.join(s.dir, 'README.md');
+      expect(existsSync(readme), readme).toBe(true);
+      expect(readFileSync(readme, 'utf8')).toMatch(/What this proves/);
+    }
+  });
+
+  it.each(scenarios.map((s) => [s.name, s] as const))(
+    '%s: events equal expected.jsonl',
+    (_n, s) => {
+      const r = run(s);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.actual).toEqual(r.expected);
+    },
+  );
+
+  it('normal: every FINS/TCP request and response, RUN and STOP flagged', () => {
+    const events = parse(run(scenario('normal')).actual);
+    expect(events.filter((e) => e.kind === 'anomaly').map((e) => e.anomaly?.name)).toEqual([
+      'fins.mode_change',
+      'fins.mode_change',
+    ]);
+    const frames = events.filter((e) => e.kind !== 'anomaly');
+    expect(frames.map((e) => e.fins?.command_name)).toEqual([
+      ...['run', 'run', 'stop', 'stop'],
+      ...Array<string>(8).fill('controller_data_read'),
+      ...['clock_read', 'clock_read', 'clock_write', 'clock_write'],
+    ]);
+    expect(frames.every((e) => e.fins?.framing === 'tcp' && e.fins.tcp_command === 2)).toBe(true);
+  });
+
+  it('malformed: an unknown command and reserved ICF bits are named, decoding goes on', () => {
+    const events = parse(run(scenario('malformed')).actual);
+    expect(events.filter((e) => e.anomaly).map((e) => e.anomaly?.name)).toEqual([
+      'fins.unknown_command',
+      'fins.invalid_header',
+      'fins.mode_change',
+      'fins.mode_change',
+    ]);
+    expect(events.filter((e) => e.kind === 'fins.request')).toHaveLength(5);
+  });
+
+  it('negative: text probes and empty datagrams on UDP 9600 are not taken for FINS', () => {
+    const r = run(scenario('negative'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.actual).toEqual([]);
+  });
+});
