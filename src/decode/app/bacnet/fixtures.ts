@@ -27,18 +27,6 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
-    // bacnet/BACnet-BBMD-on-same-subnet.cap frame 3
-    name: 'bvlc-result-success',
-    dir: S,
-    role: 'normal',
-    bytes: hex(
-      '81' + // BVLC type = BACnet/IP
-        '00' + // function = BVLC-Result
-        '0006' + // BVLC length = 6
-        '0000', // result = successful completion
-    ),
-  },
-  {
     // bacnet/BACnet-BBMD-on-same-subnet.cap frame 4
     name: 'forwarded-who-is',
     dir: S,
