@@ -1,4 +1,5 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
+import { bacnetSpec } from './bacnet.js';
 import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
 import { finsSpec } from './fins.js';
@@ -10,6 +11,7 @@ import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
+  bacnet: bacnetSpec,
   dnp3: dnp3Spec,
   enip: enipSpec,
   fins: finsSpec,
