@@ -224,6 +224,13 @@ describe('FINS/UDP', () => {
     ]);
   });
 
+  it('reads a clock write without seconds as second 00', () => {
+    const s = session();
+    // CLOCK WRITE with year, month, day, hour, minute only ([W227] 5-3-17): 26-11-25 13:45
+    s.parse(C, hex('80' + '00' + '02' + '000000' + '000000' + '01' + '0702' + '2611251345'));
+    expect(s.sink.events[0]?.fins).toMatchObject({ clock: '26-11-25 13:45:00', data_length: 5 });
+  });
+
   it('rejects a first datagram whose header is not FINS', () => {
     expect(session().parse(C, hex('82' + '00' + '02' + '000000000000007a0101'))).toEqual({
       kind: 'reject',

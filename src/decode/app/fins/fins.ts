@@ -194,8 +194,9 @@ function bcd(b: number): string {
   return hi > 9 || lo > 9 ? '??' : `${hi}${lo}`;
 }
 
-function clockAt(d: Uint8Array, p: number): string {
-  return `${bcd(d[p] as number)}-${bcd(d[p + 1] as number)}-${bcd(d[p + 2] as number)} ${bcd(d[p + 3] as number)}:${bcd(d[p + 4] as number)}:${bcd(d[p + 5] as number)}`;
+/** `YY-MM-DD hh:mm:ss` from BCD bytes at `p`; `seconds` false when the frame omits them. */
+function clockAt(d: Uint8Array, p: number, seconds = true): string {
+  return `${bcd(d[p] as number)}-${bcd(d[p + 1] as number)}-${bcd(d[p + 2] as number)} ${bcd(d[p + 3] as number)}:${bcd(d[p + 4] as number)}:${seconds ? bcd(d[p + 5] as number) : '00'}`;
 }
 
 /** ASCII text of `d[p..p+len)`, stopping at the first NUL, trailing spaces removed. */
@@ -303,7 +304,7 @@ function requestData(
     }
   } else if (code === 0x0702 && end - p >= 5) {
     // Seconds are optional in a clock write ([W227] 5-3-17); shown as 00 when absent.
-    f.clock = end - p >= 6 ? clockAt(d, p) : `${clockAt5(d, p)}`;
+    f.clock = clockAt(d, p, end - p >= 6);
   }
   if (MODE_CHANGE.has(code)) sink.anomaly('fins.mode_change', COMMANDS.get(code));
   else if (PROGRAM_CHANGE.has(code)) sink.anomaly('fins.program_change', COMMANDS.get(code));
@@ -330,10 +331,6 @@ function areaList(
     areas.push(d[q] as number);
   }
   if (areas.length > 0) f.memory_areas = areas;
-}
-
-function clockAt5(d: Uint8Array, p: number): string {
-  return `${bcd(d[p] as number)}-${bcd(d[p + 1] as number)}-${bcd(d[p + 2] as number)} ${bcd(d[p + 3] as number)}:${bcd(d[p + 4] as number)}:00`;
 }
 
 function responseData(d: Uint8Array, p: number, end: number, code: number, f: FinsFields): void {
