@@ -128,6 +128,16 @@ export interface AppDecoder<State = unknown> {
    * flows, and there `parse` gets one whole datagram per call.
    */
   readonly udpPorts?: readonly number[];
+  /**
+   * For a protocol also carried in IEEE 802.2 LLC frames on Ethernet (BACnet, SAP 0x82): the
+   * destination SAPs it owns, and the entry point that takes one such frame from its LLC header
+   * on. The SAP names the protocol, so there is no probe; each (source MAC, destination MAC,
+   * VLAN) stream has its own state, as for EtherType decoders.
+   */
+  readonly llc?: {
+    readonly saps: readonly number[];
+    parse(state: State, frame: Uint8Array, sink: DecodeSink): ParseStatus;
+  };
   /** Every anomaly name this decoder may raise. */
   readonly anomalies: AnomalyCatalog;
   /**

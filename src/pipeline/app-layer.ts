@@ -85,6 +85,8 @@ export class AppLayer {
   private readonly tcpDecoders: AppDecoder<unknown>[] = [];
   private readonly udpDecoders: AppDecoder<unknown>[] = [];
   private readonly byEtherType = new Map<number, AppDecoder<unknown>[]>();
+  /** Decoders of 802.2 LLC frames, by destination SAP. */
+  private readonly byLlcSap = new Map<number, AppDecoder<unknown>>();
   /** Layer-2 streams (publisher MAC, destination MAC, VLAN, EtherType) seen by an EtherType decoder. */
   private readonly l2Streams = new Map<string, Flow>();
   readonly stats = new Map<string, DecoderStats>();
@@ -116,6 +118,7 @@ export class AppLayer {
         rejects: 0,
         bugs: 0,
       });
+      for (const sap of d.llc?.saps ?? []) if (!this.byLlcSap.has(sap)) this.byLlcSap.set(sap, d);
       if (d.transport === 'ether') {
         for (const t of d.etherTypes ?? []) {
           const l = this.byEtherType.get(t);
@@ -154,9 +157,9 @@ export class AppLayer {
     this.ns = ns;
   }
 
-  /** True when some decoder takes frames of EtherType `t`. */
+  /** True when some decoder takes frames of EtherType `t` (0: 802.2 LLC frames). */
   wantsEtherType(t: number): boolean {
-    return this.byEtherType.has(t);
+    return this.byEtherType.has(t) || (t === 0 && this.byLlcSap.size > 0);
   }
 
   /**
@@ -174,8 +177,12 @@ export class AppLayer {
     payOff: number,
     captureNo: number,
   ): void {
-    const cands = this.byEtherType.get(etherType);
-    if (cands === undefined || macOff < 0 || frame.length < macOff + 12) return;
+    // 802.2 LLC (etherType 0, `payOff` at the LLC header): the destination SAP names the decoder.
+    const llc = etherType === 0 ? this.byLlcSap.get(frame[payOff] ?? -1) : undefined;
+    const cands = llc !== undefined ? undefined : this.byEtherType.get(etherType);
+    if ((cands === undefined && llc === undefined) || macOff < 0 || frame.length < macOff + 12) {
+      return;
+    }
     const dst = macToString(frame, macOff);
     const src = macToString(frame, macOff + 6);
     const key = `${src} ${dst} ${vlan} ${etherType}`;
@@ -203,8 +210,9 @@ export class AppLayer {
     this.fromOrig = true;
     this.transport = 'ether';
     if (app.status === DETECTING) {
+      if (llc !== undefined) this.attach(app, llc, false);
       // Every frame of a stream is one PDU: the first decoder whose probe does not refuse it.
-      if (!this.tryCandidates(app, cands, false, true, data, true)) {
+      else if (!this.tryCandidates(app, cands ?? [], false, true, data, true)) {
         app.status = NONE;
         return;
       }
@@ -212,7 +220,10 @@ export class AppLayer {
     const decoder = app.decoder as AppDecoder<unknown>;
     (this.stats.get(decoder.id) as DecoderStats).pdus_bytes += data.length;
     try {
-      const res = decoder.parse(app.state, data, Direction.TO_SERVER, this.sink);
+      const res =
+        llc !== undefined && decoder.llc !== undefined
+          ? decoder.llc.parse(app.state, data, this.sink)
+          : decoder.parse(app.state, data, Direction.TO_SERVER, this.sink);
       if (res.kind === 'reject') this.rejectFlow(app, res.anomaly);
       else if (res.kind === 'incomplete') this.anomaly(`${decoder.id}.truncated_frame`);
     } catch (err) {

@@ -5,10 +5,10 @@
  * BACnet over 802.2 LLC payload (clause 7), which the pipeline does not route to a UDP decoder
  * yet (see README.md).
  */
-import type { AnomalyCatalog, AppDecoder } from '../../decoder.js';
+import { OK, type AnomalyCatalog, type AppDecoder } from '../../decoder.js';
 import { BACNET } from './constants.js';
 import { BACNET_EVENT_KINDS } from './events.js';
-import { createBacnetState, parseBacnet, probeBacnet } from './bacnet.js';
+import { createBacnetState, parseBacnet, parseBacnetLlc, probeBacnet } from './bacnet.js';
 import type { BacnetState } from './bacnet.js';
 
 /**
@@ -92,4 +92,14 @@ export const bacnetDecoder: AppDecoder<BacnetState> = {
   probe: probeBacnet,
   createState: createBacnetState,
   parse: parseBacnet,
+  // BACnet on Ethernet (ISO 8802-2 LLC, clause 7): DSAP and SSAP 0x82, UI frames.
+  llc: {
+    saps: [BACNET.LLC_SAP],
+    parse(state, frame, sink) {
+      if (!parseBacnetLlc(state, frame, sink)) {
+        sink.anomaly('bacnet.invalid_npdu', 'LLC header of SAP 0x82 is not a BACnet UI frame');
+      }
+      return OK;
+    },
+  },
 };
