@@ -2,16 +2,13 @@
 // application function codes per frame compared with ../shared/tools/tshark-agree.mjs, and the
 // deeper fields of the three captures left out of scripts/field-agree/dnp3.ts pinned frame by
 // frame (docs/fidelity-dnp3.md has the figures and explains every difference).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compareFields } from '../../../scripts/field-agree.js';
 import { dnp3Spec } from '../../../scripts/field-agree/dnp3.js';
 import {
-  REPO_ROOT,
   SHARED_PCAPS,
   haveSharedPcaps,
   haveTool,
@@ -19,9 +16,7 @@ import {
   runCli,
   tshark,
 } from '../../helpers/shared.js';
-
-const run = promisify(execFile);
-const TOOL = path.resolve(REPO_ROOT, '../shared/tools/tshark-agree.mjs');
+import { agreePerCapture } from '../../helpers/tshark-agree.js';
 
 const P20001 = 'dnp3/bro_dnp3_read_p20001.pcap';
 const MITM = 'datasets/qut-dnp3/qut-dnp3_mitm_training-frequent_slice.pcap';
@@ -64,65 +59,12 @@ const files = (): ReturnType<typeof manifest> =>
       m.path === 'enip-cip/quickdraw/EIP-ViewDeviceStatus.pcap',
   );
 
-interface Agreement {
-  agree: number;
-  total: number;
-  diffs: number[];
-}
-
-async function agree(capture: string, events: string): Promise<Agreement> {
-  // The tool exits 1 when neither side has a frame; its summary line is still printed.
-  const r = await run(process.execPath, [TOOL, capture, events, 'dnp3'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
-  const got = /agreeing (\d+)\/(\d+)/.exec(r.stdout);
-  expect(got, r.stdout).not.toBeNull();
-  const diffs = [...r.stdout.matchAll(/^frame (\d+):/gm)].map((m) => Number(m[1]));
-  return { agree: Number(got?.[1]), total: Number(got?.[2]), diffs };
-}
-
-/** Runs `tasks` two at a time (the machine has two cores). */
-async function pool<T>(tasks: (() => Promise<T>)[]): Promise<T[]> {
-  const out: T[] = new Array<T>(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      out[i] = await (tasks[i] as () => Promise<T>)();
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return out;
-}
-
 describe('DNP3 end to end against tshark', () => {
   it('agrees on the function code of every application fragment of every shared capture', async () => {
     if (!haveSharedPcaps() || !haveTool('tshark')) return;
     const caps = files();
     expect(caps.length).toBeGreaterThanOrEqual(60);
-    // One run over all captures; flow ids are `<capture number>:<first frame>`.
-    const out = mkdtempSync(path.join(tmpdir(), 'palisade-dnp3-'));
-    const r = runCli(['analyze', ...caps.map((m) => m.abs), '--out', out, '--json']);
-    expect(r.status, r.stderr).toBe(0);
-    const summary = JSON.parse(r.stdout) as {
-      bugs: string[];
-      counters: Record<string, number>;
-    };
-    expect(summary.bugs).toEqual([]);
-    expect(summary.counters['decoder_bug.dnp3'] ?? 0).toBe(0);
-    const perCapture = caps.map(() => [] as string[]);
-    for (const line of readFileSync(path.join(out, 'events.jsonl'), 'utf8').split('\n')) {
-      const n = /"flow":"(\d+):/.exec(line);
-      if (n) perCapture[Number(n[1]) - 1]?.push(line);
-    }
-    const results = await pool(
-      caps.map((m, i) => async () => {
-        const events = path.join(out, `events-${i + 1}.jsonl`);
-        writeFileSync(events, (perCapture[i] ?? []).map((l) => `${l}\n`).join(''));
-        return { path: m.path, ...(await agree(m.abs, events)) };
-      }),
-    );
+    const results = await agreePerCapture(caps, 'dnp3', 'dnp3');
     let agreeing = 0;
     let total = 0;
     for (const a of results) {
