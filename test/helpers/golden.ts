@@ -12,6 +12,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from './shared.js';
 
 /** One golden scenario folder. */
@@ -82,4 +83,39 @@ export function runGolden(s: GoldenScenario, opts: GoldenOptions = {}): GoldenRe
   }
   const expected = existsSync(expectedFile) ? lines(readFileSync(expectedFile, 'utf8')) : [];
   return { actual, expected, status: r.status, stderr: r.stderr };
+}
+
+/** The scenario called `name` of `scenarios` (throws when there is none). */
+export function scenarioNamed(scenarios: readonly GoldenScenario[], name: string): GoldenScenario {
+  const s = scenarios.find((x) => x.name === name);
+  if (!s) throw new Error(`no scenario ${name}`);
+  return s;
+}
+
+/**
+ * The checks every protocol's golden suite makes, declared inside its `describe`: exactly a
+ * normal, a malformed and a negative scenario, each with a README saying what it proves, and
+ * each scenario's events equal to its expected.jsonl.
+ */
+export function goldenBasics(
+  scenarios: readonly GoldenScenario[],
+  run: (s: GoldenScenario) => GoldenResult,
+): void {
+  it('has a normal, a malformed and a negative scenario, each with a README', () => {
+    expect(scenarios.map((s) => s.name)).toEqual(['malformed', 'negative', 'normal']);
+    for (const s of scenarios) {
+      const readme = path.join(s.dir, 'README.md');
+      expect(existsSync(readme), readme).toBe(true);
+      expect(readFileSync(readme, 'utf8')).toMatch(/What this proves/);
+    }
+  });
+
+  it.each(scenarios.map((s) => [s.name, s] as const))(
+    '%s: events equal expected.jsonl',
+    (_n, s) => {
+      const r = run(s);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.actual).toEqual(r.expected);
+    },
+  );
 }

@@ -1,9 +1,13 @@
 // MQTT golden scenarios: a normal, a malformed and a negative trace through the built CLI, event
 // for event against the reviewed expected.jsonl of each folder.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goldenScenarios, runGolden, type GoldenScenario } from '../../helpers/golden.js';
+import {
+  goldenBasics,
+  goldenScenarios,
+  runGolden,
+  scenarioNamed,
+  type GoldenScenario,
+} from '../../helpers/golden.js';
 
 interface Line {
   kind: string;
@@ -15,30 +19,10 @@ interface Line {
 const scenarios = goldenScenarios('mqtt');
 const run = (s: GoldenScenario): ReturnType<typeof runGolden> => runGolden(s, { protos: ['mqtt'] });
 const parse = (lines: string[]): Line[] => lines.map((l) => JSON.parse(l) as Line);
-const scenario = (name: string): GoldenScenario => {
-  const s = scenarios.find((x) => x.name === name);
-  if (!s) throw new Error(`no scenario ${name}`);
-  return s;
-};
+const scenario = (name: string): GoldenScenario => scenarioNamed(scenarios, name);
 
 describe('MQTT golden scenarios', () => {
-  it('has a normal, a malformed and a negative scenario, each with a README', () => {
-    expect(scenarios.map((s) => s.name)).toEqual(['malformed', 'negative', 'normal']);
-    for (const s of scenarios) {
-      const readme = path.join(s.dir, 'README.md');
-      expect(existsSync(readme), readme).toBe(true);
-      expect(readFileSync(readme, 'utf8')).toMatch(/What this proves/);
-    }
-  });
-
-  it.each(scenarios.map((s) => [s.name, s] as const))(
-    '%s: events equal expected.jsonl',
-    (_n, s) => {
-      const r = run(s);
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.actual).toEqual(r.expected);
-    },
-  );
+  goldenBasics(scenarios, run);
 
   it('normal: every 5.0 packet decoded with its properties, credentials masked', () => {
     const events = parse(run(scenario('normal')).actual);
