@@ -24,6 +24,7 @@ import {
 import { StreamFeeder } from '../decode/stream-feeder.js';
 import { Flow } from '../flow/flow.js';
 import { EventLineBuilder } from './event-line.js';
+import { L2StreamTable } from './l2-streams.js';
 
 /** Payload bytes per flow that recognition looks at before giving up. */
 export const DETECT_MAX_BYTES = 4096;
@@ -88,7 +89,7 @@ export class AppLayer {
   /** Decoders of 802.2 LLC frames, by destination SAP. */
   private readonly byLlcSap = new Map<number, AppDecoder<unknown>>();
   /** Layer-2 streams (publisher MAC, destination MAC, VLAN, EtherType) seen by an EtherType decoder. */
-  private readonly l2Streams = new Map<string, Flow>();
+  private readonly l2Streams = new L2StreamTable<Flow>(MAX_L2_STREAMS);
   readonly stats = new Map<string, DecoderStats>();
   private readonly line = new EventLineBuilder();
   private readonly sink: DecodeSink;
@@ -183,24 +184,20 @@ export class AppLayer {
     if ((cands === undefined && llc === undefined) || macOff < 0 || frame.length < macOff + 12) {
       return;
     }
-    const dst = macToString(frame, macOff);
-    const src = macToString(frame, macOff + 6);
-    const key = `${src} ${dst} ${vlan} ${etherType}`;
-    let flow = this.l2Streams.get(key);
+    let flow = this.l2Streams.find(frame, macOff, vlan, etherType)?.value;
     if (flow === undefined) {
-      if (this.l2Streams.size >= MAX_L2_STREAMS) {
-        const oldest = this.l2Streams.keys().next().value as string;
-        this.l2Streams.delete(oldest);
-        this.counters.inc('l2.stream_evicted');
-      }
       flow = new Flow();
       flow.id = `${captureNo}:${this.frame}`;
       flow.firstFrame = this.frame;
       flow.vlan = vlan;
       const app = new FlowApp();
+      const dst = macToString(frame, macOff);
+      const src = macToString(frame, macOff + 6);
       app.tailOrig = EventLineBuilder.l2Tail(src, dst, vlan, flow.id);
       flow.app = app;
-      this.l2Streams.set(key, flow);
+      if (this.l2Streams.add(frame, macOff, vlan, etherType, flow) !== undefined) {
+        this.counters.inc('l2.stream_evicted');
+      }
     }
     const app = flow.app as FlowApp;
     if (app.status === NONE) return;
