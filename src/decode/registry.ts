@@ -14,6 +14,7 @@ import { finsDecoder } from './app/fins/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
+import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
@@ -30,6 +31,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   iec104Decoder,
   modbusDecoder,
   mqttDecoder,
+  profinetDecoder,
   s7commDecoder,
 ];
 
