@@ -1,4 +1,5 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
+import { adsSpec } from './ads.js';
 import { bacnetSpec } from './bacnet.js';
 import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
@@ -11,6 +12,7 @@ import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
+  ads: adsSpec,
   bacnet: bacnetSpec,
   dnp3: dnp3Spec,
   enip: enipSpec,

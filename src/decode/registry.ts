@@ -7,6 +7,7 @@
  * pipeline resolves a flow's candidate decoders once, when the flow starts.
  */
 import type { AppDecoder } from './decoder.js';
+import { adsDecoder } from './app/ads/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { enipDecoder } from './app/enip/index.js';
@@ -24,6 +25,7 @@ type AnyDecoder = AppDecoder<any>;
 /** Every application decoder, alphabetical by id (one per line, so additions never conflict). */
 // prettier-ignore
 export const DECODERS: readonly AnyDecoder[] = [
+  adsDecoder,
   bacnetDecoder,
   dnp3Decoder,
   enipDecoder,
