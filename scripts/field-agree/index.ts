@@ -7,6 +7,7 @@ import { finsSpec } from './fins.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
+import { opcuaSpec } from './opcua.js';
 import { s7commSpec } from './s7comm.js';
 import type { ProtoSpec } from './spec.js';
 
@@ -20,5 +21,6 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   iec104: iec104Spec,
   modbus: modbusSpec,
   mqtt: mqttSpec,
+  opcua: opcuaSpec,
   s7comm: s7commSpec,
 };

@@ -15,6 +15,7 @@ import { finsDecoder } from './app/fins/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
+import { opcuaDecoder } from './app/opcua/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 
@@ -33,6 +34,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   iec104Decoder,
   modbusDecoder,
   mqttDecoder,
+  opcuaDecoder,
   profinetDecoder,
   s7commDecoder,
 ];

@@ -68,21 +68,6 @@ export const FOREIGN_FIXTURES: readonly DecoderFixture[] = [
     ),
   },
   {
-    // opcua/open62541_client-server_minimal.pcap, first payload
-    name: 'opcua-hello',
-    dir: Direction.TO_SERVER,
-    role: 'normal',
-    bytes: hex(
-      '48454c46' + // "HELF"
-        '38000000' + // message size = 56
-        '00000000' + // protocol version
-        'ffff0000ffff000000000000' + // buffer sizes, max message size
-        '00000000' + // max chunk count
-        '18000000' + // endpoint URL length = 24
-        '6f70632e7463703a2f2f6c6f63616c686f73743a34383430', // "opc.tcp://localhost:4840"
-    ),
-  },
-  {
     name: 'random-bytes',
     dir: Direction.TO_SERVER,
     role: 'normal',
