@@ -4,6 +4,7 @@ import { bacnetSpec } from './bacnet.js';
 import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
 import { finsSpec } from './fins.js';
+import { gooseSpec } from './goose.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
@@ -18,6 +19,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   dnp3: dnp3Spec,
   enip: enipSpec,
   fins: finsSpec,
+  goose: gooseSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,
   mqtt: mqttSpec,

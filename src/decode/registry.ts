@@ -12,6 +12,7 @@ import { bacnetDecoder } from './app/bacnet/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { enipDecoder } from './app/enip/index.js';
 import { finsDecoder } from './app/fins/index.js';
+import { gooseDecoder } from './app/goose/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
@@ -31,6 +32,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   dnp3Decoder,
   enipDecoder,
   finsDecoder,
+  gooseDecoder,
   iec104Decoder,
   modbusDecoder,
   mqttDecoder,
