@@ -8,6 +8,8 @@ import { gooseSpec } from './goose.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
+import { pnioSpec } from './pnio.js';
+import { profinetSpec } from './profinet.js';
 import { opcuaSpec } from './opcua.js';
 import { s7commSpec } from './s7comm.js';
 import type { ProtoSpec } from './spec.js';
@@ -23,6 +25,8 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   iec104: iec104Spec,
   modbus: modbusSpec,
   mqtt: mqttSpec,
+  pnio: pnioSpec,
+  profinet: profinetSpec,
   opcua: opcuaSpec,
   s7comm: s7commSpec,
 };

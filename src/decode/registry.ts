@@ -16,6 +16,7 @@ import { gooseDecoder } from './app/goose/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
+import { pnioDecoder } from './app/pnio/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
@@ -36,6 +37,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   iec104Decoder,
   modbusDecoder,
   mqttDecoder,
+  pnioDecoder,
   opcuaDecoder,
   profinetDecoder,
   s7commDecoder,
