@@ -3,6 +3,7 @@ import { adsSpec } from './ads.js';
 import { bacnetSpec } from './bacnet.js';
 import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
+import { ethercatSpec } from './ethercat.js';
 import { finsSpec } from './fins.js';
 import { gooseSpec } from './goose.js';
 import { iec104Spec } from './iec104.js';
@@ -20,6 +21,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   bacnet: bacnetSpec,
   dnp3: dnp3Spec,
   enip: enipSpec,
+  ethercat: ethercatSpec,
   fins: finsSpec,
   goose: gooseSpec,
   iec104: iec104Spec,

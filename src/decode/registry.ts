@@ -11,6 +11,7 @@ import { adsDecoder } from './app/ads/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { enipDecoder } from './app/enip/index.js';
+import { ethercatDecoder } from './app/ethercat/index.js';
 import { finsDecoder } from './app/fins/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
@@ -32,6 +33,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   bacnetDecoder,
   dnp3Decoder,
   enipDecoder,
+  ethercatDecoder,
   finsDecoder,
   gooseDecoder,
   iec104Decoder,
