@@ -69,6 +69,11 @@ export interface DecodeSink {
   anomaly(name: string, detail?: string): void;
   /** Declares that the flow is certainly this protocol (after a well-formed exchange). */
   confirm(): void;
+  /**
+   * Capture time of the packet being decoded, in seconds since the epoch (for checks relative
+   * to it, such as certificate expiry). Optional: harnesses may leave it out.
+   */
+  captureTime?(): number;
 }
 
 /** One entry of an anomaly catalogue. */
@@ -150,8 +155,12 @@ export interface AppDecoder<State = unknown> {
    * protocol. Pure; no allocation.
    */
   probe(data: Uint8Array, dir: Direction): ProbeResult;
-  /** Fresh per-flow state. */
-  createState(limits: DecoderLimits): State;
+  /**
+   * Fresh per-flow state. The pipeline passes the flow's `transport`, which tells a `tcp`
+   * decoder with `udpPorts` whether `parse` gets a stream or whole datagrams when the two forms
+   * differ (DNS prefixes TCP messages with a length); harnesses may omit it.
+   */
+  createState(limits: DecoderLimits, transport?: 'tcp' | 'udp' | 'ether'): State;
   /**
    * Decodes `data` (the next bytes of the stream in direction `dir`, or one datagram), emitting
    * events and anomalies to `sink`.

@@ -148,6 +148,7 @@ export class AppLayer {
       emit: (event: AppEvent): void => this.emit(event),
       anomaly: (name: string, detail?: string): void => this.anomaly(name, detail),
       confirm: (): void => this.confirm(),
+      captureTime: (): number => this.sec + this.ns / 1e9,
     };
   }
 
@@ -353,7 +354,7 @@ export class AppLayer {
     app.status = ATTACHED;
     app.decoder = d;
     app.serverIsOrig = serverIsOrig;
-    app.state = d.createState(this.limits);
+    app.state = d.createState(this.limits, this.transport);
     // The flow's transport, not the decoder's: a tcp decoder with `udpPorts` gets datagrams.
     app.feeder = this.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
     (this.stats.get(d.id) as DecoderStats).flows++;
