@@ -10,6 +10,7 @@ import type { AppDecoder } from './decoder.js';
 import { adsDecoder } from './app/ads/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
+import { dnsDecoder } from './app/dns/index.js';
 import { enipDecoder } from './app/enip/index.js';
 import { ethercatDecoder } from './app/ethercat/index.js';
 import { finsDecoder } from './app/fins/index.js';
@@ -32,6 +33,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   adsDecoder,
   bacnetDecoder,
   dnp3Decoder,
+  dnsDecoder,
   enipDecoder,
   ethercatDecoder,
   finsDecoder,
