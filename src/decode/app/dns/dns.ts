@@ -425,7 +425,7 @@ function message(
     }
     const qtype = u16(d, nameNext);
     const qclassRaw = u16(d, nameNext + 2);
-    const target: DnsFields = i === 0 ? f : { ...f };
+    const target: DnsFields = i === 0 ? f : questionBase(f);
     target.qname = nameText(d);
     target.qtype = qtype;
     target.qtype_name = typeName(qtype);
@@ -467,11 +467,41 @@ function message(
   if (qr) response(state, f, sink);
   else if (f.qname !== undefined) remember(state, id, f.qname);
   sink.emit({ kind, dns: f });
-  if (extra !== null) for (const q of extra) sink.emit({ kind: 'dns.question', dns: q });
+  if (extra !== null) {
+    for (const q of extra) {
+      q.rcode = f.rcode;
+      q.rcode_name = f.rcode_name;
+      sink.emit({ kind: 'dns.question', dns: q });
+    }
+  }
   if (!state.confirmed && error === '') {
     state.confirmed = true;
     sink.confirm();
   }
+}
+
+/** The header fields of `f` for a `dns.question` event (the rcode is completed later). */
+function questionBase(f: DnsFields): DnsFields {
+  return {
+    transport: f.transport,
+    id: f.id,
+    qr: f.qr,
+    opcode: f.opcode,
+    opcode_name: f.opcode_name,
+    aa: f.aa,
+    tc: f.tc,
+    rd: f.rd,
+    ra: f.ra,
+    z: f.z,
+    ad: f.ad,
+    cd: f.cd,
+    rcode: f.rcode,
+    rcode_name: '',
+    qdcount: f.qdcount,
+    ancount: f.ancount,
+    nscount: f.nscount,
+    arcount: f.arcount,
+  };
 }
 
 function typeName(t: number): string {
