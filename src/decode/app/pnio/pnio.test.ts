@@ -13,7 +13,7 @@ class Sink implements DecodeSink {
   events: PnioEvent[] = [];
   anomalies: string[] = [];
   emit(e: AppEvent): void {
-    this.events.push(e as PnioEvent);
+    this.events.push(e as unknown as PnioEvent);
   }
   anomaly(name: string): void {
     this.anomalies.push(name);

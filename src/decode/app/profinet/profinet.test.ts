@@ -16,7 +16,7 @@ class Sink implements DecodeSink {
   anomalies: string[] = [];
   details: string[] = [];
   emit(e: AppEvent): void {
-    this.events.push(e as ProfinetEvent);
+    this.events.push(e as unknown as ProfinetEvent);
   }
   anomaly(name: string, detail?: string): void {
     this.anomalies.push(name);
