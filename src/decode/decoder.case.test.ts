@@ -98,8 +98,10 @@ interface Piece {
 }
 
 /**
- * Feeds `pieces` in order into one fresh state through a StreamFeeder, each piece cut into
- * chunks by `cut` (a list of chunk sizes, or whole). Stops at a reject, as the pipeline does.
+ * Feeds `pieces` in order into one fresh state, as the pipeline does: through a StreamFeeder,
+ * each piece cut into chunks by `cut` (a list of chunk sizes, or whole), for a stream decoder;
+ * one `parse` call per piece for a datagram decoder (`cut` does not apply: the pipeline never
+ * splits a datagram or a frame). Stops at a reject, as the pipeline does.
  */
 function run(
   decoder: AnyDecoder,
@@ -108,8 +110,21 @@ function run(
   cut: (len: number) => readonly number[] = (len) => [len],
 ): RecordingSink {
   const sink = new RecordingSink(decoder);
-  const feeder = new StreamFeeder(limits.maxPduBytes);
   const state: unknown = decoder.createState(limits);
+  if (isDatagram(decoder)) {
+    for (const p of pieces) {
+      const res = decoder.parse(state, p.bytes, p.dir, sink);
+      if (res.kind === 'ok') continue;
+      if (res.kind === 'reject') {
+        sink.trace.push(`feed reject ${res.anomaly}`);
+        return sink;
+      }
+      if (res.kind === 'incomplete') sink.trace.push('feed incomplete');
+      else sink.errors.push('decoder returned an impossible status');
+    }
+    return sink;
+  }
+  const feeder = new StreamFeeder(limits.maxPduBytes);
   for (const p of pieces) {
     let off = 0;
     for (const size of cut(p.bytes.length)) {
@@ -124,6 +139,15 @@ function run(
     }
   }
   return sink;
+}
+
+/**
+ * True for a decoder the pipeline hands whole datagrams or Ethernet frames (`transport` udp or
+ * ether): one PDU per call, never split, so the stream checks (a split at any offset, one byte
+ * at a time) do not apply and are replaced by datagram ones.
+ */
+function isDatagram(decoder: AnyDecoder): boolean {
+  return decoder.transport !== 'tcp';
 }
 
 const ones = (len: number): number[] => new Array<number>(len).fill(1);
@@ -247,6 +271,7 @@ export function runDecoderSuite(
     skipped.has(name) ? describe.skip : describe;
   const id = decoder.id;
   const pieces: Piece[] = fixtures.map((f) => ({ dir: f.dir, bytes: f.bytes }));
+  const datagram = isDatagram(decoder);
 
   describe(`decoder conformance: ${id}`, () => {
     check('descriptor')('descriptor', () => {
@@ -328,7 +353,17 @@ export function runDecoderSuite(
         },
       );
 
-      it.each(fixtures.map((f) => [f.name, f] as const))(
+      it.runIf(datagram).each(fixtures.map((f) => [f.name, f] as const))(
+        '%s: every prefix after the whole conversation (a confirmed state) decodes without throwing',
+        (_n, f) => {
+          for (let n = 0; n <= f.bytes.length; n++) {
+            const prefix = { dir: f.dir, bytes: f.bytes.subarray(0, n) };
+            expect(run(decoder, limits, [...pieces, prefix]).errors).toEqual([]);
+          }
+        },
+      );
+
+      it.skipIf(datagram).each(fixtures.map((f) => [f.name, f] as const))(
         '%s: a split at any offset decodes as the whole',
         (_n, f) => {
           const whole = run(decoder, limits, [f]).trace;
@@ -343,16 +378,27 @@ export function runDecoderSuite(
     });
 
     check('chunking')('chunking', () => {
-      it('the whole conversation fed one byte at a time gives the same trace as fed whole', () => {
-        const whole = run(decoder, limits, pieces);
-        const bytewise = run(decoder, limits, pieces, ones);
-        expect(whole.errors).toEqual([]);
-        expect(bytewise.errors).toEqual([]);
-        expect(whole.trace.some((s) => s.startsWith('event '))).toBe(true);
-        expect(bytewise.trace).toEqual(whole.trace);
+      it.runIf(datagram)('datagrams: the conversation decodes the same in two fresh states', () => {
+        const first = run(decoder, limits, pieces);
+        const second = run(decoder, limits, pieces);
+        expect(first.errors).toEqual([]);
+        expect(first.trace.some((s) => s.startsWith('event '))).toBe(true);
+        expect(second.trace).toEqual(first.trace);
       });
 
-      it.each(fixtures.map((f) => [f.name, f] as const))(
+      it.skipIf(datagram)(
+        'the whole conversation fed one byte at a time gives the same trace as fed whole',
+        () => {
+          const whole = run(decoder, limits, pieces);
+          const bytewise = run(decoder, limits, pieces, ones);
+          expect(whole.errors).toEqual([]);
+          expect(bytewise.errors).toEqual([]);
+          expect(whole.trace.some((s) => s.startsWith('event '))).toBe(true);
+          expect(bytewise.trace).toEqual(whole.trace);
+        },
+      );
+
+      it.skipIf(datagram).each(fixtures.map((f) => [f.name, f] as const))(
         '%s alone: one byte at a time equals whole',
         (_n, f) => {
           const whole = run(decoder, limits, [f]);
@@ -373,7 +419,7 @@ export function runDecoderSuite(
     check('fuzz')('fuzz', () => {
       const runs = options.fuzzRuns ?? 10_000;
       const seed = options.seed ?? 0x00c0ffee;
-      it(`${runs} fuzzed buffers never throw and decode the same under random chunking (seed ${seed})`, () => {
+      it(`${runs} fuzzed buffers never throw and decode the same ${datagram ? 'twice' : 'under random chunking'} (seed ${seed})`, () => {
         const rng = new Prng(seed);
         const cutRng = new Prng(seed ^ 0x5a5a5a5a);
         for (let i = 0; i < runs; i++) {
