@@ -1,6 +1,7 @@
 /** The field-agreement specs, one line per protocol, alphabetical. */
 import { adsSpec } from './ads.js';
 import { bacnetSpec } from './bacnet.js';
+import { c37118Spec } from './c37118.js';
 import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
 import { ethercatSpec } from './ethercat.js';
@@ -19,6 +20,7 @@ import type { ProtoSpec } from './spec.js';
 export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   ads: adsSpec,
   bacnet: bacnetSpec,
+  c37118: c37118Spec,
   dnp3: dnp3Spec,
   enip: enipSpec,
   ethercat: ethercatSpec,

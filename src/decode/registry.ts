@@ -9,6 +9,7 @@
 import type { AppDecoder } from './decoder.js';
 import { adsDecoder } from './app/ads/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
+import { c37118Decoder } from './app/c37118/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { dnsDecoder } from './app/dns/index.js';
 import { enipDecoder } from './app/enip/index.js';
@@ -32,6 +33,7 @@ type AnyDecoder = AppDecoder<any>;
 export const DECODERS: readonly AnyDecoder[] = [
   adsDecoder,
   bacnetDecoder,
+  c37118Decoder,
   dnp3Decoder,
   dnsDecoder,
   enipDecoder,
