@@ -23,6 +23,8 @@ import { pnioDecoder } from './app/pnio/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
+import { sshDecoder } from './app/ssh/index.js';
+import { tlsDecoder } from './app/tls/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,6 +49,8 @@ export const DECODERS: readonly AnyDecoder[] = [
   opcuaDecoder,
   profinetDecoder,
   s7commDecoder,
+  sshDecoder,
+  tlsDecoder,
 ];
 
 const BY_ID: ReadonlyMap<string, AnyDecoder> = new Map(DECODERS.map((d) => [d.id, d]));
