@@ -14,6 +14,8 @@ import { pnioSpec } from './pnio.js';
 import { profinetSpec } from './profinet.js';
 import { opcuaSpec } from './opcua.js';
 import { s7commSpec } from './s7comm.js';
+import { sshSpec } from './ssh.js';
+import { tlsSpec } from './tls.js';
 import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
@@ -33,4 +35,6 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   profinet: profinetSpec,
   opcua: opcuaSpec,
   s7comm: s7commSpec,
+  ssh: sshSpec,
+  tls: tlsSpec,
 };
