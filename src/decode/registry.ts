@@ -10,6 +10,7 @@ import type { AppDecoder } from './decoder.js';
 import { adsDecoder } from './app/ads/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
 import { c37118Decoder } from './app/c37118/index.js';
+import { dhcpDecoder } from './app/dhcp/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { dnsDecoder } from './app/dns/index.js';
 import { enipDecoder } from './app/enip/index.js';
@@ -36,6 +37,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   adsDecoder,
   bacnetDecoder,
   c37118Decoder,
+  dhcpDecoder,
   dnp3Decoder,
   dnsDecoder,
   enipDecoder,
