@@ -18,6 +18,7 @@ import { ethercatDecoder } from './app/ethercat/index.js';
 import { finsDecoder } from './app/fins/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
+import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
 import { pnioDecoder } from './app/pnio/index.js';
@@ -45,6 +46,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   finsDecoder,
   gooseDecoder,
   iec104Decoder,
+  mmsDecoder,
   modbusDecoder,
   mqttDecoder,
   pnioDecoder,

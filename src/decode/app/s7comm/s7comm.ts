@@ -147,7 +147,7 @@ export function probeS7(data: Uint8Array, _dir: Direction): ProbeResult {
 }
 
 /** True when the CR/CC parameters in data[from, to) carry S7 TSAPs (see {@link probeS7}). */
-function connectLooksS7(data: Uint8Array, from: number, to: number): boolean {
+export function connectLooksS7(data: Uint8Array, from: number, to: number): boolean {
   let calling = -1;
   let callingLen = 0;
   let called = -1;
