@@ -295,5 +295,7 @@ export const ALARM_TYPES: ReadonlyMap<number, string> = new Map([
 export const IDENTIFY_FLOOD_EVERY = 64;
 /** Cyclic frames of one FrameID between two periodic `profinet.rt_cyclic` summaries. */
 export const CYCLIC_SUMMARY_EVERY = 1000;
+/** CycleCounter ticks (1/32 ms) between two periodic `profinet.rt_cyclic` summaries: one second. */
+export const CYCLIC_SUMMARY_TICKS = 32_000;
 /** FrameIDs tracked per layer-2 stream (a stream normally carries one or two). */
 export const MAX_CYCLIC_IDS = 64;

@@ -187,6 +187,24 @@ describe('PROFINET cyclic summaries', () => {
     });
   });
 
+  it('emits a periodic summary every second of CycleCounter time', () => {
+    const s = session();
+    const f = fixture('rt-cyclic-ok').slice();
+    for (let i = 0; i < 251; i++) {
+      // 8 ms apart (256 ticks of 31.25 us): 125 frames make a second.
+      const c = (i * 256) & 0xffff;
+      f[f.length - 4] = c >> 8;
+      f[f.length - 3] = c & 0xff;
+      s.parse(f);
+    }
+    expect(s.sink.events.map((e) => [e.profinet.reason, e.profinet.frames])).toEqual([
+      ['first', 1],
+      ['periodic', 125],
+      ['periodic', 125],
+    ]);
+    expect(s.sink.events[1]?.profinet.cycle_time_us).toBe(8000);
+  });
+
   it('emits a periodic summary every 1000 frames of a FrameID', () => {
     const s = session();
     const f = fixture('rt-cyclic-ok');

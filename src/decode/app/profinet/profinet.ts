@@ -5,8 +5,8 @@
  *
  * The pipeline hands one whole Ethernet payload (from the FrameID on, padding included) to each
  * `parse` call; RT frames carry no length of their own, so each call is one frame. Cyclic frames
- * are summarised per FrameID (first frame, DataStatus/TransferStatus change, every
- * CYCLIC_SUMMARY_EVERY frames) rather than emitted one by one: at a 1 ms cycle a device sends a
+ * are summarised per FrameID (first frame, DataStatus/TransferStatus change, then every second
+ * of CycleCounter time or every CYCLIC_SUMMARY_EVERY frames) rather than emitted one by one: at a 1 ms cycle a device sends a
  * thousand of them a second, and what an analyst needs is the stream, its rate and its status.
  */
 import { ipv4ToString, macToString } from '../../../core/net-format.js';
@@ -25,6 +25,7 @@ import {
   BLOCK_QUALIFIERS,
   CTRL,
   CYCLIC_SUMMARY_EVERY,
+  CYCLIC_SUMMARY_TICKS,
   DCP_BLOCK_ERRORS,
   DCP_GET,
   DCP_HELLO,
@@ -55,6 +56,8 @@ import type { DcpBlockError, ProfinetFields } from './events.js';
 class CyclicStream {
   total = 0;
   sinceEmit = 0;
+  /** CycleCounter ticks since the last summary. */
+  ticks = 0;
   lastCounter = -1;
   lastStatus = -1;
   lastTransfer = -1;
@@ -471,6 +474,7 @@ function cyclic(
   const delta = cs.lastCounter < 0 ? 0 : (counter - cs.lastCounter) & 0xffff;
   cs.total++;
   cs.sinceEmit++;
+  cs.ticks += delta;
   const first = cs.total === 1;
   const changed = !first && (ds !== cs.lastStatus || ts !== cs.lastTransfer);
   cs.lastCounter = counter;
@@ -483,7 +487,14 @@ function cyclic(
     cs.reportedBad = ds;
     sink.anomaly('profinet.rt_status_problem', statusText(frameId, ds));
   } else if (!bad) cs.reportedBad = -1;
-  if (!first && !changed && cs.sinceEmit < CYCLIC_SUMMARY_EVERY) return;
+  if (
+    !first &&
+    !changed &&
+    cs.sinceEmit < CYCLIC_SUMMARY_EVERY &&
+    cs.ticks < CYCLIC_SUMMARY_TICKS
+  ) {
+    return;
+  }
   sink.emit({
     kind: 'profinet.rt_cyclic',
     profinet: {
@@ -506,6 +517,7 @@ function cyclic(
     },
   });
   cs.sinceEmit = 0;
+  cs.ticks = 0;
 }
 
 function statusText(frameId: number, ds: number): string {
