@@ -6,6 +6,7 @@ import { dnp3Spec } from './dnp3.js';
 import { enipSpec } from './enip.js';
 import { ethercatSpec } from './ethercat.js';
 import { finsSpec } from './fins.js';
+import { foxSpec } from './fox.js';
 import { gooseSpec } from './goose.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
@@ -27,6 +28,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   enip: enipSpec,
   ethercat: ethercatSpec,
   fins: finsSpec,
+  fox: foxSpec,
   goose: gooseSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,

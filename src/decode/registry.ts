@@ -16,6 +16,7 @@ import { dnsDecoder } from './app/dns/index.js';
 import { enipDecoder } from './app/enip/index.js';
 import { ethercatDecoder } from './app/ethercat/index.js';
 import { finsDecoder } from './app/fins/index.js';
+import { foxDecoder } from './app/fox/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { mmsDecoder } from './app/mms/index.js';
@@ -44,6 +45,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   enipDecoder,
   ethercatDecoder,
   finsDecoder,
+  foxDecoder,
   gooseDecoder,
   iec104Decoder,
   mmsDecoder,
