@@ -8,6 +8,7 @@ import { ethercatSpec } from './ethercat.js';
 import { finsSpec } from './fins.js';
 import { foxSpec } from './fox.js';
 import { gooseSpec } from './goose.js';
+import { hartipSpec } from './hartip.js';
 import { iec104Spec } from './iec104.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
@@ -30,6 +31,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   fins: finsSpec,
   fox: foxSpec,
   goose: gooseSpec,
+  hartip: hartipSpec,
   iec104: iec104Spec,
   modbus: modbusSpec,
   mqtt: mqttSpec,

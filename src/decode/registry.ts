@@ -18,6 +18,7 @@ import { ethercatDecoder } from './app/ethercat/index.js';
 import { finsDecoder } from './app/fins/index.js';
 import { foxDecoder } from './app/fox/index.js';
 import { gooseDecoder } from './app/goose/index.js';
+import { hartipDecoder } from './app/hartip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
@@ -47,6 +48,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   finsDecoder,
   foxDecoder,
   gooseDecoder,
+  hartipDecoder,
   iec104Decoder,
   mmsDecoder,
   modbusDecoder,
