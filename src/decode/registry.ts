@@ -23,6 +23,7 @@ import { iec104Decoder } from './app/iec104/index.js';
 import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
+import { ntpDecoder } from './app/ntp/index.js';
 import { pnioDecoder } from './app/pnio/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
@@ -53,6 +54,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   mmsDecoder,
   modbusDecoder,
   mqttDecoder,
+  ntpDecoder,
   pnioDecoder,
   opcuaDecoder,
   profinetDecoder,
