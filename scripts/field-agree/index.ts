@@ -10,6 +10,7 @@ import { foxSpec } from './fox.js';
 import { gooseSpec } from './goose.js';
 import { hartipSpec } from './hartip.js';
 import { iec104Spec } from './iec104.js';
+import { mmsSpec } from './mms.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
 import { pnioSpec } from './pnio.js';
@@ -33,6 +34,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   goose: gooseSpec,
   hartip: hartipSpec,
   iec104: iec104Spec,
+  mms: mmsSpec,
   modbus: modbusSpec,
   mqtt: mqttSpec,
   pnio: pnioSpec,
