@@ -18,6 +18,7 @@ import { profinetSpec } from './profinet.js';
 import { opcuaSpec } from './opcua.js';
 import { s7commSpec } from './s7comm.js';
 import { sshSpec } from './ssh.js';
+import { svSpec } from './sv.js';
 import { tlsSpec } from './tls.js';
 import type { ProtoSpec } from './spec.js';
 
@@ -42,5 +43,6 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   opcua: opcuaSpec,
   s7comm: s7commSpec,
   ssh: sshSpec,
+  sv: svSpec,
   tls: tlsSpec,
 };

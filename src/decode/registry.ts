@@ -29,6 +29,7 @@ import { opcuaDecoder } from './app/opcua/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 import { sshDecoder } from './app/ssh/index.js';
+import { svDecoder } from './app/sv/index.js';
 import { tlsDecoder } from './app/tls/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
@@ -60,6 +61,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   profinetDecoder,
   s7commDecoder,
   sshDecoder,
+  svDecoder,
   tlsDecoder,
 ];
 
