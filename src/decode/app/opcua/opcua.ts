@@ -990,8 +990,10 @@ function readVariant(cur: ByteCursor, depth: number, want: number | null): Opcua
   if (enc & 0x80) {
     const count = arrayLen(cur, type === 0 ? 0 : 1);
     const fixed = type < FIXED_SIZE.length ? (FIXED_SIZE[type] as number) : 0;
+    // Null elements take no bytes: there is nothing to walk, whatever the count says.
     if (fixed > 0) cur.skip(count * fixed);
-    else for (let i = 0; i < count && !cur.overrun; i++) skipBuiltin(cur, type, depth);
+    else if (type !== 0)
+      for (let i = 0; i < count && !cur.overrun; i++) skipBuiltin(cur, type, depth);
     if (enc & 0x40) {
       const dims = arrayLen(cur, 4);
       cur.skip(dims * 4);
