@@ -2,7 +2,9 @@
 import { adsSpec } from './ads.js';
 import { bacnetSpec } from './bacnet.js';
 import { c37118Spec } from './c37118.js';
+import { dhcpSpec } from './dhcp.js';
 import { dnp3Spec } from './dnp3.js';
+import { dnsSpec } from './dns.js';
 import { enipSpec } from './enip.js';
 import { ethercatSpec } from './ethercat.js';
 import { finsSpec } from './fins.js';
@@ -13,6 +15,7 @@ import { iec104Spec } from './iec104.js';
 import { mmsSpec } from './mms.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
+import { ntpSpec } from './ntp.js';
 import { pnioSpec } from './pnio.js';
 import { profinetSpec } from './profinet.js';
 import { opcuaSpec } from './opcua.js';
@@ -27,7 +30,9 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   ads: adsSpec,
   bacnet: bacnetSpec,
   c37118: c37118Spec,
+  dhcp: dhcpSpec,
   dnp3: dnp3Spec,
+  dns: dnsSpec,
   enip: enipSpec,
   ethercat: ethercatSpec,
   fins: finsSpec,
@@ -38,6 +43,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   mms: mmsSpec,
   modbus: modbusSpec,
   mqtt: mqttSpec,
+  ntp: ntpSpec,
   pnio: pnioSpec,
   profinet: profinetSpec,
   opcua: opcuaSpec,

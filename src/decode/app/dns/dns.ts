@@ -118,9 +118,10 @@ function plausible(d: Uint8Array, h: number, n: number): number {
   if (avail < DNS.HEADER) return 0;
   const ar = u16(d, h + 10);
   if (an + ns + ar > 4096 || qd + an + ns + ar === 0) return -1;
-  if (qd === 0) return 1;
   let p = h + DNS.HEADER;
+  // The first name, of a question or (qd = 0) of a record, may not be a NetBIOS name.
   if (netbiosName(d, p, n)) return -1;
+  if (qd === 0) return 1;
   for (let wire = 0; ;) {
     if (p >= n) return 0;
     const len = d[p] as number;
