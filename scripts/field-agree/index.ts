@@ -20,6 +20,7 @@ import { pnioSpec } from './pnio.js';
 import { profinetSpec } from './profinet.js';
 import { opcuaSpec } from './opcua.js';
 import { s7commSpec } from './s7comm.js';
+import { selSpec } from './sel.js';
 import { sshSpec } from './ssh.js';
 import { svSpec } from './sv.js';
 import { tlsSpec } from './tls.js';
@@ -48,6 +49,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   profinet: profinetSpec,
   opcua: opcuaSpec,
   s7comm: s7commSpec,
+  sel: selSpec,
   ssh: sshSpec,
   sv: svSpec,
   tls: tlsSpec,

@@ -28,6 +28,7 @@ import { pnioDecoder } from './app/pnio/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
+import { selDecoder } from './app/sel/index.js';
 import { sshDecoder } from './app/ssh/index.js';
 import { svDecoder } from './app/sv/index.js';
 import { tlsDecoder } from './app/tls/index.js';
@@ -60,6 +61,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   opcuaDecoder,
   profinetDecoder,
   s7commDecoder,
+  selDecoder,
   sshDecoder,
   svDecoder,
   tlsDecoder,
