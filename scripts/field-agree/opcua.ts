@@ -30,7 +30,7 @@ function attributes(e: EventLine): Record<string, unknown>[] {
 const msgType = (e: EventLine): unknown => at(e, 'opcua.msg_type');
 
 /** The values that are present (the comparison would count `undefined` as a value). */
-const present = (...xs: unknown[]): unknown[] => xs.flat().filter((x) => x !== undefined);
+const present = (...xs: unknown[]): unknown[] => xs.flat(2).filter((x) => x !== undefined);
 const isHello = (e: EventLine): boolean => msgType(e) === 'HEL' || msgType(e) === 'RHE';
 
 /** UserTokenType numbers ([P4] 7.42) as our names. */
@@ -42,6 +42,36 @@ function tokenType(v: string): string | undefined {
     return ['anonymous', 'username', 'certificate', 'issued'][n] ?? `unknown${n}`;
   }
   return t.toLowerCase();
+}
+
+/** The identifier of a string NodeId in our text form (`ns=1;s=Temp` -> `Temp`). */
+function stringId(id: unknown): string | undefined {
+  if (typeof id !== 'string') return undefined;
+  const m = /^(?:ns=\d+;)?s=(.*)$/s.exec(id);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * Every NodeId our event lists: nodes browsed, read, written, monitored, called; the session id;
+ * NodeId and ExpandedNodeId values read.
+ */
+function nodeIds(e: EventLine): unknown[] {
+  const values = at(e, 'opcua.values');
+  const read = (Array.isArray(values) ? (values as Record<string, unknown>[]) : []).filter(
+    (v) => v.type === 'NodeId' || v.type === 'ExpandedNodeId',
+  );
+  const methods = at(e, 'opcua.methods');
+  const calls = Array.isArray(methods) ? (methods as Record<string, unknown>[]) : [];
+  const nodes = at(e, 'opcua.nodes');
+  return present(
+    attributes(e).map((x) => x.node_id),
+    Array.isArray(nodes) ? (nodes as unknown[]) : [],
+    calls.map((x) => [x.object_id, x.method_id]).flat(),
+    at(e, 'opcua.session_id'),
+    read.map((v) => v.value ?? v.elements),
+  )
+    .map(stringId)
+    .filter((x) => x !== undefined);
 }
 
 export const opcuaSpec: ProtoSpec = {
@@ -124,6 +154,12 @@ export const opcuaSpec: ProtoSpec = {
       tshark: 'opcua.UserTokenType',
       ours: (e) => endpoints(e).map((x) => x.user_token_types),
       norm: tokenType,
+    },
+    {
+      name: 'string node id',
+      tshark: 'opcua.nodeid.string',
+      ours: nodeIds,
+      norm: (v) => v,
     },
     {
       name: 'attribute id',

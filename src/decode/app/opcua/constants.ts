@@ -38,6 +38,8 @@ export const OPCUA = {
   MAX_CHANNELS: 8,
   /** Nesting depth of Variants, ExtensionObjects and DiagnosticInfos walked. */
   MAX_DEPTH: 8,
+  /** Elements of an array value summarised (the rest are counted). */
+  MAX_ARRAY_ELEMENTS: 8,
   /** Characters of a value summary (strings, byte strings as hex). */
   MAX_VALUE_CHARS: 64,
 } as const;
@@ -111,6 +113,16 @@ export const IdentityToken = {
   CERTIFICATE: 327,
   ISSUED: 940,
 } as const;
+
+/**
+ * DefaultBinary encoding ids of the monitoring filters ([P6] A.1 NodeIds.csv:
+ * DataChangeFilter_Encoding_DefaultBinary = 724, ...; [P4] 7.22).
+ */
+export const FILTER_NAMES: Readonly<Record<number, string>> = {
+  724: 'DataChangeFilter',
+  727: 'EventFilter',
+  730: 'AggregateFilter',
+};
 
 /** Attribute ids ([P6] A.1 AttributeIds.csv; [P3] 5.9). */
 export const ATTRIBUTE_NAMES: Readonly<Record<number, string>> = {

@@ -41,8 +41,10 @@ export interface OpcuaValue {
   readonly type: string;
   /** Scalar value: number, boolean, string (cut at 64 characters), ByteString as hex (cut). */
   readonly value?: number | boolean | string;
-  /** Element count of an array value (the elements are not listed). */
+  /** Element count of an array value. */
   readonly array_length?: number;
+  /** The first 8 elements of an array value, summarised as `value` is. */
+  readonly elements?: readonly (number | boolean | string)[];
   /** DataValue StatusCode name, when the DataValue carries one. */
   readonly status?: string;
 }
@@ -65,6 +67,8 @@ export interface OpcuaNodeAttribute {
   readonly sampling_interval?: number;
   /** CreateMonitoredItems: requested queue size. */
   readonly queue_size?: number;
+  /** CreateMonitoredItems: the filter's type (`DataChangeFilter`, `EventFilter`, `AggregateFilter`). */
+  readonly filter?: string;
 }
 
 /** One method of a Call request ([P4] 5.11.2 CallMethodRequest). */

@@ -16,7 +16,7 @@ class Sink implements DecodeSink {
   anomalies: string[] = [];
   confirms = 0;
   emit(e: AppEvent): void {
-    this.events.push(e as OpcuaEvent);
+    this.events.push(e as unknown as OpcuaEvent);
   }
   anomaly(name: string): void {
     expect(OPCUA_ANOMALIES).toHaveProperty([name]);

@@ -51,6 +51,7 @@ import {
   BUILTIN_NAMES,
   BuiltIn,
   ChunkType,
+  FILTER_NAMES,
   IDENTITY_TOKEN_KINDS,
   IdentityToken,
   MONITORING_MODE_NAMES,
@@ -890,6 +891,15 @@ function skipExtensionObject(cur: ByteCursor): void {
   else if (enc !== 0) cur.skip(-1);
 }
 
+/** Skips an ExtensionObject, returning the numeric id of its TypeId (0 when none or not numeric). */
+function extensionObjectType(cur: ByteCursor): number {
+  const id = numericNodeId(cur);
+  const enc = cur.u8();
+  if (enc === 0x01 || enc === 0x02) skipStr(cur);
+  else if (enc !== 0) cur.skip(-1);
+  return id < 0 ? 0 : id;
+}
+
 /** DiagnosticInfo ([P6] 5.2.2.12), recursive through InnerDiagnosticInfo up to MAX_DEPTH. */
 function skipDiagnosticInfo(cur: ByteCursor, depth: number): void {
   if (depth > OPCUA.MAX_DEPTH) {
@@ -990,15 +1000,26 @@ function readVariant(cur: ByteCursor, depth: number, want: number | null): Opcua
   if (enc & 0x80) {
     const count = arrayLen(cur, type === 0 ? 0 : 1);
     const fixed = type < FIXED_SIZE.length ? (FIXED_SIZE[type] as number) : 0;
+    // The first elements are summarised; the rest skipped in one step when of fixed size.
+    const listed = want === null || type === 0 ? 0 : Math.min(count, OPCUA.MAX_ARRAY_ELEMENTS);
+    let elements: (number | boolean | string)[] | undefined;
+    for (let i = 0; i < listed && !cur.overrun; i++) {
+      const v = scalar(cur, type, depth, want ?? 0);
+      if (v !== undefined) (elements ??= []).push(v);
+    }
+    const rest = count - listed;
     // Null elements take no bytes: there is nothing to walk, whatever the count says.
-    if (fixed > 0) cur.skip(count * fixed);
+    if (fixed > 0) cur.skip(rest * fixed);
     else if (type !== 0)
-      for (let i = 0; i < count && !cur.overrun; i++) skipBuiltin(cur, type, depth);
+      for (let i = 0; i < rest && !cur.overrun; i++) skipBuiltin(cur, type, depth);
     if (enc & 0x40) {
       const dims = arrayLen(cur, 4);
       cur.skip(dims * 4);
     }
-    return want === null ? null : { type: name, array_length: count };
+    if (want === null) return null;
+    return elements === undefined
+      ? { type: name, array_length: count }
+      : { type: name, array_length: count, elements };
   }
   if (want === null) {
     skipBuiltin(cur, type, depth);
@@ -1070,6 +1091,14 @@ function scalar(
     }
     case BuiltIn.NODEID:
       return nodeId(cur, cap);
+    case BuiltIn.EXPANDEDNODEID: {
+      // [P6] 5.2.2.10: the NodeId, then NamespaceUri (0x80) and ServerIndex (0x40) when flagged.
+      const enc = cur.u8();
+      const id = nodeIdBody(cur, enc, cap);
+      const uri = enc & 0x80 ? str(cur, cap) : '';
+      const server = enc & 0x40 ? cur.u32le() : 0;
+      return (server !== 0 ? `svr=${server};` : '') + (uri !== '' ? `nsu=${uri};` : '') + id;
+    }
     case BuiltIn.STATUSCODE:
       return statusName(cur.u32le());
     case BuiltIn.QUALIFIEDNAME: {
@@ -1114,12 +1143,8 @@ function readDataValue(cur: ByteCursor, cap: number): OpcuaValue {
   if (mask & 0x08) fixed += 8;
   if (mask & 0x20) fixed += 2;
   cur.skip(fixed);
-  const out: {
-    type: string;
-    value?: number | boolean | string;
-    array_length?: number;
-    status?: string;
-  } = v === null ? { type: 'Null' } : { ...v };
+  const out: { -readonly [K in keyof OpcuaValue]: OpcuaValue[K] } =
+    v === null ? { type: 'Null' } : { ...v };
   if (status !== undefined) out.status = status;
   return out;
 }
@@ -1499,16 +1524,18 @@ function serviceBody(state: OpcuaState, id: number, f: OpcuaFields): void {
         const mode = c.u32le();
         c.skip(4); // ClientHandle
         const sampling = finiteNum(c.f64le());
-        skipExtensionObject(c); // Filter
+        const filter = extensionObjectType(c); // Filter
         const queue = c.u32le();
         c.skip(1); // DiscardOldest
         if (out.length < listCap(state)) {
-          out.push({
+          const item: { -readonly [K in keyof OpcuaNodeAttribute]: OpcuaNodeAttribute[K] } = {
             ...a,
             monitoring_mode: MONITORING_MODE_NAMES[mode] ?? `Unknown${mode}`,
             sampling_interval: sampling,
             queue_size: queue,
-          });
+          };
+          if (filter > 0) item.filter = FILTER_NAMES[filter] ?? `Unknown${filter}`;
+          out.push(item);
         }
       }
       f.attributes = out;
