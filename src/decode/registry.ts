@@ -20,6 +20,7 @@ import { foxDecoder } from './app/fox/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { hartipDecoder } from './app/hartip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
+import { melsecDecoder } from './app/melsec/index.js';
 import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
@@ -53,6 +54,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   gooseDecoder,
   hartipDecoder,
   iec104Decoder,
+  melsecDecoder,
   mmsDecoder,
   modbusDecoder,
   mqttDecoder,
