@@ -159,7 +159,10 @@ describe('probe', () => {
     for (const f of fixtures.filter((x) => x.role === 'normal')) {
       expect(ethercatDecoder.probe(f.bytes, D)).toBe('match');
     }
-    expect(ethercatDecoder.probe(fixture('datagram-past-frame-end'), D)).toBe('no_match');
+    expect(ethercatDecoder.probe(fixture('datagram-past-frame-end'), D)).toBe('match');
+    expect(
+      ethercatDecoder.probe(hex('0e10' + '0f02000030010200' + '0000' + '0000' + '0000'), D),
+    ).toBe('no_match');
     expect(ethercatDecoder.probe(hex('00'), D)).toBe('need_more');
     expect(ethercatDecoder.probe(hex('0040000000020107'), D)).toBe('no_match');
   });

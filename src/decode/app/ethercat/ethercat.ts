@@ -62,9 +62,8 @@ const hex = (v: number): string => `0x${v.toString(16)}`;
 
 /**
  * Recognises an EtherCAT frame: a known frame type and a length that fits; for a mailbox frame
- * a mailbox header that fits, for a network variable frame room for its header, for command
- * frames a chain of datagrams with known commands, clean reserved bits, and a last one (more bit
- * clear) that ends exactly at the header length.
+ * a mailbox header that fits, for a network variable frame room for its header, for a command
+ * frame a first datagram with a known command and clean reserved bits.
  */
 export function probeEthercat(data: Uint8Array, _dir: Direction): ProbeResult {
   const n = data.length;
@@ -82,15 +81,13 @@ export function probeEthercat(data: Uint8Array, _dir: Direction): ProbeResult {
       : 'no_match';
   }
   if (type !== ECAT.TYPE_COMMANDS) return end - 2 >= ECAT.NV_MIN ? 'match' : 'no_match';
-  let p = ECAT.FRAME_HEADER;
-  // Each datagram moves forward by at least 12 bytes, so the walk ends with the frame.
-  for (;;) {
-    if (end - p < ECAT.DATAGRAM_HEADER + ECAT.WKC) return 'no_match';
-    const lf = u16(data, p + 6);
-    if ((data[p] as number) >= COMMANDS.length || (lf & 0x3800) !== 0) return 'no_match';
-    p += ECAT.DATAGRAM_HEADER + (lf & ECAT.LEN_MASK) + ECAT.WKC;
-    if ((lf & ECAT.MORE) === 0) return p === end ? 'match' : 'no_match';
-  }
+  // The EtherType already names the protocol: the first datagram header is enough, so a frame
+  // whose chain is broken further on still reaches the parser and its anomalies.
+  if (end - ECAT.FRAME_HEADER < ECAT.DATAGRAM_HEADER + ECAT.WKC) return 'no_match';
+  const lf = u16(data, ECAT.FRAME_HEADER + 6);
+  return (data[ECAT.FRAME_HEADER] as number) < COMMANDS.length && (lf & 0x3800) === 0
+    ? 'match'
+    : 'no_match';
 }
 
 /** Decodes one EtherCAT frame (the Ethernet payload from the EtherCAT header on). */
