@@ -156,6 +156,15 @@ describe('Fox messages', () => {
     });
   });
 
+  it('on a confirmed flow, names a broken message and resumes at the next header', () => {
+    const s = session();
+    s.parse(S, fixture('hello-response'));
+    expect(s.parse(S, fixture('blob-length-mismatch'))).toEqual({ kind: 'ok' });
+    s.parse(S, text('garbage\nfox a 4 -1 fox bye\n;;\n'));
+    expect(s.sink.anomalies).toEqual(['fox.malformed_message']);
+    expect(s.sink.events.map((e) => e.fox.command)).toEqual(['hello', 'bye']);
+  });
+
   it('reads at most maxObjectsPerMessage fields', () => {
     const s = session({ ...DEFAULT_LIMITS, maxObjectsPerMessage: 2 });
     s.parse(C, fixture('hello-request'));

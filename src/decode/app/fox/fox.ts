@@ -20,12 +20,16 @@ import type { FoxFields } from './events.js';
 /** Per-flow state. */
 export interface FoxState {
   confirmed: boolean;
+  /** After a broken message on a confirmed flow: skipping to the next `fox ` line. */
+  resync: boolean;
+  /** While resynchronising: the previous byte was a line end. */
+  atLineStart: boolean;
   readonly limits: DecoderLimits;
 }
 
 /** Fresh per-flow state. */
 export function createFoxState(limits: DecoderLimits): FoxState {
-  return { confirmed: false, limits };
+  return { confirmed: false, resync: false, atLineStart: false, limits };
 }
 
 const MAGIC = [0x66, 0x6f, 0x78, 0x20]; // 'fox '
@@ -56,20 +60,46 @@ export function parseFox(
   const n = data.length;
   let pos = 0;
   while (pos < n) {
+    if (state.resync) {
+      // Skip to a line that starts with 'fox ': the next message header.
+      for (; pos < n; pos++) {
+        if (state.atLineStart && data[pos] === MAGIC[0]) {
+          if (n - pos < 4) return incomplete(pos, 4);
+          if (data[pos + 1] === MAGIC[1] && data[pos + 2] === MAGIC[2] && data[pos + 3] === SP) {
+            state.resync = false;
+            break;
+          }
+        }
+        state.atLineStart = data[pos] === LF;
+      }
+      continue;
+    }
     const b = data[pos] as number;
     // Line ends between messages.
     if (b === LF || b === CR) {
       pos++;
       continue;
     }
-    for (let i = 0; i < 4 && pos + i < n; i++) {
-      if (data[pos + i] !== MAGIC[i]) return reject('fox.invalid_header');
-    }
-    const r = message(state, data, pos, n, sink);
-    if (r === MALFORMED) return reject('fox.malformed_message');
-    if (r === INCOMPLETE) {
-      if (n - pos >= state.limits.maxPduBytes) return reject('fox.invalid_length');
-      return incomplete(pos, n - pos + 1);
+    let bad = false;
+    for (let i = 0; i < 4 && pos + i < n; i++) if (data[pos + i] !== MAGIC[i]) bad = true;
+    const r = bad ? MALFORMED : message(state, data, pos, n, sink);
+    if (r === INCOMPLETE && n - pos < state.limits.maxPduBytes) return incomplete(pos, n - pos + 1);
+    if (r < 0) {
+      const name = bad
+        ? 'fox.invalid_header'
+        : r === INCOMPLETE
+          ? 'fox.invalid_length'
+          : 'fox.malformed_message';
+      // A flow not yet known to be Fox stops here; on a Fox flow the message is skipped.
+      if (!state.confirmed) return reject(name);
+      sink.anomaly(
+        name,
+        bad ? 'no Fox header' : r === INCOMPLETE ? 'message too long' : 'bad body',
+      );
+      state.resync = true;
+      state.atLineStart = false;
+      pos++;
+      continue;
     }
     pos = r;
   }
