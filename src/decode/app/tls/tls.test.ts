@@ -176,7 +176,7 @@ describe('real handshake (Discovery_PsLoggedOn capture)', () => {
     whole.parse(S, fx('server-hello-certificate-flight'));
     const bytes = session();
     const all = fx('server-hello-certificate-flight');
-    let pending = new Uint8Array(0);
+    let pending: Uint8Array = new Uint8Array(0);
     for (let i = 0; i < all.length; i++) {
       pending = concatBytes(pending, all.subarray(i, i + 1));
       const r = bytes.parse(S, pending);

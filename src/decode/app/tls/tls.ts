@@ -69,6 +69,9 @@ import {
 } from './tables.js';
 import { certEventFields, parseCertificate } from './x509.js';
 
+/** First size of a reassembly buffer (a typical certificate chain fits after one doubling). */
+const INITIAL_BUFFER = 4_096;
+
 /** Well-formed records after which a flow without a hello counts as TLS. */
 const CONFIRM_AFTER_RECORDS = 3;
 
@@ -78,6 +81,11 @@ class Side {
   buf: Uint8Array | null = null;
   /** Bytes in `buf`. */
   len = 0;
+  /**
+   * Size of the message being reassembled; `buf` grows towards it as bytes arrive, so a header
+   * claiming 64 KiB costs nothing until the bytes exist.
+   */
+  want = 0;
   /** First four bytes of a handshake header split across records. */
   readonly hdr = new Uint8Array(4);
   hdrLen = 0;
@@ -393,12 +401,17 @@ function handshakeRecord(
       continue;
     }
     if (s.buf !== null) {
-      const k = Math.min(s.buf.length - s.len, n - i);
+      const k = Math.min(s.want - s.len, n - i);
+      if (s.len + k > s.buf.length) {
+        const grown = new Uint8Array(Math.min(s.want, Math.max(s.buf.length * 2, s.len + k)));
+        grown.set(s.buf.subarray(0, s.len));
+        s.buf = grown;
+      }
       s.buf.set(body.subarray(i, i + k), s.len);
       s.len += k;
       i += k;
-      if (s.len === s.buf.length) {
-        const msg = s.buf;
+      if (s.len === s.want) {
+        const msg = s.buf.length === s.want ? s.buf : s.buf.subarray(0, s.want);
         s.buf = null;
         s.len = 0;
         message(state, version, msg, n, dir, sink);
@@ -488,7 +501,8 @@ function start(
     s.skip = total - have;
     return true;
   }
-  s.buf = new Uint8Array(total);
+  s.buf = new Uint8Array(Math.min(total, INITIAL_BUFFER));
+  s.want = total;
   s.len = 0;
   return true;
 }
