@@ -298,13 +298,13 @@ export const fixtures: readonly DecoderFixture[] = [
         'a020' + // listOfData
         'a21e' + // structure (Oper)
         '830101' + // ctlVal true
-        'a205' +
-        '850103' +
-        '8900' + // origin { orCat 3, orIdent '' }
-        '91080000000000000000' + // T (UtcTime)
+        'a205' + // origin
+        '850103' + // orCat 3 (remote control)
+        '8900' + // orIdent ''
         '860101' + // ctlNum 1
+        '9108' + '5f4e1b00' + '000000' + '0a' + // T: UtcTime seconds, fraction, quality
         '830100' + // Test false
-        '84020600', // Check: bit-string
+        '84020640', // Check: bit-string, 6 unused bits, interlock-check
     ),
   },
   {

@@ -277,7 +277,7 @@ describe('MMS services', () => {
         {
           success: true,
           type: 'structure',
-          value: '{true,{3,},1970-01-01T00:00:00.000Z,1,false,00}',
+          value: '{true,{3,},1,2020-09-01T09:57:20.000Z,false,40}',
         },
       ],
     });
