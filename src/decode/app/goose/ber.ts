@@ -97,6 +97,17 @@ export function berBool(d: Uint8Array, start: number, end: number): boolean {
 /** VisibleString / octet text as latin1, at most `cap` characters; controls become '.'. */
 export function berText(d: Uint8Array, start: number, end: number, cap: number): string {
   const stop = Math.min(end, start + cap);
+  let printable = true;
+  for (let i = start; i < stop; i++) {
+    const c = d[i] as number;
+    if (c < 0x20 || c === 0x7f) {
+      printable = false;
+      break;
+    }
+  }
+  // The common case builds the string in one call, without a string per character.
+  if (printable)
+    return String.fromCharCode.apply(null, d.subarray(start, stop) as unknown as number[]);
   let s = '';
   for (let i = start; i < stop; i++) {
     const c = d[i] as number;
@@ -105,11 +116,16 @@ export function berText(d: Uint8Array, start: number, end: number, cap: number):
   return s;
 }
 
+/** Two hex digits of each octet value. */
+const OCTET_HEX: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  b.toString(16).padStart(2, '0'),
+);
+
 /** Lowercase hex of `d[start..end)`, at most `cap` octets. */
 export function hexOf(d: Uint8Array, start: number, end: number, cap: number): string {
   const stop = Math.min(end, start + cap);
   let s = '';
-  for (let i = start; i < stop; i++) s += ((d[i] as number) + 0x100).toString(16).slice(1);
+  for (let i = start; i < stop; i++) s += OCTET_HEX[d[i] as number] as string;
   return s;
 }
 

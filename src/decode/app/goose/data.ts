@@ -131,18 +131,21 @@ function intValue(d: Uint8Array, s: number, e: number, unsigned: boolean): numbe
   return v;
 }
 
+/** The eight bits of each octet value as text, most significant first. */
+const OCTET_BITS: readonly string[] = Array.from({ length: 256 }, (_, b) =>
+  b.toString(2).padStart(8, '0'),
+);
+
 /** BIT STRING content: first octet = unused bits in the last octet, then the bits, MSB first. */
 function bits(d: Uint8Array, s: number, e: number): string {
-  if (e - s < 1) return '';
+  if (e - s < 2) return '';
   const unused = (d[s] as number) & 0x07;
-  const stop = Math.min(e, s + 1 + LIMITS.MAX_VALUE_OCTETS);
+  const last = Math.min(e, s + 1 + LIMITS.MAX_VALUE_OCTETS) - 1;
   let out = '';
-  for (let i = s + 1; i < stop; i++) {
-    const b = d[i] as number;
-    const last = i === e - 1;
-    for (let k = 7; k >= (last ? unused : 0); k--) out += (b >> k) & 1 ? '1' : '0';
-  }
-  return out;
+  for (let i = s + 1; i < last; i++) out += OCTET_BITS[d[i] as number] as string;
+  const tail = OCTET_BITS[d[last] as number] as string;
+  // The unused bits are only at the end of the whole string, not of a capped one.
+  return out + (last === e - 1 ? tail.slice(0, 8 - unused) : tail);
 }
 
 const F32 = new Float32Array(1);
