@@ -84,6 +84,7 @@ export function probeSsh(data: Uint8Array, _dir: Direction): ProbeResult {
 }
 
 const cur = new ByteCursor();
+const ASCII = new TextDecoder('latin1');
 
 /** MD5 as lower-case hex ([HASSH]). */
 export function md5(text: string): string {
@@ -299,7 +300,8 @@ function kexinit(
       c.overrun = true;
       break;
     }
-    const t = c.latin1(l);
+    // Name-lists are US-ASCII ([RFC4251] 5); one decode per list, not a string per byte.
+    const t = ASCII.decode(c.bytes(l));
     raw.push(t);
     const names = t === '' ? [] : t.split(',');
     if (names.length > SSH.MAX_NAMES) truncated = true;
