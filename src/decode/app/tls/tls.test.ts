@@ -276,3 +276,52 @@ describe('probe', () => {
     expect(tlsDecoder.probe(new TextEncoder().encode('GET / HTTP/1.1\r\n'), C)).toBe('no_match');
   });
 });
+
+/** A ServerHello record with `random` and extensions `exts` (hex), TLS 1.2 legacy version. */
+function serverHello(random: string, exts: string): Uint8Array {
+  const body =
+    '0303' + // legacy_version TLS 1.2
+    random + // random (32 bytes)
+    '00' + // legacy_session_id_echo: empty
+    '1301' + // TLS_AES_128_GCM_SHA256
+    '00' + // compression null
+    (exts.length / 2).toString(16).padStart(4, '0') + // extensions length
+    exts;
+  const hs = '02' + (body.length / 2).toString(16).padStart(6, '0') + body;
+  return hex('160303' + (hs.length / 2).toString(16).padStart(4, '0') + hs);
+}
+
+describe('TLS 1.3 (RFC 8446 4.1.3, 4.1.4)', () => {
+  const RANDOM = '11'.repeat(32);
+  const HRR = 'cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c';
+  const SV13 = '002b00020304'; // supported_versions: TLS 1.3
+  it('a TLS 1.3 ServerHello: selected version from supported_versions, key share group, then encrypted', () => {
+    const t = session();
+    t.parse(
+      S,
+      serverHello(RANDOM, SV13 + '003300240017' + '0020' + '22'.repeat(32).slice(0, 62) + '22'),
+    );
+    const f = t.sink.events[0]!.tls;
+    expect(f).toMatchObject({
+      version: 0x0303,
+      selected_version: 0x0304,
+      selected_version_name: 'tls1.3',
+    });
+    expect(f.ja4s?.startsWith('t130200_1301_')).toBe(true);
+    // The server's handshake after its ServerHello is encrypted: a handshake record is counted.
+    t.parse(S, hex('1603030005' + '0800000100'));
+    expect(t.sink.events).toHaveLength(1);
+    expect(t.state.sides[S].encryptedHandshakes).toBe(1);
+  });
+
+  it('a HelloRetryRequest is named and leaves the next ServerHello in the clear', () => {
+    const t = session();
+    t.parse(S, serverHello(HRR, SV13 + '003300020017'));
+    expect(t.sink.events[0]!.tls).toMatchObject({
+      hello_retry_request: true,
+      key_share_group: 'secp256r1',
+    });
+    t.parse(S, serverHello(RANDOM, SV13));
+    expect(t.sink.events.map((e) => e.kind)).toEqual(['tls.server_hello', 'tls.server_hello']);
+  });
+});
