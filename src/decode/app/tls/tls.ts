@@ -733,7 +733,7 @@ function clientExtension(
     case Ext.SUPPORTED_VERSIONS: {
       const vs = withoutGrease(u8count(c.u8(), 2));
       let max = 0;
-      for (const v of vs) if (v > max && v <= 0x0304) max = v;
+      for (const v of vs) if (v > max) max = v;
       h.maxSupportedVersion = max;
       f.supported_versions = vs.slice(0, lim).map(versionName);
       return;
