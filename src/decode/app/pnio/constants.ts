@@ -280,12 +280,42 @@ export const ERROR_DECODES: ReadonlyMap<number, string> = new Map([
   [0x82, 'manufacturer_specific'],
 ]);
 
-/** A PNIOStatus by name: `ok`, or `<error_code>/<error_decode>/<code1>/<code2>`. */
+/** ErrorCode1 of ErrorDecode PNIORW: error class (high nibble) and code ([61158-6-10] 5.2.6). */
+export const PNIORW_ERRORS: ReadonlyMap<number, string> = new Map([
+  [0xa0, 'application_read_error'],
+  [0xa1, 'application_write_error'],
+  [0xa2, 'application_module_failure'],
+  [0xa7, 'application_busy'],
+  [0xa8, 'application_version_conflict'],
+  [0xa9, 'application_feature_not_supported'],
+  [0xb0, 'access_invalid_index'],
+  [0xb1, 'access_write_length_error'],
+  [0xb2, 'access_invalid_slot_subslot'],
+  [0xb3, 'access_type_conflict'],
+  [0xb4, 'access_invalid_area_api'],
+  [0xb5, 'access_state_conflict'],
+  [0xb6, 'access_denied'],
+  [0xb7, 'access_invalid_range'],
+  [0xb8, 'access_invalid_parameter'],
+  [0xb9, 'access_invalid_type'],
+  [0xba, 'access_backup'],
+  [0xc0, 'resource_read_constrain_conflict'],
+  [0xc1, 'resource_write_constrain_conflict'],
+  [0xc2, 'resource_busy'],
+  [0xc3, 'resource_unavailable'],
+]);
+const PNIORW = 0x80;
+
+/**
+ * A PNIOStatus by name: `ok`, or `<error_code>/<error_decode>/<code1>/<code2>` with ErrorCode1
+ * named for PNIORW errors (`iod_write_res/pniorw/access_denied/0`).
+ */
 export function pnioStatusName(b0: number, b1: number, b2: number, b3: number): string {
   if ((b0 | b1 | b2 | b3) === 0) return 'ok';
   const code = ERROR_CODES.get(b0) ?? `0x${b0.toString(16)}`;
   const decode = ERROR_DECODES.get(b1) ?? `0x${b1.toString(16)}`;
-  return `${code}/${decode}/${b2}/${b3}`;
+  const c1 = b1 === PNIORW ? (PNIORW_ERRORS.get(b2) ?? `${b2}`) : `${b2}`;
+  return `${code}/${decode}/${c1}/${b3}`;
 }
 
 /** Record indexes with a name ([61158-6-10] 5.2.5 index table). */

@@ -176,6 +176,9 @@ describe('PN-IO blocks', () => {
     pnioDecoder.parse(state, res, Direction.TO_CLIENT, sink);
     expect(sink.events[1]?.pnio.pnio_status).toBe('iod_control_res/pnio/64/2');
     expect(sink.anomalies).toEqual(['pnio.write_record', 'pnio.error_status']);
+    res.set([0xdf, 0x80, 0xb6, 0x00], 80); // IODWriteRes / PNIORW / access denied
+    pnioDecoder.parse(state, res, Direction.TO_CLIENT, sink);
+    expect(sink.events[2]?.pnio.pnio_status).toBe('iod_write_res/pniorw/access_denied/0');
   });
 });
 
