@@ -5,8 +5,10 @@
  *   same nine digits (both truncate the fraction the same way): the text is rewritten to ISO.
  * - Booleans are 0/1 on the Wireshark side (True/False in some builds): both map to 1/0.
  * - The GSE management frames (0x88B9) share the dissector: their fields are not compared here.
+ * - allData: Wireshark shows a bit-string as its octets without the unused-bits count (`80`);
+ *   ours lists the bits (`10`), zero-filled to whole octets here. Booleans are 0/1 on both.
  */
-import { at, normValue, type ProtoSpec } from './spec.js';
+import { at, normValue, type EventLine, type ProtoSpec } from './spec.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -25,6 +27,38 @@ function bool(v: string): string | undefined {
   const t = v.trim().toLowerCase();
   if (t === '') return undefined;
   return t === 'true' || t === '1' ? '1' : '0';
+}
+
+interface Value {
+  type?: string;
+  value?: unknown;
+  items?: Value[];
+}
+
+/** The allData values of type `type`, in order, nested ones included. */
+function values(e: EventLine, type: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (const v of list as Value[]) {
+      if (v.type === type) out.push(v.value);
+      walk(v.items);
+    }
+  };
+  walk(at(e, 'goose.data'));
+  return out;
+}
+
+/** Our bits (`10`) as the octets Wireshark shows (`80`): zero-filled to whole octets, hex. */
+function bitsToHex(bits: unknown): string {
+  const b = String(bits);
+  let hex = '';
+  for (let i = 0; i < b.length; i += 8) {
+    hex += parseInt(b.slice(i, i + 8).padEnd(8, '0'), 2)
+      .toString(16)
+      .padStart(2, '0');
+  }
+  return hex;
 }
 
 export const gooseSpec: ProtoSpec = {
@@ -69,5 +103,15 @@ export const gooseSpec: ProtoSpec = {
       norm: bool,
     },
     { name: 'length', tshark: 'goose.length', ours: (e) => at(e, 'goose.length'), norm: normValue },
+    {
+      name: 'allData booleans',
+      tshark: 'goose.boolean',
+      ours: (e) => values(e, 'boolean').map((v) => (v === true ? 1 : 0)),
+    },
+    {
+      name: 'allData bit-strings',
+      tshark: 'goose.bit_string',
+      ours: (e) => values(e, 'bit-string').map(bitsToHex),
+    },
   ],
 };

@@ -46,10 +46,11 @@ describe('GOOSE end to end against tshark', () => {
         sum.set(r.field, acc);
       }
     }
-    // 34 + 8 + 1 + 451 frames of the IEC 61850 captures, 8,171 of the QUT control slice.
-    const frames = 8665;
+    // 34 + 8 + 1 + 451 frames of the IEC 61850 captures, 8,171 of the QUT control slice; the
+    // GOOSE_DEMO frame has no bit-string. Docs: docs/fidelity-goose.md.
+    const frames = (field: string): number => (field === 'allData bit-strings' ? 8664 : 8665);
     expect([...sum.values()].map((r) => [r.field, r.agree, r.frames, r.diffs])).toEqual(
-      gooseSpec.fields.map((f) => [f.name, frames, frames, []]),
+      gooseSpec.fields.map((f) => [f.name, frames(f.name), frames(f.name), []]),
     );
   }, 60_000);
 
