@@ -418,8 +418,22 @@ export const ERROR_CLASS_NAMES: readonly string[] = [
   'others',
 ];
 
-/** [ISO9506-2] error codes of the classes an analyst meets most, by class. */
+/** [ISO9506-2] ServiceError error codes by class (time-resolution and others have none). */
 export const ERROR_CODE_NAMES: Readonly<Record<number, readonly string[]>> = {
+  0: [
+    'other',
+    'vmd_state_conflict',
+    'vmd_operational_problem',
+    'domain_transfer_problem',
+    'state_machine_id_invalid',
+  ],
+  1: [
+    'other',
+    'application_unreachable',
+    'connection_lost',
+    'application_reference_invalid',
+    'context_unsupported',
+  ],
   2: [
     'other',
     'object_undefined',
@@ -462,6 +476,8 @@ export const ERROR_CODE_NAMES: Readonly<Record<number, readonly string[]>> = {
     'parameter_cbb_insufficient',
     'nesting_level_insufficient',
   ],
+  9: ['other', 'further_communication_required'],
+  10: ['other', 'invoke_id_unknown', 'cancel_not_possible'],
   11: [
     'other',
     'filename_ambiguous',

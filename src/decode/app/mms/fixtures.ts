@@ -302,7 +302,10 @@ export const fixtures: readonly DecoderFixture[] = [
         '850103' + // orCat 3 (remote control)
         '8900' + // orIdent ''
         '860101' + // ctlNum 1
-        '9108' + '5f4e1b00' + '000000' + '0a' + // T: UtcTime seconds, fraction, quality
+        '9108' +
+        '5f4e1b00' +
+        '000000' +
+        '0a' + // T: UtcTime seconds, fraction, quality
         '830100' + // Test false
         '84020640', // Check: bit-string, 6 unused bits, interlock-check
     ),

@@ -140,7 +140,7 @@ function isSessionStart(si: number): boolean {
  * TRANSFER, FINISH, DISCONNECT, REFUSE, ABORT) or an MMS PDU. S7comm (0x32), S7comm-plus (0x72)
  * and TSAP-less CRs (RDP) are refused, so the s7comm decoder keeps every S7 flow on port 102.
  */
-export function probeMms(data: Uint8Array, dir: Direction): ProbeResult {
+export function probeMms(data: Uint8Array, _dir: Direction): ProbeResult {
   const n = data.length;
   if (n >= 1 && data[0] !== TPKT.VERSION) return 'no_match';
   if (n >= 2 && data[1] !== 0) return 'no_match';
@@ -179,7 +179,7 @@ export function probeMms(data: Uint8Array, dir: Direction): ProbeResult {
   const from = 6 + COTP.CONNECT_FIXED;
   const to = 5 + li;
   if (connectLooksS7(data, from, to)) return 'no_match';
-  return hasTsap(data, from, to) && dir >= 0 ? 'match' : 'no_match';
+  return hasTsap(data, from, to) ? 'match' : 'no_match';
 }
 
 /** True when the CR/CC parameters in data[from, to) are well formed and name a TSAP. */
