@@ -2,11 +2,20 @@
 // `tshark -q -z io,phs` over the whole tree), `tls.sni` per frame with
 // ../shared/tools/tshark-agree.mjs, and the fields of scripts/field-agree/tls.ts
 // (docs/fidelity-tls.md has the figures).
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareFields, type FieldResult } from '../../../scripts/field-agree.js';
 import { tlsSpec } from '../../../scripts/field-agree/tls.js';
-import { REQUIRE, haveSharedPcaps, haveTool, manifest } from '../../helpers/shared.js';
+import {
+  REQUIRE,
+  SHARED_PCAPS,
+  haveSharedPcaps,
+  haveTool,
+  manifest,
+} from '../../helpers/shared.js';
 import { agreePerCapture } from '../../helpers/tshark-agree.js';
+
+const RDP = 'it-attacks/pcap-attack/Lateral_Movement/LM_rdp_sharprdp.pcapng';
 
 /** The shared captures in which tshark finds TLS. */
 const TLS_CAPTURES = [
@@ -67,4 +76,22 @@ describe('TLS end to end against tshark', () => {
       ['JA3S', 8, 8, []],
     ]);
   }, 120_000);
+
+  it('RDP security upgraded to TLS: Wireshark needs "decode as" to see it, then agrees', async () => {
+    if (!ready()) return;
+    // Wireshark 4.0 shows the TLS records after the X.224 negotiation of this capture as "TPKT
+    // Continuation"; the probe finds the ClientHello (SNI is the server's IP address, as mstsc
+    // sends it). With `-d tcp.port==3389,tls` every field agrees.
+    const spec = { ...tlsSpec, sharedCaptures: [RDP], tsharkArgs: ['-d', 'tcp.port==3389,tls'] };
+    const results = await compareFields(spec, path.join(SHARED_PCAPS, RDP), 100);
+    expect(results.map((r) => [r.field, r.agree, r.frames])).toEqual([
+      ['handshake type', 6, 6],
+      ['hello version', 4, 4],
+      ['cipher suite', 4, 4],
+      ['SNI', 2, 2],
+      ['ALPN', 0, 0],
+      ['JA3', 2, 2],
+      ['JA3S', 2, 2],
+    ]);
+  }, 60_000);
 });
