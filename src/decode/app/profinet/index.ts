@@ -84,8 +84,9 @@ export const PROFINET_ANOMALIES = {
   },
   'profinet.ip_conflict': {
     description:
-      'A DCP Identify response or Hello whose IP BlockInfo reports an address conflict the ' +
-      'device detected: two stations claim the same IP (misconfiguration or spoofing).',
+      'Two devices (different streams and station names) announce the same IP in DCP Identify ' +
+      'responses or Hellos, or a device reports an address conflict in its IP BlockInfo: ' +
+      'misconfiguration or an impersonating station.',
     severity: 'high',
   },
   'profinet.rt_status_problem': {
@@ -96,8 +97,8 @@ export const PROFINET_ANOMALIES = {
   },
   'profinet.objects_limit_reached': {
     description:
-      'More DCP blocks in a frame than the objects-per-message limit, or more cyclic FrameIDs on ' +
-      'one stream than the decoder tracks; the rest is counted, not listed.',
+      'More DCP blocks in a frame than the objects-per-message limit, more cyclic FrameIDs on ' +
+      'one stream or more announced IPs than the decoder tracks; the rest is counted, not listed.',
     severity: 'low',
   },
 } as const satisfies AnomalyCatalog;
