@@ -139,7 +139,8 @@ class Session {
     readonly conv: readonly Piece[] | null,
     readonly limits: DecoderLimits = DEFAULT_LIMITS,
   ) {
-    this.state = dec.createState(limits);
+    // The flow's transport, as the pipeline passes it (DNS frames TCP and UDP differently).
+    this.state = dec.createState(limits, datagram ? 'udp' : 'tcp');
     this.feeder = new StreamFeeder(limits.maxPduBytes);
   }
 
