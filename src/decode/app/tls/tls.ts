@@ -263,9 +263,15 @@ export function parseTls(
     const len = ((data[p + 3] as number) << 8) | (data[p + 4] as number);
     if (n - p < TLS.RECORD_HEADER + len) return incomplete(p, TLS.RECORD_HEADER + len);
     s.seen = true;
-    const version = ((data[p + 1] as number) << 8) | (data[p + 2] as number);
-    const body = data.subarray(p + TLS.RECORD_HEADER, p + TLS.RECORD_HEADER + len);
-    record(state, s, b0, version, body, dir, sink);
+    if (b0 === ContentType.APPLICATION_DATA && s.appSeen) {
+      // The bulk of a session: counted without a view or an event.
+      s.appRecords++;
+      s.appBytes += len;
+    } else {
+      const version = ((data[p + 1] as number) << 8) | (data[p + 2] as number);
+      const body = data.subarray(p + TLS.RECORD_HEADER, p + TLS.RECORD_HEADER + len);
+      record(state, s, b0, version, body, dir, sink);
+    }
     p += TLS.RECORD_HEADER + len;
     if (!state.confirmed && ++state.goodRecords >= CONFIRM_AFTER_RECORDS) confirm(state, sink);
   }
