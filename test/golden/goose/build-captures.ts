@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fixtures } from '../../../src/decode/app/goose/fixtures.js';
-import { hex, toHex } from '../../helpers/hex.js';
+import { toHex } from '../../helpers/hex.js';
 import { buildPcap, type PcapRecord } from '../../helpers/pcap-builder.js';
 import { asdu, ether, svPayload, tlv } from '../sv/build-captures.js';
 
@@ -99,8 +99,8 @@ export function negative(): Uint8Array {
     ether(GOOSE_DST, '0250c2000021', 0x88b8, 'fedcba98765432100123456789abcdef'.repeat(3)),
     // A real GOOSE frame (GOOSE.pcap frame 1) sent with the Sampled Values EtherType.
     ether('010ccd040001', GE, 0x88ba, fixture('ge-f650-sqnum-10')),
-    // A GOOSE-looking header on 0x88B8 whose Length runs past the frame.
-    ether(GOOSE_DST, '0250c2000022', 0x88b8, toHex(hex('0001' + '0400' + '00000000' + '61818680'))),
+    // A GOOSE header on 0x88B8 whose goosePdu starts with an INTEGER, not gocbRef.
+    ether(GOOSE_DST, '0250c2000022', 0x88b8, '0001000d00000000' + '6103020100'),
   ];
   return buildPcap({}, records(frames));
 }

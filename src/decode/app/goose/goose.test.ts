@@ -408,7 +408,13 @@ describe('framing', () => {
     s.feed(fixture('length-too-short'));
     s.feed(hex('0001'));
     expect(s.sink.anomalies).toEqual(['goose.invalid_length', 'goose.truncated_frame']);
-    expect(s.sink.events).toEqual([]);
+    // The header of the bad-Length frame is still shown, as Wireshark does.
+    expect(s.sink.events).toEqual([
+      {
+        kind: 'goose.pdu',
+        goose: { appid: 3, length: 4, reserved1: 0, reserved2: 0, simulated: false },
+      },
+    ]);
   });
 
   it('as a byte stream (no transport), frames by Length and resynchronises quietly', () => {
@@ -435,11 +441,14 @@ describe('probe', () => {
     }
   });
 
-  it('refuses a Sampled Values savPdu, short data and a Length past the frame', () => {
+  it('refuses a Sampled Values savPdu and short data, recognises a frame the snap length cut', () => {
     const sv = tlv(0x60, tlv(0x80, '01') + tlv(0xa2, tlv(0x30, tlv(0x80, text('MU01')))));
     const frame = hex('4000' + (8 + sv.length / 2).toString(16).padStart(4, '0') + '00000000' + sv);
     expect(gooseDecoder.probe(frame, P)).toBe('no_match');
     expect(gooseDecoder.probe(hex('0001009100'), P)).toBe('no_match');
-    expect(gooseDecoder.probe(goose().subarray(0, 30), P)).toBe('no_match');
+    expect(gooseDecoder.probe(goose().subarray(0, 30), P)).toBe('match');
+    // A goosePdu that does not start with gocbRef, whole or cut.
+    expect(gooseDecoder.probe(hex('0001000d00000000' + '6103020100'), P)).toBe('no_match');
+    expect(gooseDecoder.probe(hex('0001004000000000' + '6140020100'), P)).toBe('no_match');
   });
 });

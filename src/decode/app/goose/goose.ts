@@ -108,32 +108,34 @@ function u16(d: Uint8Array, p: number): number {
   return ((d[p] as number) << 8) | (d[p + 1] as number);
 }
 
-/** True when `d[p..end)` holds a whole TLV with tag `tag` that fills it exactly. */
-function fills(d: Uint8Array, p: number, end: number, t: Tlv): boolean {
-  return readTlv(d, p, end, t) === BER_OK && t.end === end;
-}
-
 /**
- * Recognises a GOOSE or GSE management frame: a Length that covers a header and an APDU within
- * the frame, and a goosePdu starting with its gocbRef, or a gseMngtPdu whose stateID is followed
- * by requests or responses holding a management service (which tells it from a Sampled Values
- * savPdu, also tagged 0x60, whose [2] holds ASDU SEQUENCEs). A frame never grows, so too little
- * data is `no_match`.
+ * Recognises a GOOSE or GSE management frame: a Length that covers a header and an APDU, and a
+ * goosePdu starting with its gocbRef, or a gseMngtPdu whose stateID is followed by requests or
+ * responses holding a management service (which tells it from a Sampled Values savPdu, also
+ * tagged 0x60, whose [2] holds ASDU SEQUENCEs). A goosePdu cut by the capture's snap length is
+ * still recognised from what is there (only the first frame of a stream is probed, and a refusal
+ * ignores the stream); a frame never grows, so too little data is `no_match`.
  */
 export function probeGoose(data: Uint8Array, _dir: Direction): ProbeResult {
   const n = data.length;
   if (n < GOOSE.MIN_LENGTH) return 'no_match';
   const len = u16(data, 2);
-  if (len < GOOSE.MIN_LENGTH || len > n) return 'no_match';
+  if (len < GOOSE.MIN_LENGTH) return 'no_match';
+  const cut = len > n;
+  const end = cut ? n : len;
   const t = T_PROBE;
-  if (!fills(data, GOOSE.HEADER, len, t)) return 'no_match';
+  const err = readTlv(data, GOOSE.HEADER, end, t);
+  if (err === BER_OK ? t.end !== len : !cut || err !== BER_LENGTH_OVERFLOW) return 'no_match';
   const tag = data[GOOSE.HEADER] as number;
   if (tag === PDU_TAG.GOOSE) return data[t.start] === FIELD_TAG.GOCB_REF ? 'match' : 'no_match';
-  if (tag !== PDU_TAG.GSE_MNGT || data[t.start] !== 0x80) return 'no_match';
-  const end = t.end;
-  if (readTlv(data, t.start, end, t) !== BER_OK) return 'no_match';
+  // GSE management frames are short: only whole ones are recognised.
+  if (cut || tag !== PDU_TAG.GSE_MNGT || data[t.start] !== 0x80) return 'no_match';
+  const pduEnd = t.end;
+  if (readTlv(data, t.start, pduEnd, t) !== BER_OK) return 'no_match';
   const rr = data[t.end] as number;
-  if ((rr !== 0xa1 && rr !== 0xa2) || readTlv(data, t.end, end, t) !== BER_OK) return 'no_match';
+  if ((rr !== 0xa1 && rr !== 0xa2) || readTlv(data, t.end, pduEnd, t) !== BER_OK) {
+    return 'no_match';
+  }
   const svc = data[t.start] as number;
   return svc === 0x80 || (svc >= 0xa1 && svc <= 0xa4) ? 'match' : 'no_match';
 }
@@ -177,7 +179,9 @@ function oneFrame(state: GooseState, data: Uint8Array, sink: DecodeSink): void {
   }
   const len = u16(data, 2);
   if (len < GOOSE.MIN_LENGTH) {
+    // The header is still shown, as Wireshark does.
     sink.anomaly('goose.invalid_length', `Length ${len}`);
+    sink.emit({ kind: 'goose.pdu', goose: header(data, 0) });
     return;
   }
   if (len > n) sink.anomaly('goose.truncated_frame', `Length ${len}, frame ${n} octets`);

@@ -254,7 +254,7 @@ describe('framing', () => {
 });
 
 describe('probe', () => {
-  it('matches savPdus and refuses GSE management, short data and a Length past the frame', () => {
+  it('matches savPdus, whole or cut, and refuses GSE management and short data', () => {
     for (const f of fixtures.filter((x) => x.role === 'normal')) {
       expect(svDecoder.probe(f.bytes, P), f.name).toBe('match');
     }
@@ -263,6 +263,8 @@ describe('probe', () => {
       'no_match',
     );
     expect(svDecoder.probe(hex('40000068'), P)).toBe('no_match');
-    expect(svDecoder.probe(fixture('le-smpcnt-0').subarray(0, 60), P)).toBe('no_match');
+    // Cut by the snap length: recognised from what is there, unless it stops inside a header.
+    expect(svDecoder.probe(fixture('le-smpcnt-0').subarray(0, 60), P)).toBe('match');
+    expect(svDecoder.probe(fixture('le-smpcnt-0').subarray(0, 15), P)).toBe('no_match');
   });
 });

@@ -102,27 +102,36 @@ function i32(d: Uint8Array, p: number): number {
   );
 }
 
+/** A TLV read is good when whole, or when it runs past a frame the snap length `cut`. */
+function good(err: number, cut: boolean): boolean {
+  return err === BER_OK || (cut && err === BER_LENGTH_OVERFLOW);
+}
+
 /**
- * Recognises a Sampled Values frame: a Length within the frame and a savPdu whose noASDU is
- * followed (after an optional security field) by seqASDU holding an ASDU SEQUENCE, which tells
- * it from a GSE management PDU, also tagged 0x60. A frame never grows: too little is `no_match`.
+ * Recognises a Sampled Values frame: a Length that covers a header and an APDU, and a savPdu
+ * whose noASDU is followed (after an optional security field) by seqASDU holding an ASDU
+ * SEQUENCE, which tells it from a GSE management PDU, also tagged 0x60. A frame cut by the
+ * capture's snap length is still recognised from what is there (only the first frame of a
+ * stream is probed); a frame never grows, so too little data is `no_match`.
  */
 export function probeSv(data: Uint8Array, _dir: Direction): ProbeResult {
   const n = data.length;
   if (n < SV.MIN_LENGTH) return 'no_match';
   const len = u16(data, 2);
-  if (len < SV.MIN_LENGTH || len > n) return 'no_match';
+  if (len < SV.MIN_LENGTH) return 'no_match';
+  const cut = len > n;
+  const end = cut ? n : len;
   const t = T_PROBE;
-  if (data[SV.HEADER] !== SV.PDU_TAG || readTlv(data, SV.HEADER, len, t) !== BER_OK) {
+  if (data[SV.HEADER] !== SV.PDU_TAG || !good(readTlv(data, SV.HEADER, end, t), cut)) {
     return 'no_match';
   }
-  const end = t.end;
-  if (end !== len || data[t.start] !== PDU_FIELD.NO_ASDU) return 'no_match';
-  if (readTlv(data, t.start, end, t) !== BER_OK) return 'no_match';
-  if (data[t.end] === PDU_FIELD.SECURITY && readTlv(data, t.end, end, t) !== BER_OK) {
+  const pduEnd = t.end;
+  if ((!cut && pduEnd !== len) || data[t.start] !== PDU_FIELD.NO_ASDU) return 'no_match';
+  if (!good(readTlv(data, t.start, pduEnd, t), cut)) return 'no_match';
+  if (data[t.end] === PDU_FIELD.SECURITY && !good(readTlv(data, t.end, pduEnd, t), cut)) {
     return 'no_match';
   }
-  if (data[t.end] !== PDU_FIELD.SEQ_ASDU || readTlv(data, t.end, end, t) !== BER_OK) {
+  if (data[t.end] !== PDU_FIELD.SEQ_ASDU || !good(readTlv(data, t.end, pduEnd, t), cut)) {
     return 'no_match';
   }
   return data[t.start] === SV.ASDU_TAG ? 'match' : 'no_match';
