@@ -166,6 +166,57 @@ describe('PROFINET DCP', () => {
     expect(s.sink.events).toHaveLength(130);
   });
 
+  it('reads BlockInfo in a Hello request and a Get response', () => {
+    const s = session();
+    s.parse(
+      hex(
+        'fefc' +
+          '06' +
+          '00' +
+          '00000009' +
+          '0000' +
+          '0014' + // Hello.req, DCPDataLength 20
+          '0202' +
+          '0006' +
+          '0000' +
+          '696f2d31' + // NameOfStation "io-1" after BlockInfo
+          '0102' +
+          '000e' +
+          '0002' +
+          'c0a80105' +
+          'ffffff00' +
+          '00000000', // IP set by DHCP
+      ),
+    );
+    s.parse(
+      hex(
+        'fefd' +
+          '03' +
+          '01' +
+          '00000007' +
+          '0000' +
+          '0008' + // Get.res, DCPDataLength 8
+          '0203' +
+          '0006' +
+          '0000' +
+          '002a' +
+          '0a01', // Device ID after BlockInfo
+      ),
+    );
+    expect(s.sink.events[0]?.profinet).toMatchObject({
+      service: 'hello',
+      name_of_station: 'io-1',
+      ip: '192.168.1.5',
+      ip_block_info: 'ip_set_by_dhcp',
+    });
+    expect(s.sink.events[1]?.profinet).toMatchObject({
+      service: 'get',
+      vendor_id: 0x2a,
+      device_id: 0xa01,
+    });
+    expect(s.sink.anomalies).toEqual([]);
+  });
+
   it('decodes a Get request as bare option/suboption selectors', () => {
     const s = session();
     s.parse(hex('fefd' + '03' + '00' + '00000007' + '0000' + '0004' + '0202' + '0102'));
