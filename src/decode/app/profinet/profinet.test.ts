@@ -175,7 +175,7 @@ describe('PROFINET DCP', () => {
           '00' +
           '00000009' +
           '0000' +
-          '0014' + // Hello.req, DCPDataLength 20
+          '001c' + // Hello.req, DCPDataLength 28
           '0202' +
           '0006' +
           '0000' +
@@ -195,7 +195,7 @@ describe('PROFINET DCP', () => {
           '01' +
           '00000007' +
           '0000' +
-          '0008' + // Get.res, DCPDataLength 8
+          '000a' + // Get.res, DCPDataLength 10
           '0203' +
           '0006' +
           '0000' +
