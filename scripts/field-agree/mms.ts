@@ -39,6 +39,26 @@ function names(e: EventLine): Record<string, unknown>[] {
   return out;
 }
 
+/** [ISO9506-2] DataAccessError names, by value (as the decoder names them). */
+const DATA_ACCESS_ERRORS = [
+  'object_invalidated',
+  'hardware_fault',
+  'temporarily_unavailable',
+  'object_access_denied',
+  'object_undefined',
+  'invalid_address',
+  'type_unsupported',
+  'type_inconsistent',
+  'object_attribute_inconsistent',
+  'object_access_unsupported',
+  'object_non_existent',
+  'object_value_invalid',
+];
+
+/** The values of `paths` in an event that are present. */
+const present = (e: EventLine, ...paths: string[]): unknown[] =>
+  paths.map((p) => at(e, p)).filter((v) => v !== undefined);
+
 /** Strings compared as they are (identifiers are case-sensitive). */
 const asIs = (v: string): string | undefined => (v === '' ? undefined : v);
 
@@ -123,6 +143,51 @@ export const mmsSpec: ProtoSpec = {
       tshark: 'mms.Identifier',
       ours: (e) => at(e, 'mms.identifiers'),
       norm: asIs,
+    },
+    {
+      name: 'initiate max PDU size',
+      tshark: ['mms.localDetailCalling', 'mms.localDetailCalled'],
+      ours: (e) => at(e, 'mms.max_pdu_size'),
+    },
+    {
+      name: 'initiate max outstanding calls',
+      tshark: [
+        'mms.proposedMaxServOutstandingCalling',
+        'mms.proposedMaxServOutstandingCalled',
+        'mms.negociatedMaxServOutstandingCalling',
+        'mms.negociatedMaxServOutstandingCalled',
+      ],
+      ours: (e) =>
+        present(e, 'mms.max_serv_outstanding_calling', 'mms.max_serv_outstanding_called'),
+    },
+    {
+      name: 'initiate nesting level',
+      tshark: ['mms.proposedDataStructureNestingLevel', 'mms.negociatedDataStructureNestingLevel'],
+      ours: (e) => at(e, 'mms.nesting_level'),
+    },
+    {
+      name: 'initiate version',
+      tshark: ['mms.proposedVersionNumber', 'mms.negociatedVersionNumber'],
+      ours: (e) => at(e, 'mms.version'),
+    },
+    {
+      name: 'identify vendor, model, revision',
+      tshark: ['mms.vendorName', 'mms.modelName', 'mms.revision'],
+      ours: (e) => present(e, 'mms.vendor_name', 'mms.model_name', 'mms.revision'),
+      norm: asIs,
+    },
+    {
+      name: 'data access error',
+      tshark: 'mms.failure',
+      ours: (e) => {
+        const names = [
+          ...((at(e, 'mms.results') as { error?: string }[] | undefined) ?? []).map((r) => r.error),
+          ...((at(e, 'mms.write_results') as string[] | undefined) ?? []),
+        ];
+        return names
+          .filter((n) => n !== undefined && n !== 'success')
+          .map((n) => DATA_ACCESS_ERRORS.indexOf(n as string));
+      },
     },
     {
       name: 'error class',

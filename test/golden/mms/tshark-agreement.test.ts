@@ -62,6 +62,12 @@ describe('MMS end to end against tshark', () => {
       ['vmd-specific name', 37, 37],
       ['getNameList object class', 3, 3],
       ['getNameList identifiers', 2, 2],
+      ['initiate max PDU size', 27, 27],
+      ['initiate max outstanding calls', 27, 27],
+      ['initiate nesting level', 27, 27],
+      ['initiate version', 27, 27],
+      ['identify vendor, model, revision', 8, 8],
+      ['data access error', 1, 1],
       ['error class', 1, 1],
       ['reject reason', 0, 0],
     ]);
