@@ -313,8 +313,11 @@ function goosePdu(
         break;
     }
   }
-  f.simulation ??= false;
-  f.nds_com ??= false;
+  // Absent means the DEFAULT FALSE, but only in a goosePdu seen to its end (not cut short).
+  if (!quiet && malformed === '') {
+    f.simulation ??= false;
+    f.nds_com ??= false;
+  }
   if (malformed === '' && w.malformed !== '') malformed = w.malformed;
   if (malformed === '' && seen !== MANDATORY.ALL) malformed = `goosePdu without ${missing(seen)}`;
   if (malformed !== '' && !quiet) sink.anomaly('goose.malformed_ber', malformed);
