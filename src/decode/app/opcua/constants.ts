@@ -38,6 +38,8 @@ export const OPCUA = {
   MAX_CHANNELS: 8,
   /** Nesting depth of Variants, ExtensionObjects and DiagnosticInfos walked. */
   MAX_DEPTH: 8,
+  /** Sequence numbers above this may wrap to a value under 1024 ([P6] 6.7.2.4). */
+  SEQUENCE_WRAP: 4_294_966_271,
   /** Elements of an array value summarised (the rest are counted). */
   MAX_ARRAY_ELEMENTS: 8,
   /** Characters of a value summary (strings, byte strings as hex). */

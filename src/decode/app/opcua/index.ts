@@ -69,6 +69,12 @@ export const OPCUA_ANOMALIES = {
       'only the first ones are listed in the event.',
     severity: 'low',
   },
+  'opcua.sequence_break': {
+    description:
+      'A chunk whose SequenceNumber is not the previous one plus one on its secure channel ' +
+      '(OPC 10000-6 6.7.2.4): a chunk injected, replayed or dropped on the path.',
+    severity: 'medium',
+  },
   'opcua.error_message': {
     description:
       'An ERR message: the peer closed the connection with an error (bad certificate, too ' +

@@ -14,13 +14,16 @@ const S = Direction.TO_CLIENT;
 class Sink implements DecodeSink {
   events: OpcuaEvent[] = [];
   anomalies: string[] = [];
+  /** `opcua.sequence_break`, kept apart: the hand-built chunks below number freely. */
+  breaks: string[] = [];
   confirms = 0;
   emit(e: AppEvent): void {
     this.events.push(e as unknown as OpcuaEvent);
   }
   anomaly(name: string): void {
     expect(OPCUA_ANOMALIES).toHaveProperty([name]);
-    this.anomalies.push(name);
+    if (name === 'opcua.sequence_break') this.breaks.push(name);
+    else this.anomalies.push(name);
   }
   confirm(): void {
     this.confirms++;
@@ -598,6 +601,35 @@ describe('chunks', () => {
     expect(s.sink.anomalies).toEqual(['opcua.oversized_chunk']);
     s.parse(C, fixture('error'));
     expect(s.last()?.msg_type).toBe('ERR');
+  });
+});
+
+describe('sequence numbers', () => {
+  it('flags a chunk that is not the previous sequence number plus one, per direction', () => {
+    const s = opened();
+    const body = svc(826) + reqHeader(7) + 'ffffffff';
+    s.parse(C, msg('F', 2, 2, body));
+    s.parse(C, msg('F', 3, 3, body));
+    s.parse(S, msg('F', 2, 2, svc(829).slice(0, 8)));
+    expect(s.sink.breaks).toEqual([]);
+    s.parse(C, msg('F', 3, 4, body)); // replayed number
+    expect(s.sink.breaks).toEqual(['opcua.sequence_break']);
+    s.parse(C, msg('F', 4, 5, body));
+    s.parse(C, msg('F', 9, 6, body)); // five numbers missing
+    expect(s.sink.breaks).toHaveLength(2);
+  });
+
+  it('accepts the wrap after 4294966271 and forgets the number after a capture gap', () => {
+    const s = opened();
+    const body = svc(826) + reqHeader(7) + 'ffffffff';
+    s.parse(C, msg('F', 4294966280, 2, body)); // first on channel 6 in this direction
+    s.parse(C, msg('F', 1, 3, body)); // wrapped
+    expect(s.sink.breaks).toEqual([]);
+    s.parse(C, msg('F', 5, 4, body)); // 2 expected
+    expect(s.sink.breaks).toEqual(['opcua.sequence_break']);
+    opcuaDecoder.onGap?.(s.state, C, 10);
+    s.parse(C, msg('F', 50, 5, body));
+    expect(s.sink.breaks).toHaveLength(1);
   });
 });
 

@@ -120,6 +120,10 @@ export class OpcuaState {
   readonly resync: [boolean, boolean] = [false, false];
   /** Per direction: bytes skipped so far while searching for a header. */
   readonly skipped: [number, number] = [0, 0];
+  /** Per direction: secure channel of the last cleartext sequence number (-1: none yet). */
+  readonly seqChannel: [number, number] = [-1, -1];
+  /** Per direction: that sequence number. */
+  readonly seqLast: [number, number] = [0, 0];
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -151,6 +155,7 @@ export function onOpcuaGap(state: OpcuaState, dir: Direction, size: number): voi
   state.partial[dir].length = 0;
   state.resync[dir] = true;
   state.skipped[dir] = 0;
+  state.seqChannel[dir] = -1;
 }
 
 /** The 3-byte message type at `p` is one of [P6] 7.1.2.2 Table 50 / 6.7.2.2. */
@@ -548,6 +553,7 @@ function secureChunk(
     return;
   }
   wellFormed(state, sink, t === MsgType.OPN);
+  checkSequence(state, dir, channel, f.sequence_number, sink);
   const body = m.subarray(hc.offset());
   const reqId = f.request_id;
   if (ct === ChunkType.ABORT) {
@@ -582,6 +588,29 @@ function secureChunk(
   f.body_length = msg.length;
   decodeService(state, msg, f, sink);
   sink.emit({ kind, opcua: f });
+}
+
+/**
+ * [P6] 6.7.2.4: each chunk a side sends on a channel has the previous SequenceNumber plus one
+ * (after 4294966271 it may wrap to a value under 1024). A break means a chunk was injected,
+ * replayed or dropped on the path (a capture gap resets the expectation).
+ */
+function checkSequence(
+  state: OpcuaState,
+  dir: Direction,
+  channel: number,
+  seq: number,
+  sink: DecodeSink,
+): void {
+  if (state.seqChannel[dir] === channel) {
+    const last = state.seqLast[dir];
+    const wrapped = last > OPCUA.SEQUENCE_WRAP && seq < 1024;
+    if (seq !== last + 1 && !wrapped) {
+      sink.anomaly('opcua.sequence_break', `channel ${channel}: sequence ${seq} after ${last}`);
+    }
+  }
+  state.seqChannel[dir] = channel;
+  state.seqLast[dir] = seq;
 }
 
 /** A channel whose OPN was not seen but whose earlier chunk in this direction was cleartext. */
