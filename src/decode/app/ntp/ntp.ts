@@ -60,7 +60,8 @@ function u32(d: Uint8Array, p: number): number {
  * most 16, a poll between -6 and 17 and a precision of 0 or -1 to -64 (log2 seconds; GPS
  * clocks announce -34); mode 6
  * (version 2-4, leap indicator 0) with a known opcode and its data count inside the datagram; mode 7 (version 2-4) from a known
- * implementation with a known request code.
+ * implementation with a known request code, a zero MBZ nibble, items that fit the datagram and,
+ * in a request, the more bit clear.
  */
 function plausible(d: Uint8Array): boolean {
   const n = d.length;
@@ -76,6 +77,11 @@ function plausible(d: Uint8Array): boolean {
     return count <= NTP.MAX_CONTROL_DATA && NTP.CONTROL_HEADER + count <= n;
   }
   if (mode === MODE_PRIVATE) {
+    // Requests never set the more bit; the MBZ nibble is zero; the items fit the datagram.
+    if ((b0 & 0xc0) === 0x40 || (d[6] as number) >> 4 !== 0) return false;
+    const items = u16(d, 4) & 0x0fff;
+    const size = u16(d, 6) & 0x0fff;
+    if (items * size > n - NTP.PRIVATE_HEADER) return false;
     return vn >= 2 && IMPLEMENTATIONS.has(d[2] as number) && PRIVATE_REQUESTS.has(d[3] as number);
   }
   if (n < NTP.HEADER) return false;
