@@ -601,6 +601,12 @@ describe('chunks', () => {
     expect(s.sink.anomalies).toEqual(['opcua.oversized_chunk']);
     s.parse(C, fixture('error'));
     expect(s.last()?.msg_type).toBe('ERR');
+    // A Hello of 100 bytes: its header only, no secure channel read from it.
+    s.parse(C, hex('48454c46' + u32(100) + '00'.repeat(92)));
+    expect(s.sink.events[s.sink.events.length - 1]).toEqual({
+      kind: 'opcua.hello',
+      opcua: { msg_type: 'HEL', chunk_type: 'F', message_size: 100 },
+    });
   });
 });
 

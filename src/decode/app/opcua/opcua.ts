@@ -255,6 +255,14 @@ const TYPE_NAMES: ReadonlyMap<number, string> = new Map([
   [MsgType.CLO, 'CLO'],
 ]);
 
+/** Event kinds of the UA TCP messages without a secure channel. */
+const SIMPLE_KINDS: ReadonlyMap<number, OpcuaEventKind> = new Map<number, OpcuaEventKind>([
+  [MsgType.HEL, 'opcua.hello'],
+  [MsgType.ACK, 'opcua.acknowledge'],
+  [MsgType.ERR, 'opcua.error'],
+  [MsgType.RHE, 'opcua.reverse_hello'],
+]);
+
 function chunkName(ct: number): string {
   return ct === ChunkType.FINAL ? 'F' : ct === ChunkType.INTERMEDIATE ? 'C' : 'A';
 }
@@ -328,9 +336,12 @@ export function parseOpcua(
       const head = Math.min(size, 24);
       if (rem < head) return incomplete(p, head);
       const f = chunkFields(t, ct, size);
-      const kind = secureHeader(state, data.subarray(p, p + head), t, ct, f, true);
+      const secure = t === MsgType.MSG || t === MsgType.OPN || t === MsgType.CLO;
+      const kind = secure
+        ? secureHeader(state, data.subarray(p, p + head), t, ct, f, true)
+        : (SIMPLE_KINDS.get(t) ?? 'opcua.error');
       sink.anomaly('opcua.oversized_chunk', `${f.msg_type} ${size} bytes`);
-      dropPartial(state, dir, f);
+      if (secure) dropPartial(state, dir, f);
       if (rem >= size) {
         sink.emit({ kind, opcua: f });
         p += size;
