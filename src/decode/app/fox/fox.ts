@@ -24,12 +24,24 @@ export interface FoxState {
   resync: boolean;
   /** While resynchronising: the previous byte was a line end. */
   atLineStart: boolean;
+  /**
+   * Per direction, a message still incomplete: offset, from its start, of the first body line not yet seen
+   * whole (0: none). The next call resumes the end search there, so a message that arrives a
+   * byte at a time is scanned once, not once per byte.
+   */
+  readonly resumeAt: Int32Array;
   readonly limits: DecoderLimits;
 }
 
 /** Fresh per-flow state. */
 export function createFoxState(limits: DecoderLimits): FoxState {
-  return { confirmed: false, resync: false, atLineStart: false, limits };
+  return {
+    confirmed: false,
+    resync: false,
+    atLineStart: false,
+    resumeAt: new Int32Array(2),
+    limits,
+  };
 }
 
 const MAGIC = [0x66, 0x6f, 0x78, 0x20]; // 'fox '
@@ -50,11 +62,16 @@ export function probeFox(data: Uint8Array, _dir: Direction): ProbeResult {
   return MESSAGE_TYPES.has(data[4] as number) && data[5] === SP ? 'match' : 'no_match';
 }
 
+/** Lost bytes: a message in progress cannot be resumed. */
+export function gapFox(state: FoxState, dir: Direction): void {
+  state.resumeAt[dir] = 0;
+}
+
 /** Decodes the Fox messages of a stream. */
 export function parseFox(
   state: FoxState,
   data: Uint8Array,
-  _dir: Direction,
+  dir: Direction,
   sink: DecodeSink,
 ): ParseStatus {
   const n = data.length;
@@ -82,7 +99,7 @@ export function parseFox(
     }
     let bad = false;
     for (let i = 0; i < 4 && pos + i < n; i++) if (data[pos + i] !== MAGIC[i]) bad = true;
-    const r = bad ? MALFORMED : message(state, data, pos, n, sink);
+    const r = bad ? MALFORMED : message(state, data, pos, n, sink, dir);
     if (r === INCOMPLETE && n - pos < state.limits.maxPduBytes) return incomplete(pos, n - pos + 1);
     if (r < 0) {
       const name = bad
@@ -152,13 +169,18 @@ function message(
   start: number,
   n: number,
   sink: DecodeSink,
+  dir: Direction,
 ): number {
   // First pass: find the end without building anything, so a message that arrives in many
   // pieces is rescanned cheaply; the second pass reads the fields once it is whole.
-  const end = scan(state, d, start, n, null, sink);
-  if (end < 0) return end;
+  const end = scan(state, d, start, n, null, sink, dir);
+  if (end < 0) {
+    if (end === MALFORMED) state.resumeAt[dir] = 0;
+    return end;
+  }
+  state.resumeAt[dir] = 0;
   const f = header(d, start) as FoxFields;
-  scan(state, d, start, n, f, sink);
+  scan(state, d, start, n, f, sink, dir);
   if (f.command === 'challenge' || f.secret_present === true) {
     sink.anomaly(
       'fox.cleartext_authentication',
@@ -181,6 +203,7 @@ function scan(
   n: number,
   f: FoxFields | null,
   sink: DecodeSink,
+  dir: Direction,
 ): number {
   const eol = find(d, start, Math.min(n, start + FOX.MAX_HEADER), LF);
   if (eol < 0) return n - start >= FOX.MAX_HEADER ? MALFORMED : INCOMPLETE;
@@ -188,7 +211,11 @@ function scan(
   let p = eol + 1;
   if (p >= n) return INCOMPLETE;
   if (d[p] === 0x7b) {
-    p = body(state, d, p + 1, n, f, sink);
+    // The end search resumes at the first line a previous call did not see whole; the field
+    // pass (f given) always reads the body from its start.
+    const resume = f === null ? (state.resumeAt[dir] as number) : 0;
+    const from = resume > p + 1 - start && start + resume <= n ? start + resume : p + 1;
+    p = body(state, d, from, n, f, sink, start, dir);
     if (p < 0) return p;
   }
   if (n - p < 2) return INCOMPLETE;
@@ -253,11 +280,15 @@ function body(
   n: number,
   f: FoxFields | null,
   sink: DecodeSink,
+  start: number,
+  dir: Direction,
 ): number {
   const cap = state.limits.maxStringBytes;
   const max = state.limits.maxObjectsPerMessage;
   let count = 0;
   for (;;) {
+    // Every line before `p` is whole: a later call may resume here.
+    if (f === null) state.resumeAt[dir] = p - start;
     while (p < n && (d[p] === LF || d[p] === CR || d[p] === SP || d[p] === 0x09)) p++;
     if (p >= n) return INCOMPLETE;
     if (d[p] === 0x7d) {

@@ -7,7 +7,7 @@
 import type { AnomalyCatalog, AppDecoder } from '../../decoder.js';
 import { FOX } from './constants.js';
 import { FOX_EVENT_KINDS } from './events.js';
-import { createFoxState, parseFox, probeFox } from './fox.js';
+import { createFoxState, gapFox, parseFox, probeFox } from './fox.js';
 import type { FoxState } from './fox.js';
 
 /**
@@ -66,4 +66,5 @@ export const foxDecoder: AppDecoder<FoxState> = {
   probe: probeFox,
   createState: createFoxState,
   parse: parseFox,
+  onGap: gapFox,
 };
