@@ -297,7 +297,5 @@ export const IDENTIFY_FLOOD_EVERY = 64;
 export const CYCLIC_SUMMARY_EVERY = 1000;
 /** CycleCounter ticks (1/32 ms) between two periodic `profinet.rt_cyclic` summaries: one second. */
 export const CYCLIC_SUMMARY_TICKS = 32_000;
-/** IP addresses remembered for conflict detection across devices, per engine. */
-export const MAX_IP_CLAIMS = 4096;
 /** FrameIDs tracked per layer-2 stream (a stream normally carries one or two). */
 export const MAX_CYCLIC_IDS = 64;

@@ -317,17 +317,3 @@ export const fixtures: readonly DecoderFixture[] = [
   },
 ];
 
-/**
- * Conformance checks that cannot apply: an RT frame has no length of its own, so a frame cut in
- * two is two frames, and re-chunked input cannot decode as the whole. profinet.test.ts fuzzes
- * whole frames instead.
- */
-export const conformanceSkip: readonly {
-  reason: string;
-  tests: ('truncation' | 'chunking' | 'fuzz')[];
-}[] = [
-  {
-    reason: 'raw Ethernet frames without a length field: one frame per parse call',
-    tests: ['truncation', 'chunking', 'fuzz'],
-  },
-];

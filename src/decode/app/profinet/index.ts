@@ -84,9 +84,8 @@ export const PROFINET_ANOMALIES = {
   },
   'profinet.ip_conflict': {
     description:
-      'Two devices (different streams and station names) announce the same IP in DCP Identify ' +
-      'responses or Hellos, or a device reports an address conflict in its IP BlockInfo: ' +
-      'misconfiguration or an impersonating station.',
+      'A device reports an address conflict in the BlockInfo of its DCP IP block: another ' +
+      'station answers on its address (misconfiguration or an impersonating station).',
     severity: 'high',
   },
   'profinet.rt_status_problem': {

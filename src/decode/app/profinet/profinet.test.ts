@@ -135,27 +135,6 @@ describe('PROFINET DCP', () => {
     expect(s.sink.anomalies).toEqual(['profinet.ip_conflict']);
   });
 
-  it('reports two devices announcing the same IP under different names, across streams', () => {
-    const limits = { ...DEFAULT_LIMITS };
-    const a = profinetDecoder.createState(limits);
-    const b = profinetDecoder.createState(limits);
-    const sink = new Sink();
-    const x208 = fixture('dcp-identify-response');
-    profinetDecoder.parse(a, x208, D, sink);
-    // The same device answering again, on its own stream: no conflict.
-    profinetDecoder.parse(a, x208, D, sink);
-    // Another device (stream b) named "Y208-BORD" with the same 192.168.0.6.
-    const other = x208.slice();
-    other[other.indexOf(0x58)] = 0x59;
-    profinetDecoder.parse(b, other, D, sink);
-    expect(sink.anomalies).toEqual(['profinet.ip_conflict']);
-    expect(sink.details[0]).toBe('192.168.0.6 announced by "Y208-BORD" and by "X208-BORD"');
-    // A fresh engine (another limits object) has its own table.
-    const c = profinetDecoder.createState({ ...DEFAULT_LIMITS });
-    profinetDecoder.parse(c, other, D, sink);
-    expect(sink.anomalies).toHaveLength(1);
-  });
-
   it('reports every 64th Identify-All request from one source', () => {
     const s = session();
     for (let i = 0; i < 130; i++) s.parse(fixture('dcp-identify-all-request'));

@@ -41,7 +41,6 @@ import {
   IP_BLOCK_INFO,
   IP_CONFLICT_BIT,
   MAX_CYCLIC_IDS,
-  MAX_IP_CLAIMS,
   OPT,
   PN,
   RESET_QUALIFIERS,
@@ -73,52 +72,12 @@ export class ProfinetState {
   identifyAll = 0;
   constructor(
     readonly limits: DecoderLimits,
-    /** The engine's IP claims, shared by the streams of one engine (see {@link IpClaims}). */
-    readonly claims: IpClaims,
   ) {}
 }
 
-/**
- * IP addresses announced in DCP Identify responses and Hellos, with the stream and station name
- * that announced them. A conflict between two devices spans two layer-2 streams, so this table
- * is shared by every stream state of one engine: the engine hands the same `DecoderLimits`
- * object to each `createState`, which keys the table. Bounded by MAX_IP_CLAIMS (oldest dropped).
- */
-export class IpClaims {
-  readonly byIp = new Map<string, { stream: ProfinetState; name: string }>();
-}
-
-const CLAIMS = new WeakMap<DecoderLimits, IpClaims>();
-
 /** Fresh per-stream state. */
 export function createProfinetState(limits: DecoderLimits): ProfinetState {
-  let claims = CLAIMS.get(limits);
-  if (claims === undefined) {
-    claims = new IpClaims();
-    CLAIMS.set(limits, claims);
-  }
-  return new ProfinetState(limits, claims);
-}
-
-/**
- * Records the IP a device announces; a second device (another stream, another NameOfStation)
- * announcing the same address is an IP conflict.
- */
-function claimIp(state: ProfinetState, f: ProfinetFields, sink: DecodeSink): void {
-  const ip = f.ip;
-  const name = f.name_of_station ?? '';
-  if (ip === undefined || ip === '0.0.0.0' || name === '') return;
-  const map = state.claims.byIp;
-  const prev = map.get(ip);
-  if (prev !== undefined && prev.stream !== state && prev.name !== name) {
-    sink.anomaly('profinet.ip_conflict', `${ip} announced by "${name}" and by "${prev.name}"`);
-  }
-  if (prev === undefined && map.size >= MAX_IP_CLAIMS) {
-    const oldest = map.keys().next().value as string;
-    map.delete(oldest);
-    sink.anomaly('profinet.objects_limit_reached', `more than ${MAX_IP_CLAIMS} announced IPs`);
-  }
-  map.set(ip, { stream: state, name });
+  return new ProfinetState(limits);
 }
 
 const u16 = (d: Uint8Array, o: number): number => ((d[o] as number) << 8) | (d[o + 1] as number);
@@ -314,7 +273,6 @@ function dcp(
     sink.anomaly('profinet.objects_limit_reached', `${listed} DCP blocks, ${max} listed`);
   }
   if (sid === DCP_SET && isReq) setAnomalies(f, sink);
-  if ((sid === DCP_IDENTIFY && isResp) || (sid === DCP_HELLO && isReq)) claimIp(state, f, sink);
   if (sid === DCP_IDENTIFY && isReq && blocks.length === 1 && blocks[0]?.option === OPT.ALL) {
     state.identifyAll++;
     if (state.identifyAll % IDENTIFY_FLOOD_EVERY === 0) {
