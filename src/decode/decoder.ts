@@ -74,12 +74,6 @@ export interface DecodeSink {
    * to it, such as certificate expiry). Optional: harnesses may leave it out.
    */
   captureTime?(): number;
-  /**
-   * Text addresses of the flow's client and server, for the few decoders that correlate flows
-   * (SSH sessions per client/server pair). Optional: harnesses may leave it out; call it once
-   * per flow, not per packet (it builds strings).
-   */
-  endpoints?(): { readonly client: string; readonly server: string } | undefined;
 }
 
 /** One entry of an anomaly catalogue. */

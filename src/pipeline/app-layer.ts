@@ -149,7 +149,6 @@ export class AppLayer {
       anomaly: (name: string, detail?: string): void => this.anomaly(name, detail),
       confirm: (): void => this.confirm(),
       captureTime: (): number => this.sec + this.ns / 1e9,
-      endpoints: (): { client: string; server: string } | undefined => this.endpoints(),
     };
   }
 
@@ -396,17 +395,6 @@ export class AppLayer {
     this.bugReports.push(
       `decoder bug in ${decoder.id}${flow ? ` (flow ${flow.id}, frame ${this.frame})` : ''}: ${stack}`,
     );
-  }
-
-  /** Client and server addresses of the flow being decoded. */
-  private endpoints(): { client: string; server: string } | undefined {
-    const flow = this.flow;
-    const app = this.app;
-    if (flow === null || app === null) return undefined;
-    return {
-      client: flowAddress(flow, !app.serverIsOrig),
-      server: flowAddress(flow, app.serverIsOrig),
-    };
   }
 
   private emit(event: AppEvent): void {

@@ -40,7 +40,7 @@ describe('SSH golden scenarios', () => {
     expect(typeof events[3]?.ssh?.hassh_server).toBe('string');
   });
 
-  it('malformed: SSH-1, a non-SSH client, a broken packet and the brute-force shape', () => {
+  it('malformed: SSH-1, a non-SSH client, and a broken packet', () => {
     const names = parse(run(scenario('malformed')).actual)
       .filter((e) => e.kind === 'anomaly')
       .map((e) => e.anomaly?.name);
@@ -48,7 +48,6 @@ describe('SSH golden scenarios', () => {
       'ssh.v1_protocol',
       'ssh.not_ssh_client',
       'ssh.malformed_packet',
-      'ssh.brute_force',
     ]);
   });
 

@@ -52,13 +52,6 @@ export const SSH_ANOMALIES = {
       'RC4, CBC, MD5 MAC or none): the session is weaker than it should be.',
     severity: 'medium',
   },
-  'ssh.brute_force': {
-    description:
-      'Ten or more SSH sessions from one client to one server within 60 seconds of capture ' +
-      'time: the shape of password guessing (each connection tries a few passwords). Raised ' +
-      'once per window.',
-    severity: 'high',
-  },
   'ssh.objects_limit_reached': {
     description: 'A KEXINIT name-list longer than 64 names: only the first ones are listed.',
     severity: 'low',

@@ -7,7 +7,6 @@ import type { SshEvent } from './events.js';
 import { fixtures, packet, sshString } from './fixtures.js';
 import { sshDecoder } from './index.js';
 import { md5 } from './ssh.js';
-import { MAX_PAIRS, resetSessionRates, trackedPairs } from './session-rate.js';
 
 const C = Direction.TO_SERVER;
 const S = Direction.TO_CLIENT;
@@ -168,32 +167,5 @@ describe('anomalies', () => {
     expect(sshDecoder.probe(fx('server-identification'), S)).toBe('match');
     expect(sshDecoder.probe(hex('5353'), S)).toBe('need_more');
     expect(sshDecoder.probe(new TextEncoder().encode('SSH-9.x\r\n'), S)).toBe('no_match');
-  });
-
-  it('brute-force shape: the tenth session of a pair within 60 s, once per window, bounded', () => {
-    resetSessionRates();
-    const found: string[] = [];
-    const client = (t: number, from = '10.0.0.9'): void => {
-      const state = sshDecoder.createState(DEFAULT_LIMITS);
-      const sink: DecodeSink = {
-        emit: () => {},
-        anomaly: (n) => found.push(n),
-        confirm: () => {},
-        captureTime: () => t,
-        endpoints: () => ({ client: from, server: '10.0.0.1' }),
-      };
-      sshDecoder.parse(state, fx('client-identification'), C, sink);
-    };
-    for (let i = 0; i < 9; i++) client(1000 + i);
-    expect(found).toEqual([]);
-    client(1009);
-    client(1010);
-    expect(found).toEqual(['ssh.brute_force']);
-    // A new window starts after 60 s: nine more sessions stay below the threshold.
-    for (let i = 0; i < 9; i++) client(1100 + i);
-    expect(found).toEqual(['ssh.brute_force']);
-    for (let i = 0; i < MAX_PAIRS + 10; i++) client(2000, `10.1.${i >> 8}.${i & 255}`);
-    expect(trackedPairs()).toBe(MAX_PAIRS);
-    resetSessionRates();
   });
 });

@@ -29,7 +29,6 @@ import { Direction, OK, incomplete, reject } from '../../decoder.js';
 import type { DecodeSink, DecoderLimits, ParseStatus, ProbeResult } from '../../decoder.js';
 import { KexList, MESSAGE_NAMES, Msg, SSH, kexMessageName, weakAlgorithm } from './constants.js';
 import type { SshEvent, SshEventKind, SshFields, SshNegotiated } from './events.js';
-import { SESSION_THRESHOLD, WINDOW_SEC, noteSession } from './session-rate.js';
 
 const Phase = { BANNER: 0, PACKETS: 1, ENCRYPTED: 2, IGNORE: 3 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
@@ -210,7 +209,6 @@ function line(
     if (c < 0x20 || c > 0x7e) standard = false;
   }
   emit(sink, 'ssh.banner', f);
-  if (dir === Direction.TO_SERVER) sessionRate(sink);
   if (!state.confirmed) {
     state.confirmed = true;
     sink.confirm();
@@ -225,20 +223,6 @@ function line(
   }
   s.phase = Phase.PACKETS;
   return null;
-}
-
-/** Counts the session for its client/server pair (once per flow, at the client banner). */
-function sessionRate(sink: DecodeSink): void {
-  const ends = sink.endpoints?.();
-  const now = sink.captureTime?.();
-  if (ends === undefined || now === undefined) return;
-  const n = noteSession(ends.client, ends.server, now);
-  if (n > 0) {
-    sink.anomaly(
-      'ssh.brute_force',
-      `${n} sessions from ${ends.client} to ${ends.server} within ${WINDOW_SEC} s (threshold ${SESSION_THRESHOLD})`,
-    );
-  }
 }
 
 /** One cleartext binary packet: `payload` starts with the message number. */
