@@ -21,6 +21,7 @@ function clientMacs(e: EventLine): unknown[] {
 
 /** The captures of the shared set that carry DHCP (tshark over MANIFEST.tsv). */
 export const DHCP_CAPTURES: readonly string[] = [
+  'enip-cip/quickdraw/EIP-FirmwareChange.pcap',
   'enip-cip/quickdraw/EIP-IPAddressChangeAttempt.pcap',
   'iec104/similator.pcap',
   'it-attacks/pcap-attack/Lateral_Movement/LM_rdp_sharprdp.pcapng',

@@ -58,6 +58,7 @@ export const DNS_CAPTURES: readonly string[] = [
   'it-attacks/smb-exploits/eternalblue-failed-patched-win7.pcap',
   'melsec/melsoft_UDP_unclean_1.pcap',
   'modbus/modbusSmall.pcap',
+  'opcua/open62541_discover_getendpoints_discover_urls.pcap',
   'other-ics/beckhoff-ads/addroute.pcapng',
   'other-ics/beckhoff-ads/addroute1.pcapng',
   'other-ics/beckhoff-ads/addrouteuse444444444.pcapng',

@@ -56,7 +56,7 @@ function u32(d: Uint8Array, p: number): number {
 /**
  * A BOOTP header: op 1 or 2, a known hardware address length (at most 16), at most 16 hops
  * ([RFC1542] 4.1.1 drops beyond), and either the DHCP magic cookie after the fixed part or a
- * plain BOOTP message of at least 300 bytes.
+ * plain BOOTP message of at least 300 bytes with a client hardware address.
  */
 function plausible(d: Uint8Array): boolean {
   const n = d.length;
@@ -65,7 +65,11 @@ function plausible(d: Uint8Array): boolean {
   if (op !== 1 && op !== 2) return false;
   if ((d[2] as number) > 16 || (d[3] as number) > 16) return false;
   if (n >= DHCP.FIXED + 4 && u32(d, DHCP.FIXED) === DHCP.MAGIC) return true;
-  return n >= DHCP.BOOTP_MIN;
+  if (n < DHCP.BOOTP_MIN) return false;
+  // Plain BOOTP: the client hardware address is what the server answers to, never all zero.
+  const hlen = d[2] as number;
+  for (let i = 28; i < 28 + hlen; i++) if (d[i] !== 0) return true;
+  return false;
 }
 
 /** Recognises a BOOTP/DHCP datagram. */

@@ -20,6 +20,8 @@ export const NTP = {
   PRIVATE_HEADER: 8,
   /** Largest mode 6 data field ([RFC1305] B.1: 468 octets). */
   MAX_CONTROL_DATA: 468,
+  /** Root delay and dispersion at or above this (256 s in 16.16) are not NTP. */
+  MAX_ROOT: 256 * 65536,
   /** Seconds from 1900-01-01 (NTP era 0) to 1970-01-01. */
   UNIX_OFFSET: 2_208_988_800,
   /** NTP era length in seconds (2^32). */

@@ -88,7 +88,16 @@ function plausible(d: Uint8Array): boolean {
   const stratum = d[1] as number;
   const poll = d[2] as number;
   const precision = d[3] as number;
-  return stratum <= 16 && (poll <= 17 || poll >= 0xfa) && (precision === 0 || precision >= 0xc0);
+  // Root delay and dispersion (16.16 s) below 256 s (a real stratum-1 server reported 107 s): a
+  // NetBIOS datagram (UDP 138), whose first byte also reads as a mode, has its source address
+  // there.
+  return (
+    stratum <= 16 &&
+    (poll <= 17 || poll >= 0xfa) &&
+    (precision === 0 || precision >= 0xc0) &&
+    u32(d, 4) < NTP.MAX_ROOT &&
+    u32(d, 8) < NTP.MAX_ROOT
+  );
 }
 
 /** Recognises an NTP datagram. */
