@@ -60,6 +60,8 @@ export interface C37118State {
   noConfigReported: boolean;
   /** After a bad frame start on a confirmed flow: looking for the next valid frame. */
   resyncing: boolean;
+  /** CRCs of candidate frame starts checked in this resynchronisation. */
+  resyncChecks: number;
 }
 
 /** Fresh per-flow state. */
@@ -74,6 +76,7 @@ export function createC37118State(limits: DecoderLimits): C37118State {
     statSeen: new Uint8Array(0),
     noConfigReported: false,
     resyncing: false,
+    resyncChecks: 0,
   };
 }
 
@@ -177,13 +180,17 @@ export function parseC37118(
     if (state.resyncing) {
       // Skip to the next frame start whose size is sane and whose CRC holds; the bytes seen so
       // far are kept (incomplete) so the verdict does not depend on how the stream was cut.
-      const v = candidate(data, pos, n, max);
-      if (v === 0) {
+      // The CRC of a candidate is checked a bounded number of times per resynchronisation, so
+      // a stream of fake frame starts cannot make the scan quadratic.
+      const v = candidate(data, pos, n, max, state.resyncChecks < C37.RESYNC_CRC_CHECKS);
+      if (v === 0 || v === -2) {
+        if (v === -2) state.resyncChecks++;
         pos++;
         continue;
       }
       if (v > 0) return incomplete(pos, v);
       state.resyncing = false;
+      state.resyncChecks = 0;
     }
     const badSync = b0 !== C37.SYNC || (avail >= 2 && !syncOk(b0, data[pos + 1] as number));
     const size = avail >= 4 ? u16(data, pos + 2) : 0;
@@ -208,10 +215,11 @@ export function parseC37118(
 }
 
 /**
- * Whether `d[p..n)` starts a plausible frame: valid SYNC and size, and a matching CRC. Returns 0
- * when it does not, -1 when it does, else the bytes needed to tell.
+ * Whether `d[p..n)` starts a plausible frame: valid SYNC and size, and a matching CRC when `crc`.
+ * Returns 0 when it does not, -2 when only its CRC fails, -1 when it does, else the bytes needed
+ * to tell.
  */
-function candidate(d: Uint8Array, p: number, n: number, max: number): number {
+function candidate(d: Uint8Array, p: number, n: number, max: number, crc: boolean): number {
   const avail = n - p;
   if (d[p] !== C37.SYNC) return 0;
   if (avail < 2) return 2;
@@ -220,7 +228,8 @@ function candidate(d: Uint8Array, p: number, n: number, max: number): number {
   const size = u16(d, p + 2);
   if (size < C37.MIN_FRAME || size > max) return 0;
   if (avail < size) return size;
-  return crcCcitt(d, p, p + size - 2) === u16(d, p + size - 2) ? -1 : 0;
+  if (!crc) return -1;
+  return crcCcitt(d, p, p + size - 2) === u16(d, p + size - 2) ? -1 : -2;
 }
 
 /** Decodes the whole frame `d[start..end)`. */

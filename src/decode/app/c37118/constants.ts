@@ -31,6 +31,8 @@ export const C37 = {
   PHASOR_PREVIEW: 8,
   /** Channel names listed per PMU in a configuration event; the others are counted. */
   CHANNEL_NAMES: 32,
+  /** CRC checks of candidate frame starts per resynchronisation, then structure alone. */
+  RESYNC_CRC_CHECKS: 32,
   /** Longest header frame text copied into an event. */
   HEADER_TEXT: 256,
 } as const;
