@@ -4,7 +4,7 @@
  * TCP payloads of ../shared/data/pcaps/hart-ip/hart_ip.pcap (ITI/ICS-Security-Tools, CC-BY-4.0;
  * pcapng despite its name; file and frame in each comment; fields checked against tshark
  * 4.0.17's hart_ip dissector): a HART-IP 1 session over TCP 5094 to a WirelessHART gateway.
- * In array order they form the capture's conversation.
+ * `messages` holds them one by one; `fixtures` pairs the short requests (see `both`).
  */
 import { hex } from '../../../../test/helpers/hex.js';
 import { Direction } from '../../decoder.js';
@@ -13,8 +13,9 @@ import type { DecoderFixture } from '../../decoder.js';
 const C = Direction.TO_SERVER;
 const S = Direction.TO_CLIENT;
 
-export const fixtures: readonly DecoderFixture[] = [
-  {
+/** Every message of the capture's TCP session, by name (single HART-IP messages). */
+export const messages: Readonly<Record<string, DecoderFixture>> = {
+  'session-initiate-request': {
     // hart_ip.pcap frame 76
     name: 'session-initiate-request',
     dir: C,
@@ -30,7 +31,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '00007530', // inactivity close timer 30000 ms
     ),
   },
-  {
+  'session-initiate-response': {
     // hart_ip.pcap frame 78
     name: 'session-initiate-response',
     dir: S,
@@ -46,7 +47,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '0000ea60', // inactivity close timer 60000 ms
     ),
   },
-  {
+  'command-0-request': {
     // hart_ip.pcap frame 80
     name: 'command-0-request',
     dir: C,
@@ -62,7 +63,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '02', // check byte (XOR from the delimiter on)
     ),
   },
-  {
+  'command-0-response': {
     // hart_ip.pcap frame 81
     name: 'command-0-response',
     dir: S,
@@ -96,7 +97,7 @@ export const fixtures: readonly DecoderFixture[] = [
         'de', // check byte
     ),
   },
-  {
+  'command-1-request': {
     // hart_ip.pcap frame 83
     name: 'command-1-request',
     dir: C,
@@ -112,7 +113,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '39', // check byte
     ),
   },
-  {
+  'command-1-response': {
     // hart_ip.pcap frame 84
     name: 'command-1-response',
     dir: S,
@@ -132,18 +133,37 @@ export const fixtures: readonly DecoderFixture[] = [
         '11', // check byte
     ),
   },
-  {
+  'keep-alive-request': {
     // hart_ip.pcap frame 108
     name: 'keep-alive-request',
     dir: C,
     role: 'normal',
     bytes: hex('01' + '00' + '02' + '00' + '000c' + '0008'), // keep alive, sequence 12
   },
-  {
+  'session-close-request': {
     // hart_ip.pcap frame 111
     name: 'session-close-request',
     dir: C,
     role: 'normal',
     bytes: hex('01' + '00' + '01' + '00' + '000d' + '0008'), // session close, sequence 13
   },
+};
+
+/**
+ * Two requests back to back where a single short request could pass for the start of another
+ * protocol's header (an 8- or 13-byte HART-IP request is a prefix EtherNet/IP cannot refuse).
+ */
+function both(name: string, a: string, b: string): DecoderFixture {
+  const x = messages[a] as DecoderFixture;
+  const y = messages[b] as DecoderFixture;
+  return { name, dir: x.dir, role: 'normal', bytes: new Uint8Array([...x.bytes, ...y.bytes]) };
+}
+
+export const fixtures: readonly DecoderFixture[] = [
+  messages['session-initiate-request'] as DecoderFixture,
+  messages['session-initiate-response'] as DecoderFixture,
+  both('command-0-and-1-requests', 'command-0-request', 'command-1-request'),
+  messages['command-0-response'] as DecoderFixture,
+  messages['command-1-response'] as DecoderFixture,
+  both('keep-alive-and-session-close-requests', 'keep-alive-request', 'session-close-request'),
 ];

@@ -4,7 +4,7 @@ import { hex } from '../../../../test/helpers/hex.js';
 import { DEFAULT_LIMITS, Direction } from '../../decoder.js';
 import type { AppEvent, DecodeSink, ParseStatus } from '../../decoder.js';
 import type { HartipEvent } from './events.js';
-import { fixtures } from './fixtures.js';
+import { fixtures, messages } from './fixtures.js';
 import { hartipDecoder } from './index.js';
 
 const C = Direction.TO_SERVER;
@@ -36,7 +36,7 @@ function session() {
 }
 
 const fixture = (name: string): Uint8Array => {
-  const f = fixtures.find((x) => x.name === name);
+  const f = messages[name];
   if (!f) throw new Error(`no fixture ${name}`);
   return f.bytes;
 };
@@ -136,6 +136,24 @@ describe('HART-IP header and sessions', () => {
       kind: 'reject',
       anomaly: 'hartip.invalid_length',
     });
+  });
+});
+
+describe('HART-IP conversation', () => {
+  it('decodes the fixtures as one session, the paired requests as two messages each', () => {
+    const s = session();
+    for (const f of fixtures) expect(s.parse(f.dir, f.bytes)).toEqual({ kind: 'ok' });
+    expect(s.sink.events.map((e) => e.hartip.pdu?.command ?? e.hartip.message_id_name)).toEqual([
+      'session_initiate',
+      'session_initiate',
+      0,
+      1,
+      0,
+      1,
+      'keep_alive',
+      'session_close',
+    ]);
+    expect(s.sink.anomalies).toEqual(['hartip.unauthenticated_session']);
   });
 });
 

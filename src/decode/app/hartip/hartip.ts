@@ -124,7 +124,10 @@ export function probeHartip(data: Uint8Array, _dir: Direction): ProbeResult {
   if (id === MSG_TP_PDU && (data[1] === TYPE_REQUEST || data[1] === TYPE_RESPONSE)) {
     return pduConsistent(data, HARTIP.HEADER, len) ? 'match' : 'no_match';
   }
-  return 'match';
+  // Direct PDUs, audit logs, publish and error messages have no body to check: eight header
+  // bytes are no evidence off the HART-IP port (a TDS packet on TCP 1433 passes for a HART-IP
+  // response), so they are only taken on the port, where `need_more` is enough.
+  return 'need_more';
 }
 
 /** Decodes the HART-IP messages in `data` (next bytes of a TCP stream, or one datagram). */
