@@ -282,6 +282,37 @@ describe('AMS/TCP', () => {
   });
 });
 
+describe('AMS over UDP and router control', () => {
+  it('decodes an AMS packet carried directly in a UDP datagram', () => {
+    const ams = fixture('read-state-request').slice(6);
+    ams[18] = 0x44; // state flags: ADS command, UDP
+    const s = session();
+    expect(s.parse(C, ams)).toEqual({ kind: 'ok' });
+    expect(s.sink.events[0]?.ads).toMatchObject({
+      framing: 'udp',
+      command: 'ReadState',
+      state_flags: 0x44,
+    });
+    expect(adsDecoder.probe(ams, C)).toBe('match');
+  });
+
+  it('reports AMS/TCP router control frames on a confirmed flow', () => {
+    const s = session();
+    s.parse(C, fixture('read-state-request'));
+    s.parse(S, hex('0010' + '08000000' + 'c0a801630101' + '0f80')); // port connect
+    expect(s.sink.events[1]).toEqual({
+      kind: 'ads.router_control',
+      ads: {
+        framing: 'tcp',
+        tcp_command: 0x1000,
+        tcp_command_name: 'port_connect',
+        source_net_id: '192.168.1.99.1.1',
+        source_port: 32783,
+      },
+    });
+  });
+});
+
 describe('UDP 48899 router service', () => {
   it('decodes an add route request without the password and flags it', () => {
     const s = session();
