@@ -5,10 +5,6 @@
  * master at 00:14:4f:23:98:cf and five slaves; frame in each comment, fields checked against
  * tshark 4.0.17 `ecat`). Datagram lines read: command, index, ADP, ADO (or logical address),
  * length/flags, IRQ, data, working counter.
- *
- * Raw Ethernet frames carry no stream: the pipeline hands one frame per parse call, and the
- * EtherCAT length is followed by padding, so splitting a frame at arbitrary offsets does not
- * apply (see `conformanceSkip`).
  */
 import { hex } from '../../../../test/helpers/hex.js';
 import { Direction } from '../../decoder.js';
@@ -325,14 +321,3 @@ export const fixtures: readonly DecoderFixture[] = [
   },
 ];
 
-/** Checks of the conformance suite that cannot apply to raw Ethernet frames. */
-export const conformanceSkip: readonly {
-  reason: string;
-  tests: ('truncation' | 'chunking' | 'fuzz')[];
-}[] = [
-  {
-    reason:
-      'raw Ethernet frames (one per parse call, padded after the EtherCAT length): no stream to split',
-    tests: ['truncation', 'chunking', 'fuzz'],
-  },
-];
