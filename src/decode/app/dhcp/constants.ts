@@ -30,8 +30,6 @@ export const DHCP = {
   FILE_LEN: 128,
   /** Option codes listed per message in `options` (the rest are counted). */
   MAX_OPTIONS_LISTED: 255,
-  /** Offers remembered for the rogue-server check (transaction IDs, oldest forgotten first). */
-  MAX_WATCHED_XIDS: 256,
 } as const;
 
 /** Option codes the parser reads ([RFC2132] sections in comments). */

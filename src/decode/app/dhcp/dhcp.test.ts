@@ -1,10 +1,9 @@
 /** DHCP decoder: BOOTP fields, options, overload, anomalies, rogue-server check, probe, fuzz. */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hex } from '../../../../test/helpers/hex.js';
 import { Prng } from '../../../../test/helpers/prng.js';
 import { DEFAULT_LIMITS, Direction } from '../../decoder.js';
 import type { AppEvent, DecodeSink, ParseStatus } from '../../decoder.js';
-import { resetDhcpServerWatch } from './dhcp.js';
 import type { DhcpFields } from './events.js';
 import { fixtures } from './fixtures.js';
 import { DHCP_ANOMALIES, dhcpDecoder } from './index.js';
@@ -53,8 +52,6 @@ function patched(b: Uint8Array, at: number, patch: string): Uint8Array {
   c.set(hex(patch), at);
   return c;
 }
-
-beforeEach(() => resetDhcpServerWatch());
 
 describe('DHCP messages', () => {
   it('decodes the DISCOVER with its parameter request list', () => {
@@ -185,20 +182,32 @@ describe('anomalies', () => {
     expect(s.sink.anomalies).toEqual(['dhcp.malformed_option']);
   });
 
-  it('flags a second server answering the same transaction, across flows', () => {
-    const a = session();
-    const b = session();
-    a.parse(S, fixture('offer'));
-    // The same OFFER from server 192.168.10.66 (option 54 value at offset 240 + 3 + 24 + 2).
-    b.parse(S, patched(fixture('offer'), 269, 'c0a80a42'));
-    expect(a.sink.anomalies).toEqual([]);
-    expect(b.sink.anomalies).toEqual(['dhcp.multiple_servers']);
-    expect(b.sink.details).toEqual([
+  it('flags a second server answering the same transaction on one flow, not on another', () => {
+    const relay = session();
+    relay.parse(S, fixture('offer'));
+    // The same OFFER from server 192.168.10.66 (option 54 value at offset 240 + 3 + 24 + 2),
+    // relayed on the same flow.
+    relay.parse(S, patched(fixture('offer'), 269, 'c0a80a42'));
+    expect(relay.sink.anomalies).toEqual(['dhcp.multiple_servers']);
+    expect(relay.sink.details).toEqual([
       'transaction 0xabcd0013 answered by 192.168.10.105 and 192.168.10.66',
     ]);
-    // The ACK from the first server for its own transaction is not flagged.
-    a.parse(S, fixture('ack'));
-    expect(a.sink.anomalies).toEqual([]);
+    // The ACK of the first server for its own transaction is not flagged.
+    relay.parse(S, fixture('ack'));
+    expect(relay.sink.anomalies).toHaveLength(1);
+    // Another flow has its own state: the flows are the detection layer's to compare.
+    const other = session();
+    other.parse(S, patched(fixture('offer'), 269, 'c0a80a42'));
+    expect(other.sink.anomalies).toEqual([]);
+  });
+
+  it('remembers at most maxPendingTransactions transactions', () => {
+    const state = dhcpDecoder.createState({ ...DEFAULT_LIMITS, maxPendingTransactions: 2 });
+    const sink = new Sink();
+    for (let x = 0; x < 5; x++) {
+      dhcpDecoder.parse(state, patched(fixture('offer'), 4, `0000000${x}`), S, sink);
+    }
+    expect(state.servers.size).toBe(2);
   });
 
   it('rejects a first datagram that is not BOOTP, names one after confirmation', () => {

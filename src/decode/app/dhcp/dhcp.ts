@@ -6,10 +6,11 @@
  * One datagram per call: BOOTP has no length of its own. Each option is read by index from the
  * datagram; strings are copied only for the options an event carries, cut to `maxStringBytes`.
  *
- * The rogue-server check needs to see offers that arrive on different flows (each server
- * answers from its own address), so it keeps a small table shared by all flows: transaction ID
- * to the server identifier of its first OFFER or ACK, at most `DHCP.MAX_WATCHED_XIDS` entries,
- * the oldest forgotten first.
+ * The rogue-server check keeps, per flow, the server identifier of the first OFFER or ACK of
+ * each transaction (at most `maxPendingTransactions`, the oldest forgotten first): two servers
+ * answering one client through the same relay or path share a flow. Offers that travel on
+ * different flows (each server broadcasting from its own address) are the detection layer's to
+ * compare across flows.
  */
 import { ipv4ToString, macToString } from '../../../core/net-format.js';
 import { OK, reject } from '../../decoder.js';
@@ -26,20 +27,14 @@ import type { DhcpFields } from './events.js';
 /** Per-flow state. */
 export interface DhcpState {
   confirmed: boolean;
+  /** Transaction ID to the server identifier that answered it first (insertion order = age). */
+  readonly servers: Map<number, number>;
   readonly limits: DecoderLimits;
 }
 
 /** Fresh per-flow state. */
 export function createDhcpState(limits: DecoderLimits): DhcpState {
-  return { confirmed: false, limits };
-}
-
-/** Transaction ID to the server identifier that answered it first (insertion order = age). */
-const servers = new Map<number, number>();
-
-/** Forgets the offers seen (between captures and in tests). */
-export function resetDhcpServerWatch(): void {
-  servers.clear();
+  return { confirmed: false, servers: new Map(), limits };
 }
 
 function u16(d: Uint8Array, p: number): number {
@@ -146,7 +141,7 @@ export function parseDhcp(
   if (f.message_type !== undefined && !MESSAGE_TYPES.has(f.message_type)) {
     sink.anomaly('dhcp.unknown_message_type', `message type ${f.message_type}`);
   }
-  if (f.message_type === OFFER || f.message_type === ACK) watchServer(f, sink);
+  if (f.message_type === OFFER || f.message_type === ACK) watchServer(state, f, sink);
   sink.emit({ kind: f.op === 1 ? 'dhcp.request' : 'dhcp.reply', dhcp: f });
   if (!state.confirmed) {
     state.confirmed = true;
@@ -156,12 +151,13 @@ export function parseDhcp(
 }
 
 /** Rogue-server sign: a second server identifier answering the same transaction. */
-function watchServer(f: DhcpFields, sink: DecodeSink): void {
+function watchServer(state: DhcpState, f: DhcpFields, sink: DecodeSink): void {
   if (f.server_id === undefined) return;
   const id = serverIdValue;
+  const servers = state.servers;
   const first = servers.get(f.xid);
   if (first === undefined) {
-    if (servers.size >= DHCP.MAX_WATCHED_XIDS) {
+    if (servers.size >= state.limits.maxPendingTransactions) {
       const oldest = servers.keys().next();
       if (oldest.done !== true) servers.delete(oldest.value);
     }

@@ -6,8 +6,7 @@
  * 2948, fields checked against tshark 4.0.17; then malformed messages built by hand. In array
  * order they form one DISCOVER, OFFER, REQUEST, ACK exchange.
  *
- * BOOTP has no length field: a datagram is one message, so the conformance checks that cut or
- * re-chunk the input cannot apply (see `conformanceSkip`); dhcp.test.ts fuzzes whole datagrams.
+ * BOOTP has no length field: a datagram is one message, handed over whole as the pipeline does.
  */
 import { hex } from '../../../../test/helpers/hex.js';
 import { Direction } from '../../decoder.js';
@@ -135,19 +134,5 @@ export const fixtures: readonly DecoderFixture[] = [
         '340101' + // 52 overload 1: the file field holds options
         'ff', // end
     ),
-  },
-];
-
-/**
- * Conformance checks that cannot apply: a BOOTP message has no length of its own, so a datagram
- * cut in two is two (broken) messages, and re-chunked input cannot decode as the whole.
- */
-export const conformanceSkip: readonly {
-  reason: string;
-  tests: ('truncation' | 'chunking' | 'fuzz')[];
-}[] = [
-  {
-    reason: 'UDP datagrams without a length field: one message per parse call',
-    tests: ['truncation', 'chunking', 'fuzz'],
   },
 ];

@@ -40,9 +40,9 @@ export const DHCP_ANOMALIES = {
   },
   'dhcp.multiple_servers': {
     description:
-      'Two different server identifiers offered or acknowledged the same transaction: a rogue ' +
-      'DHCP server (man-in-the-middle through a forged gateway or DNS server) or an unmanaged ' +
-      'second server.',
+      'Two different server identifiers offered or acknowledged the same transaction on one ' +
+      'flow (through the same relay or path): a rogue DHCP server (man-in-the-middle through a ' +
+      'forged gateway or DNS server) or an unmanaged second server.',
     severity: 'high',
   },
   'dhcp.options_limit_reached': {

@@ -8,8 +8,7 @@
  * ntp_request.h; the kiss-o'-death after [RFC5905] 7.4. In array order: a client exchange, a
  * broadcast, then control and private requests.
  *
- * NTP has no length field: a datagram is one message, so the conformance checks that cut or
- * re-chunk the input cannot apply (see `conformanceSkip`); ntp.test.ts fuzzes whole datagrams.
+ * NTP has no length field: a datagram is one message, handed over whole as the pipeline does.
  */
 import { hex } from '../../../../test/helpers/hex.js';
 import { Direction } from '../../decoder.js';
@@ -150,19 +149,5 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: C,
     role: 'malformed',
     bytes: hex('23' + '00' + '00' + '00' + '00000000' + '00000000' + '00000000' + '00000000'),
-  },
-];
-
-/**
- * Conformance checks that cannot apply: an NTP message has no length of its own, so a datagram
- * cut in two is two (broken) messages, and re-chunked input cannot decode as the whole.
- */
-export const conformanceSkip: readonly {
-  reason: string;
-  tests: ('truncation' | 'chunking' | 'fuzz')[];
-}[] = [
-  {
-    reason: 'UDP datagrams without a length field: one message per parse call',
-    tests: ['truncation', 'chunking', 'fuzz'],
   },
 ];
