@@ -109,4 +109,53 @@ describe('C37.118 end to end against tshark', () => {
     ]);
     for (const r of sum.values()) expect(r.agree / r.frames).toBeGreaterThanOrEqual(0.999);
   }, 120_000);
+  it('names the stations of every configuration frame as tshark -V does', () => {
+    if (!ready()) return;
+    // Station names of CFG-1/CFG-2 are tree text in Wireshark 4.0, not a field: read them from
+    // the verbose dissection (`Station #1: "Blue PMU        "`).
+    let frames = 0;
+    const diffs: string[] = [];
+    for (const m of captures()) {
+      const theirs = new Map<number, string[]>();
+      let frame = 0;
+      const text = tshark([
+        '-n',
+        '-r',
+        m.abs,
+        ...(c37118Spec.tsharkArgs ?? []),
+        '-Y',
+        'synphasor.frtype == 2 || synphasor.frtype == 3',
+        '-V',
+      ]);
+      for (const line of text.split('\n')) {
+        const f = /^Frame (\d+):/.exec(line);
+        if (f) frame = Number(f[1]);
+        const st = /^\s+Station #\d+: "(.*)"$/.exec(line);
+        if (st) theirs.set(frame, [...(theirs.get(frame) ?? []), (st[1] ?? '').trimEnd()]);
+      }
+      const out = mkdtempSync(path.join(tmpdir(), 'palisade-c37118-st-'));
+      expect(runCli(['analyze', m.abs, '--out', out]).status).toBe(0);
+      const ours = new Map<number, string[]>();
+      for (const line of readFileSync(path.join(out, 'events.jsonl'), 'utf8').split('\n')) {
+        if (!line) continue;
+        const e = JSON.parse(line) as {
+          kind: string;
+          frame: number;
+          c37118?: { pmus?: { station: string }[] };
+        };
+        if (e.kind === 'c37118.config')
+          ours.set(
+            e.frame,
+            (e.c37118?.pmus ?? []).map((p) => p.station),
+          );
+      }
+      for (const [f, names] of theirs) {
+        frames++;
+        if (JSON.stringify(ours.get(f)) !== JSON.stringify(names)) diffs.push(`${m.path} ${f}`);
+      }
+    }
+    // Docs: docs/fidelity-c37118.md.
+    expect(frames).toBe(13);
+    expect(diffs).toEqual([]);
+  }, 60_000);
 });
