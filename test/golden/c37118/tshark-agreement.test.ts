@@ -24,6 +24,17 @@ const ready = (): boolean => {
 
 const captures = () => manifest().filter((m) => m.path.startsWith('c37.118/'));
 
+/** Output folder of the CLI run over each capture, shared by the tests of this file. */
+const runs = new Map<string, string>();
+const analyzed = (abs: string): string => {
+  const done = runs.get(abs);
+  if (done !== undefined) return done;
+  const out = mkdtempSync(path.join(tmpdir(), 'palisade-c37118-'));
+  expect(runCli(['analyze', abs, '--out', out]).status).toBe(0);
+  runs.set(abs, out);
+  return out;
+};
+
 describe('C37.118 end to end against tshark', () => {
   it('decodes every frame Wireshark dissects as C37.118, with no decoder bug', () => {
     if (!ready()) return;
@@ -35,6 +46,7 @@ describe('C37.118 end to end against tshark', () => {
     for (const m of caps) {
       const out = mkdtempSync(path.join(tmpdir(), 'palisade-c37118-'));
       const r = runCli(['analyze', m.abs, '--out', out, '--json']);
+      runs.set(m.abs, out);
       expect(r.status, r.stderr).toBe(0);
       const summary = JSON.parse(r.stdout) as { bugs: string[]; counters: Record<string, number> };
       expect(summary.bugs).toEqual([]);
@@ -133,8 +145,7 @@ describe('C37.118 end to end against tshark', () => {
         const st = /^\s+Station #\d+: "(.*)"$/.exec(line);
         if (st) theirs.set(frame, [...(theirs.get(frame) ?? []), (st[1] ?? '').trimEnd()]);
       }
-      const out = mkdtempSync(path.join(tmpdir(), 'palisade-c37118-st-'));
-      expect(runCli(['analyze', m.abs, '--out', out]).status).toBe(0);
+      const out = analyzed(m.abs);
       const ours = new Map<number, string[]>();
       for (const line of readFileSync(path.join(out, 'events.jsonl'), 'utf8').split('\n')) {
         if (!line) continue;
