@@ -7,8 +7,8 @@
  * profinet_io_cm_mixed_1.pcap (cisagov/icsnpp-profinet-io-cm, BSD-3-Clause). The malformed ones
  * are built from them by hand. In array order they form one conversation on one state.
  *
- * RT frames have no length field: one frame is one `parse` call, so the suite's re-chunking
- * checks do not apply (see `conformanceSkip`).
+ * RT frames have no length field: one frame is one `parse` call, as the conformance suite feeds
+ * frame decoders.
  */
 import { hex } from '../../../../test/helpers/hex.js';
 import { Direction } from '../../decoder.js';
