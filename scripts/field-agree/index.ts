@@ -17,9 +17,9 @@ import { mmsSpec } from './mms.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
 import { ntpSpec } from './ntp.js';
+import { opcuaSpec } from './opcua.js';
 import { pnioSpec } from './pnio.js';
 import { profinetSpec } from './profinet.js';
-import { opcuaSpec } from './opcua.js';
 import { s7commSpec } from './s7comm.js';
 import { selSpec } from './sel.js';
 import { sshSpec } from './ssh.js';
@@ -47,9 +47,9 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   modbus: modbusSpec,
   mqtt: mqttSpec,
   ntp: ntpSpec,
+  opcua: opcuaSpec,
   pnio: pnioSpec,
   profinet: profinetSpec,
-  opcua: opcuaSpec,
   s7comm: s7commSpec,
   sel: selSpec,
   ssh: sshSpec,

@@ -25,8 +25,8 @@ import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
 import { ntpDecoder } from './app/ntp/index.js';
-import { pnioDecoder } from './app/pnio/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
+import { pnioDecoder } from './app/pnio/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 import { selDecoder } from './app/sel/index.js';
@@ -59,8 +59,8 @@ export const DECODERS: readonly AnyDecoder[] = [
   modbusDecoder,
   mqttDecoder,
   ntpDecoder,
-  pnioDecoder,
   opcuaDecoder,
+  pnioDecoder,
   profinetDecoder,
   s7commDecoder,
   selDecoder,
