@@ -44,11 +44,7 @@ describe('SSH golden scenarios', () => {
     const names = parse(run(scenario('malformed')).actual)
       .filter((e) => e.kind === 'anomaly')
       .map((e) => e.anomaly?.name);
-    expect(names).toEqual([
-      'ssh.v1_protocol',
-      'ssh.not_ssh_client',
-      'ssh.malformed_packet',
-    ]);
+    expect(names).toEqual(['ssh.v1_protocol', 'ssh.not_ssh_client', 'ssh.malformed_packet']);
   });
 
   it('negative: a login prompt and an SSH-9 line are not SSH', () => {

@@ -320,4 +320,3 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
 ];
-

@@ -316,4 +316,3 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
 ];
-

@@ -70,9 +70,7 @@ export class ProfinetState {
   readonly cyclic = new Map<number, CyclicStream>();
   /** Identify-All requests seen on the stream (bounded report, IDENTIFY_FLOOD_EVERY). */
   identifyAll = 0;
-  constructor(
-    readonly limits: DecoderLimits,
-  ) {}
+  constructor(readonly limits: DecoderLimits) {}
 }
 
 /** Fresh per-stream state. */
