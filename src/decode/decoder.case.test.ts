@@ -408,6 +408,13 @@ export function runDecoderSuite(
       );
     });
 
+    check('probe')('confirmation', () => {
+      it('the normal fixtures confirm the protocol (flow.service; recognition stops there)', () => {
+        const normal = fixtures.filter((f) => f.role === 'normal');
+        expect(run(decoder, limits, normal).trace).toContain('confirm');
+      });
+    });
+
     check('byte-offset')('byte offset', () => {
       it('fixtures given as views at a non-zero byteOffset decode identically', () => {
         const moved = pieces.map((p) => ({ dir: p.dir, bytes: atOffset(p.bytes, 11) }));

@@ -116,6 +116,8 @@ export function parseEthercat(
     sink.anomaly('ethercat.unknown_type', `frame type ${type}`);
   }
   sink.emit({ kind: 'ethercat.frame', ethercat: f });
+  // A known frame type whose announced length fits: the stream is EtherCAT.
+  if (FRAME_TYPES.has(type) && (h & ECAT.LEN_MASK) <= n - ECAT.FRAME_HEADER) sink.confirm();
   return OK;
 }
 

@@ -339,6 +339,8 @@ function goosePdu(
   }
   track(state, f, sink);
   sink.emit({ kind: 'goose.pdu', goose: f });
+  // A whole, well-formed goosePdu: the stream is GOOSE.
+  if (malformed === '') sink.confirm();
 }
 
 function missing(seen: number): string {

@@ -253,6 +253,8 @@ function savPdu(
   }
   simulated(state, f, sink);
   sink.emit({ kind: 'sv.pdu', sv: f });
+  // A whole, well-formed savPdu: the stream is Sampled Values.
+  if (malformed === '') sink.confirm();
 }
 
 /** The ASDUs of seqASDU; returns the first BER problem, or ''. */
