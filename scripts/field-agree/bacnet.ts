@@ -51,9 +51,9 @@ function objectField(e: EventLine, key: 'object_type' | 'instance'): unknown {
 
 export const bacnetSpec: ProtoSpec = {
   proto: 'bacnet',
-  // Requests, over UDP and 802.2 LLC alike (MS/TP tunnelled in SNAP is not decoded: left out),
-  // and on acks Wireshark lists the object ids of the values read back, ours only the object read.
-  filter: '(bacapp.type == 0 || bacapp.type == 1) && !cimetrics',
+  // Requests, over UDP, 802.2 LLC and MS/TP tunnelled in SNAP alike; on acks Wireshark lists the
+  // object ids of the values read back, ours only the object read.
+  filter: 'bacapp.type == 0 || bacapp.type == 1',
   sharedCaptures: ['bacnet/'],
   fields: [
     {

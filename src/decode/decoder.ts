@@ -137,10 +137,14 @@ export interface AppDecoder<State = unknown> {
    * For a protocol also carried in IEEE 802.2 LLC frames on Ethernet (BACnet, SAP 0x82): the
    * destination SAPs it owns, and the entry point that takes one such frame from its LLC header
    * on. The SAP names the protocol, so there is no probe; each (source MAC, destination MAC,
-   * VLAN) stream has its own state, as for EtherType decoders.
+   * VLAN) stream has its own state, as for EtherType decoders. `snap` lists the SNAP protocol
+   * ids it owns as `OUI * 65536 + PID` (a SNAP frame whose OUI is not 0 carries no EtherType;
+   * BACnet MS/TP tunnelled under Cimetrics' OUI 00-10-90 with PID 1 is `0x001090 * 65536 + 1`);
+   * such frames are handed over from the LLC header on as well.
    */
   readonly llc?: {
     readonly saps: readonly number[];
+    readonly snap?: readonly number[];
     parse(state: State, frame: Uint8Array, sink: DecodeSink): ParseStatus;
   };
   /** Every anomaly name this decoder may raise. */

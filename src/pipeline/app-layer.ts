@@ -26,6 +26,9 @@ import { Flow } from '../flow/flow.js';
 import { EventLineBuilder } from './event-line.js';
 import { L2StreamTable } from './l2-streams.js';
 
+/** 802.2 SNAP: DSAP = SSAP = 0xAA with a UI control octet (IEEE 802-2014 10.3). */
+const SNAP_SAP = 0xaa;
+const LLC_UI = 0x03;
 /** Payload bytes per flow that recognition looks at before giving up. */
 export const DETECT_MAX_BYTES = 4096;
 /** Layer-2 streams with decoder state kept at once. */
@@ -88,6 +91,8 @@ export class AppLayer {
   private readonly byEtherType = new Map<number, AppDecoder<unknown>[]>();
   /** Decoders of 802.2 LLC frames, by destination SAP. */
   private readonly byLlcSap = new Map<number, AppDecoder<unknown>>();
+  /** Decoders of 802.2 SNAP frames whose OUI is not 0, by `OUI * 65536 + PID`. */
+  private readonly byLlcSnap = new Map<number, AppDecoder<unknown>>();
   /** Layer-2 streams (publisher MAC, destination MAC, VLAN, EtherType) seen by an EtherType decoder. */
   private readonly l2Streams = new L2StreamTable<Flow>(MAX_L2_STREAMS);
   readonly stats = new Map<string, DecoderStats>();
@@ -120,6 +125,7 @@ export class AppLayer {
         bugs: 0,
       });
       for (const sap of d.llc?.saps ?? []) if (!this.byLlcSap.has(sap)) this.byLlcSap.set(sap, d);
+      for (const id of d.llc?.snap ?? []) if (!this.byLlcSnap.has(id)) this.byLlcSnap.set(id, d);
       if (d.transport === 'ether') {
         for (const t of d.etherTypes ?? []) {
           const l = this.byEtherType.get(t);
@@ -161,7 +167,7 @@ export class AppLayer {
 
   /** True when some decoder takes frames of EtherType `t` (0: 802.2 LLC frames). */
   wantsEtherType(t: number): boolean {
-    return this.byEtherType.has(t) || (t === 0 && this.byLlcSap.size > 0);
+    return this.byEtherType.has(t) || (t === 0 && this.byLlcSap.size + this.byLlcSnap.size > 0);
   }
 
   /**
@@ -179,8 +185,9 @@ export class AppLayer {
     payOff: number,
     captureNo: number,
   ): void {
-    // 802.2 LLC (etherType 0, `payOff` at the LLC header): the destination SAP names the decoder.
-    const llc = etherType === 0 ? this.byLlcSap.get(frame[payOff] ?? -1) : undefined;
+    // 802.2 LLC (etherType 0, `payOff` at the LLC header): the destination SAP names the decoder,
+    // or for SNAP (AA AA 03) the OUI and protocol id.
+    const llc = etherType === 0 ? this.llcDecoder(frame, payOff) : undefined;
     const cands = llc !== undefined ? undefined : this.byEtherType.get(etherType);
     if ((cands === undefined && llc === undefined) || macOff < 0 || frame.length < macOff + 12) {
       return;
@@ -227,6 +234,21 @@ export class AppLayer {
     } catch (err) {
       this.bug(flow, app, decoder, err);
     }
+  }
+
+  /** The decoder of the 802.2 LLC frame whose header starts at `frame[off]`, if any. */
+  private llcDecoder(frame: Uint8Array, off: number): AppDecoder<unknown> | undefined {
+    const dsap = frame[off] ?? -1;
+    if (dsap !== SNAP_SAP || frame[off + 1] !== SNAP_SAP || frame[off + 2] !== LLC_UI) {
+      return this.byLlcSap.get(dsap);
+    }
+    if (frame.length < off + 8 || this.byLlcSnap.size === 0) return undefined;
+    const oui =
+      ((frame[off + 3] as number) << 16) |
+      ((frame[off + 4] as number) << 8) |
+      (frame[off + 5] as number);
+    const pid = ((frame[off + 6] as number) << 8) | (frame[off + 7] as number);
+    return this.byLlcSnap.get(oui * 0x10000 + pid);
   }
 
   /** Forgets the layer-2 streams (at the end of a capture). */

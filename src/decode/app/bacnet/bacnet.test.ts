@@ -177,6 +177,70 @@ describe('BACnet network layer (clause 6)', () => {
     expect(sink.events[0]?.bacnet).toMatchObject({ llc: true, pdu_type: 1, service: 'who-is' });
     expect(parseBacnetLlc(st, hex('aaaa03000000'), sink)).toBe(false);
   });
+
+  // bacnet/BACnet-MSTP-SNAP-Mixed.cap frame 465 (from the LLC header): a routed Who-Is broadcast
+  // by MS/TP station 1, tunnelled in SNAP under Cimetrics' OUI.
+  const MSTP_DATA =
+    'aaaa03' + // LLC: SNAP
+    '001090' + // OUI: Cimetrics
+    '0001' + // PID: U+4 MS/TP
+    '0000' + // delta time
+    '80' + // port/flags
+    '06' + // MS/TP frame type: BACnet Data Not Expecting Reply
+    'ff' + // destination: broadcast
+    '01' + // source: station 1
+    '0011' + // length: 17
+    '73' + // header CRC
+    '01' + // NPDU version
+    '28' + // control: DNET and SNET present
+    'ffff' + // DNET: global broadcast
+    '00' + // DLEN: broadcast
+    '6593' + // SNET: 26003
+    '06' + // SLEN
+    'c0a80067bac0' + // SADR: 192.168.0.103:47808
+    'fe' + // hop count
+    '1008' + // APDU: unconfirmed Who-Is
+    '114c'; // data CRC
+
+  it('decodes MS/TP data frames tunnelled in SNAP (clause 9, Annex G CRCs)', () => {
+    const sink = new Sink();
+    const st = bacnetDecoder.createState(DEFAULT_LIMITS);
+    expect(parseBacnetLlc(st, hex(MSTP_DATA), sink)).toBe(true);
+    expect(sink.anomalies).toEqual([]);
+    expect(sink.events[0]?.bacnet).toMatchObject({
+      llc: true,
+      mstp_frame_type: 6,
+      mstp_frame_type_name: 'bacnet-data-not-expecting-reply',
+      mstp_dst: 255,
+      mstp_src: 1,
+      snet: 26003,
+      pdu_type: 1,
+      service: 'who-is',
+    });
+  });
+
+  it('passes over MS/TP token frames and names bad CRCs and truncation', () => {
+    const st = bacnetDecoder.createState(DEFAULT_LIMITS);
+    // Frame 1 of the same capture: a token from station 114 to station 1.
+    const token = 'aaaa03' + '001090' + '0001' + '0000' + '80' + '00' + '01' + '72' + '0000' + '84';
+    const sink = new Sink();
+    expect(parseBacnetLlc(st, hex(token), sink)).toBe(true);
+    expect(sink.events).toEqual([]);
+    expect(sink.anomalies).toEqual([]);
+    const badHeader = hex(token);
+    badHeader[badHeader.length - 1] = 0x85;
+    const badData = hex(MSTP_DATA);
+    badData[badData.length - 1] = 0x4d;
+    const cut = hex(MSTP_DATA).subarray(0, 30);
+    for (const frame of [badHeader, badData, cut])
+      expect(parseBacnetLlc(st, frame, sink)).toBe(true);
+    expect(sink.anomalies).toEqual([
+      'bacnet.mstp_bad_crc',
+      'bacnet.mstp_bad_crc',
+      'bacnet.truncated',
+    ]);
+    expect(sink.events).toEqual([]);
+  });
 });
 
 describe('BACnet application layer (clause 20, 21)', () => {

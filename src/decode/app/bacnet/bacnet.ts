@@ -21,6 +21,7 @@
  * reported segment by segment; the service fields come from the first segment only.
  */
 import { OK, incomplete, reject } from '../../decoder.js';
+import { isMstpSnap, parseMstpSnap } from './mstp.js';
 import type {
   DecodeSink,
   DecoderLimits,
@@ -607,12 +608,20 @@ function resync(st: BacnetState, d: Uint8Array, p: number, why: string, sink: De
   return next < 0 ? d.length : next;
 }
 
+/** The NPDU range of the last tunnelled MS/TP data frame (scratch, never kept). */
+const MSTP_RANGE: [number, number] = [0, 0];
+
 /**
  * Decodes a BACnet over 802.2 LLC payload (clause 7: DSAP 0x82, SSAP 0x82, UI 0x03, then the
- * NPDU), as a layer-2 frame from the LLC header on. Returns false when it is not one. The
- * pipeline does not hand LLC frames to UDP decoders yet (README.md, "BACnet/Ethernet").
+ * NPDU), or an MS/TP frame tunnelled in SNAP (`mstp.ts`), as a layer-2 frame from the LLC header
+ * on. Returns false when it is neither.
  */
 export function parseBacnetLlc(st: BacnetState, data: Uint8Array, sink: DecodeSink): boolean {
+  if (isMstpSnap(data)) {
+    const f = parseMstpSnap(data, sink, MSTP_RANGE);
+    if (f !== null) parseNpdu(st, data, MSTP_RANGE[0], MSTP_RANGE[1], f, sink);
+    return true;
+  }
   if (
     data.length < 5 ||
     data[0] !== BACNET.LLC_SAP ||

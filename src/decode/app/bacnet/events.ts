@@ -45,8 +45,15 @@ export interface BacnetFields {
   ttl?: number;
   /** Write-BDT / Read-BDT-Ack / Read-FDT-Ack / Delete-FDT-Entry entries. */
   bbmd_entries?: BacnetBbmdEntry[];
-  /** Carried in an 802.2 LLC frame (clause 7) rather than BACnet/IP. */
+  /** Carried in an 802.2 LLC frame (clause 7, or MS/TP tunnelled in SNAP) rather than BACnet/IP. */
   llc?: boolean;
+  /** MS/TP frame type (9.3) of an MS/TP frame tunnelled in SNAP: 5 or 6, BACnet data. */
+  mstp_frame_type?: number;
+  /** Its name: `bacnet-data-expecting-reply` or `bacnet-data-not-expecting-reply`. */
+  mstp_frame_type_name?: string;
+  /** MS/TP destination and source station addresses (0-254; 255 is broadcast). */
+  mstp_dst?: number;
+  mstp_src?: number;
   /** NPDU control octet (6.2.2). */
   npdu_control?: number;
   /** Expecting-reply bit of the NPDU control. */

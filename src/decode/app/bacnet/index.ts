@@ -5,6 +5,7 @@
  * BACnet over 802.2 LLC payload (clause 7), which the pipeline does not route to a UDP decoder
  * yet (see README.md).
  */
+import { MSTP_SNAP_ID } from './mstp.js';
 import { OK, type AnomalyCatalog, type AppDecoder } from '../../decoder.js';
 import { BACNET } from './constants.js';
 import { BACNET_EVENT_KINDS } from './events.js';
@@ -26,6 +27,12 @@ export const BACNET_ANOMALIES = {
     description:
       'An NPDU whose protocol version is not 1 or whose reserved control bits are set (6.2.2).',
     severity: 'medium',
+  },
+  'bacnet.mstp_bad_crc': {
+    description:
+      'An MS/TP frame tunnelled in SNAP whose header CRC-8 or data CRC-16 is wrong (Annex G): ' +
+      'line noise on the RS-485 segment, or a forged frame; not decoded further.',
+    severity: 'low',
   },
   'bacnet.truncated': {
     description: 'A BVLL, NPDU, APDU header or service tag that runs past the end of the datagram.',
@@ -95,6 +102,7 @@ export const bacnetDecoder: AppDecoder<BacnetState> = {
   // BACnet on Ethernet (ISO 8802-2 LLC, clause 7): DSAP and SSAP 0x82, UI frames.
   llc: {
     saps: [BACNET.LLC_SAP],
+    snap: [MSTP_SNAP_ID],
     parse(state, frame, sink) {
       if (!parseBacnetLlc(state, frame, sink)) {
         sink.anomaly('bacnet.invalid_npdu', 'LLC header of SAP 0x82 is not a BACnet UI frame');
