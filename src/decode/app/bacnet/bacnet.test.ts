@@ -411,3 +411,62 @@ describe('BACnet application layer (clause 20, 21)', () => {
     expect(sink.anomalies).toContain('bacnet.transactions_limit_reached');
   });
 });
+
+describe('BACnet segmentation (20.1.2.7)', () => {
+  // A ReadPropertyMultiple-ACK of two analog inputs, split inside the second object.
+  const rpmAck =
+    '0c00000001' + // object identifier: analog-input 1
+    '1e' + // opening tag 1: list of results
+    '2955' + // property identifier: present-value (85)
+    '4e' +
+    '4442c80000' +
+    '4f' + // property value: REAL 100.0
+    '1f' + // closing tag 1
+    '0c00000002' + // object identifier: analog-input 2
+    '1e' +
+    '2955' +
+    '4e' +
+    '4442c80000' +
+    '4f' +
+    '1f';
+  const cut = 24; // octets of service data in the first segment
+  const bvll = (apdu: string): Uint8Array => {
+    const len = 4 + 2 + apdu.length / 2;
+    return hex('810a' + len.toString(16).padStart(4, '0') + '0100' + apdu);
+  };
+  const segment = (flags: string, seq: number, data: string): Uint8Array =>
+    bvll(flags + '58' + seq.toString(16).padStart(2, '0') + '04' + '0e' + data);
+  const first = segment('3c', 0, rpmAck.slice(0, cut * 2)); // ComplexACK, SEG, MOR; invoke 88
+  const last = segment('38', 1, rpmAck.slice(cut * 2)); // ComplexACK, SEG, last
+
+  it('reassembles a segmented ComplexACK and decodes the whole service on the last segment', () => {
+    const st = bacnetDecoder.createState(DEFAULT_LIMITS);
+    const sink = new Sink();
+    bacnetDecoder.parse(st, first, Direction.TO_CLIENT, sink);
+    bacnetDecoder.parse(st, last, Direction.TO_CLIENT, sink);
+    expect(sink.anomalies).toEqual([]);
+    expect(sink.events[0]?.bacnet.reassembled).toBeUndefined();
+    const whole = sink.events[1]?.bacnet;
+    expect(whole).toMatchObject({
+      invoke_id: 0x58,
+      sequence_number: 1,
+      reassembled: true,
+      segments: 2,
+    });
+    expect(whole?.objects?.map((o) => o.instance)).toEqual([1, 2]);
+  });
+
+  it('drops a message whose segment comes out of sequence, and bounds what it keeps', () => {
+    const st = bacnetDecoder.createState(DEFAULT_LIMITS);
+    const sink = new Sink();
+    bacnetDecoder.parse(st, last, Direction.TO_CLIENT, sink);
+    expect(sink.anomalies).toEqual(['bacnet.truncated']);
+    expect(sink.events[0]?.bacnet.reassembled).toBeUndefined();
+    const small = bacnetDecoder.createState({ ...DEFAULT_LIMITS, maxPduBytes: 16 });
+    const sink2 = new Sink();
+    bacnetDecoder.parse(small, first, Direction.TO_CLIENT, sink2);
+    bacnetDecoder.parse(small, last, Direction.TO_CLIENT, sink2);
+    expect(sink2.anomalies).toContain('bacnet.objects_limit_reached');
+    expect(sink2.events.some((e) => e.bacnet.reassembled === true)).toBe(false);
+  });
+});

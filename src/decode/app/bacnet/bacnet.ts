@@ -18,7 +18,8 @@
  *
  * One datagram is one BVLL; `parse` frames by the BVLC length, so a datagram shorter than its
  * length field is `incomplete` (counted as `bacnet.truncated_datagram`). Segmented messages are
- * reported segment by segment; the service fields come from the first segment only.
+ * reported segment by segment and reassembled: the last segment's event carries the service fields
+ * of the whole message (`reassembled`).
  */
 import { OK, incomplete, reject } from '../../decoder.js';
 import { isMstpSnap, parseMstpSnap } from './mstp.js';
@@ -69,6 +70,12 @@ export class BacnetState {
   confirmed = false;
   /** Inside a run of octets that are not a BVLL (after the flow was confirmed). */
   garbage = false;
+  /**
+   * Segmented messages being reassembled (20.1.2.7, 5.4.5), by invoke id * 2 + (1 for a
+   * ComplexACK): the service data of each segment so far, copied, and the next sequence number.
+   * At most maxPendingTransactions messages, each at most maxPduBytes.
+   */
+  readonly segments = new Map<number, { next: number; bytes: number; parts: Uint8Array[] }>();
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -813,6 +820,12 @@ function parseApdu(
       f.service = nameOf(CONFIRMED_SERVICES, sc);
       if (firstSegment) svc = confirmedSvc(sc, false);
       remember(st, f.invoke_id, sc, sink);
+      if (seg && reassemble(st, f, f.invoke_id * 2, d, q, end, sink)) {
+        svc = confirmedSvc(sc, false);
+        d = REASSEMBLED.buf;
+        q = 0;
+        end = d.length;
+      }
       break;
     }
     case PduType.UNCONFIRMED_REQUEST: {
@@ -861,6 +874,12 @@ function parseApdu(
       f.service = nameOf(CONFIRMED_SERVICES, sc);
       if (firstSegment) svc = confirmedSvc(sc, true);
       if (!f.more_follows) st.pending.delete(f.invoke_id);
+      if (seg && reassemble(st, f, f.invoke_id * 2 + 1, d, q, end, sink)) {
+        svc = confirmedSvc(sc, true);
+        d = REASSEMBLED.buf;
+        q = 0;
+        end = d.length;
+      }
       break;
     }
     case PduType.SEGMENT_ACK:
@@ -932,6 +951,69 @@ function parseApdu(
   if (svc === Svc.REINIT) sink.anomaly('bacnet.device_reinitialized', f.reinit_state ?? '');
   emit('bacnet.apdu', f, st, sink);
   return OK;
+}
+
+/** The service data of the message {@link reassemble} completed last (scratch, never kept). */
+const REASSEMBLED: { buf: Uint8Array } = { buf: new Uint8Array(0) };
+
+/**
+ * Adds the service data `d[q, end)` of one segment (f: its header fields) to the message of
+ * `key`. Returns true when this segment completes the message: its whole service data is then in
+ * `REASSEMBLED.buf` and `f` says how many segments it took. A segment out of sequence drops the
+ * message (the sender retransmits from the window, 5.4.5.3); sizes and counts are bounded.
+ */
+function reassemble(
+  st: BacnetState,
+  f: BacnetFields,
+  key: number,
+  d: Uint8Array,
+  q: number,
+  end: number,
+  sink: DecodeSink,
+): boolean {
+  const seq = f.sequence_number ?? 0;
+  let m = st.segments.get(key);
+  if (seq === 0) {
+    if (m === undefined && st.segments.size >= st.limits.maxPendingTransactions) {
+      const oldest = st.segments.keys().next().value as number;
+      st.segments.delete(oldest);
+      sink.anomaly('bacnet.transactions_limit_reached', 'segmented messages');
+    }
+    m = { next: 0, bytes: 0, parts: [] };
+    st.segments.set(key, m);
+  } else if (m === undefined || seq !== m.next) {
+    if (m !== undefined) st.segments.delete(key);
+    sink.anomaly(
+      'bacnet.truncated',
+      `segment ${seq} of invoke id ${f.invoke_id ?? 0} out of sequence`,
+    );
+    return false;
+  }
+  const len = Math.max(0, end - q);
+  if (m.bytes + len > st.limits.maxPduBytes) {
+    st.segments.delete(key);
+    sink.anomaly(
+      'bacnet.objects_limit_reached',
+      `segmented message over ${st.limits.maxPduBytes} octets`,
+    );
+    return false;
+  }
+  // Copied: the segment's bytes do not outlive this datagram.
+  m.parts.push(d.slice(q, q + len));
+  m.bytes += len;
+  m.next = (seq + 1) & 0xff;
+  if (f.more_follows === true) return false;
+  st.segments.delete(key);
+  const whole = new Uint8Array(m.bytes);
+  let at = 0;
+  for (const part of m.parts) {
+    whole.set(part, at);
+    at += part.length;
+  }
+  REASSEMBLED.buf = whole;
+  f.reassembled = true;
+  f.segments = m.parts.length;
+  return true;
 }
 
 /** Records an outstanding confirmed request, bounded by maxPendingTransactions. */

@@ -90,6 +90,13 @@ export interface BacnetFields {
   more_follows?: boolean;
   /** Sequence number of the segment (or the one a SegmentACK acknowledges). */
   sequence_number?: number;
+  /**
+   * On the last segment of a segmented message: true, and the service fields above come from the
+   * whole message reassembled from its segments (20.1.2.7), not from this segment alone.
+   */
+  reassembled?: boolean;
+  /** Segments the reassembled message took. */
+  segments?: number;
   /** Proposed or actual window size. */
   window_size?: number;
   /** Confirmed request: the client accepts a segmented response. */
