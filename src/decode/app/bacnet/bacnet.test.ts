@@ -1,6 +1,7 @@
 /** BACnet decoder: BVLL functions, NPDU addressing, every APDU type, service fields, limits. */
 import { describe, expect, it } from 'vitest';
 import { hex } from '../../../../test/helpers/hex.js';
+import { Prng } from '../../../../test/helpers/prng.js';
 import { DEFAULT_LIMITS, Direction } from '../../decoder.js';
 import type { AppEvent, DecodeSink, DecoderLimits } from '../../decoder.js';
 import { parseBacnetLlc } from './bacnet.js';
@@ -217,6 +218,19 @@ describe('BACnet network layer (clause 6)', () => {
       pdu_type: 1,
       service: 'who-is',
     });
+  });
+
+  it('never throws on 20,000 mutated tunnelled MS/TP frames and raises only declared anomalies', () => {
+    const rng = new Prng(0x6d737470);
+    const base = hex(MSTP_DATA);
+    const st = bacnetDecoder.createState(DEFAULT_LIMITS);
+    const sink = new Sink();
+    for (let i = 0; i < 20_000; i++) {
+      const b = base.slice(0, rng.range(8, base.length));
+      for (let k = rng.range(1, 4); k > 0; k--) b[rng.range(8, b.length - 1)] = rng.int(256);
+      parseBacnetLlc(st, b, sink);
+    }
+    for (const a of new Set(sink.anomalies)) expect(bacnetDecoder.anomalies).toHaveProperty([a]);
   });
 
   it('passes over MS/TP token frames and names bad CRCs and truncation', () => {
