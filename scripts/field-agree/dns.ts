@@ -73,6 +73,7 @@ export const dnsSpec: ProtoSpec = {
   proto: 'dns',
   filter: 'dns.id',
   sharedCaptures: DNS_CAPTURES,
+  pinnedBy: 'test/golden/dns/tshark-agreement.test.ts',
   fields: [
     { name: 'query name', tshark: 'dns.qry.name', ours: (e) => at(e, 'dns.qname') },
     { name: 'query type', tshark: 'dns.qry.type', ours: (e) => at(e, 'dns.qtype') },

@@ -72,6 +72,7 @@ export const mmsSpec: ProtoSpec = {
   proto: 'mms',
   filter: 'mms',
   sharedCaptures: ['iec61850/'],
+  pinnedBy: 'test/golden/mms/tshark-agreement.test.ts',
   tsharkArgs: ['-o', 'uat:pres_context_list:"3","1.0.9506.2.1"'],
   fields: [
     ...pduFields,

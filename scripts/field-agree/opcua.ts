@@ -78,6 +78,7 @@ export const opcuaSpec: ProtoSpec = {
   proto: 'opcua',
   filter: 'opcua',
   sharedCaptures: ['opcua/'],
+  pinnedBy: 'test/golden/opcua/tshark-agreement.test.ts',
   tsharkArgs: ['-d', 'tcp.port==12001,opcua'],
   fields: [
     { name: 'message type', tshark: 'opcua.transport.type', ours: msgType },

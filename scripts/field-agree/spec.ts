@@ -34,6 +34,12 @@ export interface ProtoSpec {
    * capture holds offloaded segments that `auto` takes for inserted ones.
    */
   checksums?: 'auto' | 'strict' | 'ignore';
+  /**
+   * The test that pins this protocol's figures field by field, with every difference explained
+   * (a Wireshark reassembly failure, ICMP-quoted datagrams it dissects and we do not): the
+   * generic >= 99.9% test (`test/e2e/field-agree.test.ts`) defers to it.
+   */
+  pinnedBy?: string;
   fields: readonly FieldSpec[];
 }
 
