@@ -174,24 +174,31 @@ function extract(decoders: readonly AppDecoder<unknown>[]): Map<string, BenchFlo
           fl.chunks.push({ dir: Direction.TO_SERVER, data: fr.data.slice(p.l2Off), gap: 0 });
           continue;
         }
+        // A tcp decoder that lists `udpPorts` also gets datagrams (DNS, FINS, DNP3 over UDP):
+        // those flows make a row of their own, `<id>/udp`.
+        const asUdp = dec.transport === 'tcp' && p.proto === 17 && dec.udpPorts !== undefined;
         if (
-          (dec.transport === 'tcp' && p.proto !== 6) ||
+          (dec.transport === 'tcp' && p.proto !== 6 && !asUdp) ||
           (dec.transport === 'udp' && p.proto !== 17)
         )
           continue;
-        const toServer = dec.defaultPorts.includes(p.dstPort);
-        if (!toServer && !dec.defaultPorts.includes(p.srcPort)) continue;
+        const ports = asUdp ? (dec.udpPorts ?? []) : dec.defaultPorts;
+        const toServer = ports.includes(p.dstPort);
+        if (!toServer && !ports.includes(p.srcPort)) continue;
         const dir = toServer ? Direction.TO_SERVER : Direction.TO_CLIENT;
-        const fl = own.get(p.key) ?? { chunks: [], next: [NaN, NaN] };
-        own.set(p.key, fl);
+        const rowFlows = asUdp ? udpFlows(flows, dec.id) : own;
+        const fl = rowFlows.get(p.key) ?? { chunks: [], next: [NaN, NaN] };
+        rowFlows.set(p.key, fl);
         if (p.proto === 6) addTcp(fl, dir, p, fr.data);
         else fl.chunks.push({ dir, data: fr.data.slice(p.payOff, p.payEnd), gap: 0 });
       }
     }
   });
   const out = new Map<string, BenchFlow[]>();
-  for (const dec of decoders) {
-    const kept = [...flows.get(dec.id)!.values()].filter((fl) => {
+  for (const [key, byKey] of flows) {
+    const dec = decoders.find((d) => d.id === key.split('/')[0]);
+    if (dec === undefined) continue;
+    const kept = [...byKey.values()].filter((fl) => {
       const first = fl.chunks.find((c) => c.gap === 0 && c.data.length > 0);
       if (first === undefined) return false;
       try {
@@ -200,9 +207,20 @@ function extract(decoders: readonly AppDecoder<unknown>[]): Map<string, BenchFlo
         return true;
       }
     });
-    out.set(dec.id, kept);
+    out.set(key, kept);
   }
   return out;
+}
+
+/** The flows of `<id>/udp`, the datagrams of a tcp decoder's `udpPorts`. */
+function udpFlows(flows: Map<string, Map<string, BenchFlow>>, id: string): Map<string, BenchFlow> {
+  const key = `${id}/udp`;
+  let m = flows.get(key);
+  if (m === undefined) {
+    m = new Map();
+    flows.set(key, m);
+  }
+  return m;
 }
 
 class CountingSink implements DecodeSink {
@@ -225,13 +243,14 @@ interface PassTotals {
 /** Replays every flow once through the decoder, as the pipeline feeds it. */
 function pass(
   dec: AppDecoder<unknown>,
+  transport: 'tcp' | 'udp' | 'ether',
   flows: readonly BenchFlow[],
   sink: CountingSink,
   t: PassTotals,
 ): void {
-  const stream = dec.transport === 'tcp';
+  const stream = transport === 'tcp';
   for (const fl of flows) {
-    const state = dec.createState(DEFAULT_LIMITS);
+    const state = dec.createState(DEFAULT_LIMITS, transport);
     const pending: [Uint8Array | null, Uint8Array | null] = [null, null];
     try {
       for (const c of fl.chunks) {
@@ -265,7 +284,11 @@ function pass(
   }
 }
 
-function benchDecoder(dec: AppDecoder<unknown>, flows: readonly BenchFlow[]): DecoderRow {
+function benchDecoder(
+  dec: AppDecoder<unknown>,
+  transport: 'tcp' | 'udp' | 'ether',
+  flows: readonly BenchFlow[],
+): DecoderRow {
   let packets = 0;
   let bytes = 0;
   for (const fl of flows) {
@@ -278,21 +301,21 @@ function benchDecoder(dec: AppDecoder<unknown>, flows: readonly BenchFlow[]): De
   }
   const warm = new CountingSink();
   const once: PassTotals = { rejects: 0, bugs: 0 };
-  pass(dec, flows, warm, once);
+  pass(dec, transport, flows, warm, once);
   const sink = new CountingSink();
   const t: PassTotals = { rejects: 0, bugs: 0 };
   let passes = 0;
   const t0 = process.hrtime.bigint();
   let secs = 0;
   do {
-    pass(dec, flows, sink, t);
+    pass(dec, transport, flows, sink, t);
     passes++;
     secs = Number(process.hrtime.bigint() - t0) / 1e9;
   } while (secs < MIN_SECONDS && passes < MAX_PASSES);
   const perPass = secs / passes;
   return {
     id: dec.id,
-    transport: dec.transport,
+    transport,
     flows: flows.length,
     packets,
     bytes,
@@ -369,7 +392,11 @@ export async function runDecodeBench(only: ReadonlySet<string> | null): Promise<
   if (decoders.length === 0)
     return { status: 'na', note: 'no decoder registered', rows: [], text: '' };
   const flows = extract(decoders);
-  const rows = decoders.map((d) => benchDecoder(d, flows.get(d.id) ?? []));
+  const rows = decoders.flatMap((d) => {
+    const main = benchDecoder(d, d.transport, flows.get(d.id) ?? []);
+    const udp = flows.get(`${d.id}/udp`);
+    return udp === undefined ? [main] : [main, benchDecoder(d, 'udp', udp)];
+  });
   return { status: 'ok', rows, text: formatRows(rows) };
 }
 
