@@ -110,7 +110,11 @@ function run(
   cut: (len: number) => readonly number[] = (len) => [len],
 ): RecordingSink {
   const sink = new RecordingSink(decoder);
-  const state: unknown = decoder.createState(limits);
+  // Told its transport as the pipeline tells it: frame and datagram decoders one PDU per call.
+  const state: unknown = decoder.createState(
+    limits,
+    isDatagram(decoder) ? decoder.transport : 'tcp',
+  );
   if (isDatagram(decoder)) {
     for (const p of pieces) {
       const res = decoder.parse(state, p.bytes, p.dir, sink);
