@@ -22,7 +22,7 @@
  * at sqNum 0, retransmissions count up, both wrap to 1), confRev, and the flags that should not
  * appear on a production bus (simulation, ndsCom).
  */
-import { OK, incomplete } from '../../decoder.js';
+import { parseFramed, readFrameHeader, type FrameCodec } from './framing.js';
 import type {
   DecodeSink,
   DecoderLimits,
@@ -140,6 +140,14 @@ export function probeGoose(data: Uint8Array, _dir: Direction): ProbeResult {
   return svc === 0x80 || (svc >= 0xa1 && svc <= 0xa4) ? 'match' : 'no_match';
 }
 
+/** GOOSE and SV share the Ethernet framing (`../goose/framing.ts`). */
+const CODEC: FrameCodec<GooseState> = {
+  invalidLength: 'goose.invalid_length',
+  truncatedFrame: 'goose.truncated_frame',
+  headerOnly: (h, sink) => sink.emit({ kind: 'goose.pdu', goose: h }),
+  frame,
+};
+
 /** Decodes the GOOSE / GSE management frames in `data`. */
 export function parseGoose(
   state: GooseState,
@@ -147,61 +155,12 @@ export function parseGoose(
   _dir: Direction,
   sink: DecodeSink,
 ): ParseStatus {
-  const n = data.length;
-  if (state.perFrame) {
-    oneFrame(state, data, sink);
-    return OK;
-  }
-  let pos = 0;
-  while (pos < n) {
-    if (n - pos < GOOSE.HEADER) return incomplete(pos, GOOSE.HEADER);
-    const len = u16(data, pos + 2);
-    if (len < GOOSE.MIN_LENGTH || len > state.limits.maxPduBytes) {
-      if (!state.desync) sink.anomaly('goose.invalid_length', `Length ${len}`);
-      state.desync = true;
-      pos += GOOSE.HEADER;
-      continue;
-    }
-    if (n - pos < len) return incomplete(pos, len);
-    state.desync = false;
-    frame(state, data, pos, pos + len, sink);
-    pos += len;
-  }
-  return OK;
-}
-
-/** One whole Ethernet frame: padding after Length is ignored, a cut frame decoded as far as it goes. */
-function oneFrame(state: GooseState, data: Uint8Array, sink: DecodeSink): void {
-  const n = data.length;
-  if (n < GOOSE.HEADER) {
-    sink.anomaly('goose.truncated_frame', `${n}-octet frame`);
-    return;
-  }
-  const len = u16(data, 2);
-  if (len < GOOSE.MIN_LENGTH) {
-    // The header is still shown, as Wireshark does.
-    sink.anomaly('goose.invalid_length', `Length ${len}`);
-    sink.emit({ kind: 'goose.pdu', goose: header(data, 0) });
-    return;
-  }
-  if (len > n) sink.anomaly('goose.truncated_frame', `Length ${len}, frame ${n} octets`);
-  frame(state, data, 0, Math.min(len, n), sink);
-}
-
-function header(d: Uint8Array, p: number): GooseFields {
-  const reserved1 = u16(d, p + 4);
-  return {
-    appid: u16(d, p),
-    length: u16(d, p + 2),
-    reserved1,
-    reserved2: u16(d, p + 6),
-    simulated: (reserved1 & GOOSE.SIMULATE_BIT) !== 0,
-  };
+  return parseFramed(CODEC, state, data, sink);
 }
 
 /** One frame `d[start..end)`, Length octets long. */
 function frame(state: GooseState, d: Uint8Array, start: number, end: number, sink: DecodeSink) {
-  const f = header(d, start);
+  const f: GooseFields = readFrameHeader(d, start);
   const p = start + GOOSE.HEADER;
   const t = T_PDU;
   const err = readTlv(d, p, end, t);

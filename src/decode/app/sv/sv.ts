@@ -20,7 +20,7 @@
  * by one (a drop to 0 is the counter wrapping), confRev must not change, and a merging unit
  * that loses its time synchronisation is reported.
  */
-import { OK, incomplete } from '../../decoder.js';
+import { parseFramed, readFrameHeader, type FrameCodec } from '../goose/framing.js';
 import type {
   DecodeSink,
   DecoderLimits,
@@ -137,6 +137,14 @@ export function probeSv(data: Uint8Array, _dir: Direction): ProbeResult {
   return data[t.start] === SV.ASDU_TAG ? 'match' : 'no_match';
 }
 
+/** GOOSE and SV share the Ethernet framing (`../goose/framing.ts`). */
+const CODEC: FrameCodec<SvState> = {
+  invalidLength: 'sv.invalid_length',
+  truncatedFrame: 'sv.truncated_frame',
+  headerOnly: (h, sink) => sink.emit({ kind: 'sv.pdu', sv: h }),
+  frame,
+};
+
 /** Decodes the Sampled Values frames in `data`. */
 export function parseSv(
   state: SvState,
@@ -144,61 +152,12 @@ export function parseSv(
   _dir: Direction,
   sink: DecodeSink,
 ): ParseStatus {
-  const n = data.length;
-  if (state.perFrame) {
-    oneFrame(state, data, sink);
-    return OK;
-  }
-  let pos = 0;
-  while (pos < n) {
-    if (n - pos < SV.HEADER) return incomplete(pos, SV.HEADER);
-    const len = u16(data, pos + 2);
-    if (len < SV.MIN_LENGTH || len > state.limits.maxPduBytes) {
-      if (!state.desync) sink.anomaly('sv.invalid_length', `Length ${len}`);
-      state.desync = true;
-      pos += SV.HEADER;
-      continue;
-    }
-    if (n - pos < len) return incomplete(pos, len);
-    state.desync = false;
-    frame(state, data, pos, pos + len, sink);
-    pos += len;
-  }
-  return OK;
-}
-
-/** One whole Ethernet frame: padding after Length is ignored, a cut frame decoded as far as it goes. */
-function oneFrame(state: SvState, data: Uint8Array, sink: DecodeSink): void {
-  const n = data.length;
-  if (n < SV.HEADER) {
-    sink.anomaly('sv.truncated_frame', `${n}-octet frame`);
-    return;
-  }
-  const len = u16(data, 2);
-  if (len < SV.MIN_LENGTH) {
-    // The header is still shown, as Wireshark does.
-    sink.anomaly('sv.invalid_length', `Length ${len}`);
-    sink.emit({ kind: 'sv.pdu', sv: header(data, 0) });
-    return;
-  }
-  if (len > n) sink.anomaly('sv.truncated_frame', `Length ${len}, frame ${n} octets`);
-  frame(state, data, 0, Math.min(len, n), sink);
-}
-
-function header(d: Uint8Array, p: number): SvFields {
-  const reserved1 = u16(d, p + 4);
-  return {
-    appid: u16(d, p),
-    length: u16(d, p + 2),
-    reserved1,
-    reserved2: u16(d, p + 6),
-    simulated: (reserved1 & SV.SIMULATE_BIT) !== 0,
-  };
+  return parseFramed(CODEC, state, data, sink);
 }
 
 /** One frame `d[start..end)`. */
 function frame(state: SvState, d: Uint8Array, start: number, end: number, sink: DecodeSink) {
-  const f = header(d, start);
+  const f: SvFields = readFrameHeader(d, start);
   const t = T_PDU;
   const err = readTlv(d, start + SV.HEADER, end, t);
   if (err !== BER_OK) {
