@@ -12,14 +12,8 @@
  * - [IEC61850-8-1] IEC 61850-8-1, 20 (control model over MMS: Oper, SBO, SBOw, Cancel).
  */
 
-/** [RFC1006] 6: TPKT header. */
-export const TPKT = {
-  VERSION: 3,
-  HEADER_BYTES: 4,
-  /** TPKT header + the smallest COTP TPDU (LI, code, one more byte). */
-  MIN_FRAME_BYTES: 7,
-  PORT: 102,
-} as const;
+/** The TPKT header, shared with the other ISO-on-TCP decoder (`../../tpkt.ts`). */
+export { TPKT } from '../../tpkt.js';
 
 /** [X224] 13.2: TPDU codes (high nibble). */
 export const COTP_TYPE = {

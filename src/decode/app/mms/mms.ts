@@ -27,6 +27,7 @@
  * Wireshark's heuristic accepts: a TSDU that starts with an MMS PDU tag is decoded as such.
  */
 import { OK, incomplete, reject } from '../../decoder.js';
+import { scanForTpkt } from '../../tpkt.js';
 import type {
   DecodeSink,
   DecoderLimits,
@@ -211,7 +212,7 @@ export function parseMms(
   state.dir = dir;
   while (pos < n) {
     if (state.resync[dir]) {
-      const at = scanForTpkt(data, pos);
+      const at = scanForTpkt(data, pos, COTP_TYPE_NAMES);
       if (at < 0) {
         const keep = Math.min(TPKT.MIN_FRAME_BYTES - 1, n - pos);
         return incomplete(n - keep, TPKT.MIN_FRAME_BYTES);
@@ -237,21 +238,6 @@ export function parseMms(
     pos += len;
   }
   return OK;
-}
-
-/** First offset at or after `from` where a plausible TPKT + COTP header starts, or -1. */
-function scanForTpkt(data: Uint8Array, from: number): number {
-  const last = data.length - TPKT.MIN_FRAME_BYTES;
-  for (let p = from; p <= last; p++) {
-    if (data[p] !== TPKT.VERSION || data[p + 1] !== 0) continue;
-    const len = ((data[p + 2] as number) << 8) | (data[p + 3] as number);
-    if (len < TPKT.MIN_FRAME_BYTES) continue;
-    const li = data[p + 4] as number;
-    if (li < 1 || li + 5 > len) continue;
-    if (COTP_TYPE_NAMES[(data[p + 5] as number) & 0xf0] === undefined) continue;
-    return p;
-  }
-  return -1;
 }
 
 function confirm(state: MmsState, sink: DecodeSink): void {

@@ -15,14 +15,8 @@
  *   plugin: header, opcodes and function codes only.
  */
 
-/** TPKT header ([RFC1006] 6): version 3, reserved, 16-bit length including the header. */
-export const TPKT = {
-  VERSION: 3,
-  HEADER_BYTES: 4,
-  /** TPKT header + COTP length indicator + TPDU code: the smallest frame that says anything. */
-  MIN_FRAME_BYTES: 7,
-  PORT: 102,
-} as const;
+/** The TPKT header, shared with the other ISO-on-TCP decoder (`../../tpkt.ts`). */
+export { TPKT } from '../../tpkt.js';
 
 /** COTP TPDU codes ([X224] 13.2, high nibble of the second header byte). */
 export const COTP_TYPE = {

@@ -28,6 +28,7 @@
  * on the bytes, so any chunking gives the same events.
  */
 import { OK, incomplete, reject } from '../../decoder.js';
+import { scanForTpkt } from '../../tpkt.js';
 import type {
   DecodeSink,
   DecoderLimits,
@@ -198,7 +199,7 @@ export function parseS7(
   let pos = 0;
   while (pos < n) {
     if (state.resync[dir]) {
-      const at = scanForTpkt(data, pos);
+      const at = scanForTpkt(data, pos, COTP_TYPE_NAMES);
       if (at < 0) {
         const keep = Math.min(TPKT.MIN_FRAME_BYTES - 1, n - pos);
         return incomplete(n - keep, TPKT.MIN_FRAME_BYTES);
@@ -224,24 +225,6 @@ export function parseS7(
     pos += len;
   }
   return OK;
-}
-
-/**
- * First offset at or after `from` where a plausible TPKT + COTP header starts (version 3,
- * reserved 0, length >= 7, a COTP length indicator inside it and a defined TPDU code), or -1.
- */
-function scanForTpkt(data: Uint8Array, from: number): number {
-  const last = data.length - TPKT.MIN_FRAME_BYTES;
-  for (let p = from; p <= last; p++) {
-    if (data[p] !== TPKT.VERSION || data[p + 1] !== 0) continue;
-    const len = ((data[p + 2] as number) << 8) | (data[p + 3] as number);
-    if (len < TPKT.MIN_FRAME_BYTES) continue;
-    const li = data[p + 4] as number;
-    if (li < 1 || li + 5 > len) continue;
-    if (COTP_TYPE_NAMES[(data[p + 5] as number) & 0xf0] === undefined) continue;
-    return p;
-  }
-  return -1;
 }
 
 /**
