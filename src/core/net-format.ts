@@ -51,3 +51,9 @@ export function macToString(buf: Uint8Array, off: number): string {
   }
   return s;
 }
+
+/** `aa:bb:cc:dd:ee:ff` from a MAC address held as its high 16 and low 32 bits. */
+export function macPartsToString(hi: number, lo: number): string {
+  const b = [hi >>> 8, hi & 0xff, lo >>> 24, (lo >>> 16) & 0xff, (lo >>> 8) & 0xff, lo & 0xff];
+  return b.map((x) => (x < 16 ? '0' : '') + x.toString(16)).join(':');
+}

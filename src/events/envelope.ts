@@ -52,6 +52,12 @@ export interface FlowRecord {
   src_port: number;
   dst_ip: string;
   dst_port: number;
+  /**
+   * Source MAC address of the initiator's and of the responder's first packet, when the link
+   * has MAC addresses (behind a router, the router's).
+   */
+  src_mac?: string;
+  dst_mac?: string;
   /** 802.1Q VLAN ids when tagged. */
   vlan?: number;
   vlan_inner?: number;

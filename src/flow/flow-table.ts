@@ -366,10 +366,12 @@ export class FlowTable {
       f.origPkts++;
       f.origIpBytes += ipBytes;
       f.origPayBytes += pay;
+      if (f.origMacHi < 0 && pkt.macOff >= 0) readSourceMac(f, pkt, true);
     } else {
       f.respPkts++;
       f.respIpBytes += ipBytes;
       f.respPayBytes += pay;
+      if (f.respMacHi < 0 && pkt.macOff >= 0) readSourceMac(f, pkt, false);
     }
     const proto = pkt.ipProto;
     let corrupt = false;
@@ -534,5 +536,26 @@ export class FlowTable {
     else n.lruPrev = p;
     f.lruPrev = null;
     f.lruNext = null;
+  }
+}
+
+/** Records the source MAC address of `pkt` (which has one) as the flow side's. */
+function readSourceMac(f: Flow, pkt: Packet, orig: boolean): void {
+  const d = pkt.data;
+  const m = pkt.macOff + 6;
+  if (d.length < m + 6) return;
+  const hi = ((d[m] as number) << 8) | (d[m + 1] as number);
+  const lo =
+    (((d[m + 2] as number) << 24) |
+      ((d[m + 3] as number) << 16) |
+      ((d[m + 4] as number) << 8) |
+      (d[m + 5] as number)) >>>
+    0;
+  if (orig) {
+    f.origMacHi = hi;
+    f.origMacLo = lo;
+  } else {
+    f.respMacHi = hi;
+    f.respMacLo = lo;
   }
 }

@@ -58,6 +58,15 @@ export class Flow {
   respA3 = 0;
   origPort = 0;
   respPort = 0;
+  /**
+   * Source MAC address of the first packet each side sent, as a 16-bit high part and a 32-bit
+   * low part (no string per flow); `*MacHi` is -1 until known or when the link has no MACs.
+   * Behind a router this is the router's address, which the asset inventory accounts for.
+   */
+  origMacHi = -1;
+  origMacLo = 0;
+  respMacHi = -1;
+  respMacLo = 0;
   /** Packets and bytes each way: `ip` = IP-level bytes, `pay` = transport payload bytes. */
   origPkts = 0;
   respPkts = 0;
