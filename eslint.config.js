@@ -57,6 +57,26 @@ export default tseslint.config(
     ],
   ),
   layer(
+    ['src/analysis/**/*.ts'],
+    [
+      {
+        group: [
+          '**/flow/**',
+          '**/pipeline/**',
+          '**/cli/**',
+          '**/api/**',
+          '**/capture/**',
+          '**/decode/*',
+          '!**/decode/decoder.js',
+          '**/decode/app/*/*',
+          '!**/decode/app/*/events.js',
+        ],
+        message:
+          'analysis consumes events (the decoder contract and event types, events/) and core only',
+      },
+    ],
+  ),
+  layer(
     ['src/flow/**/*.ts'],
     [
       {

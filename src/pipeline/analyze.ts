@@ -15,6 +15,7 @@ import { DECODERS } from '../decode/registry.js';
 import { Engine, type EngineOptions, type EngineReport } from './engine.js';
 import { runSharded } from './parallel.js';
 import { JsonlWriter } from './jsonl-writer.js';
+import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js';
 import { buildSummary, captureReport, type Summary, type CaptureReport } from './summary.js';
 
 /** Options of {@link analyze}. */
@@ -78,7 +79,8 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
   try {
     const workers = opts.workers ?? 1;
     if (workers > 1) {
-      const { decoders: _ignored, ...settings } = opts.engine ?? {};
+      const { decoders: _ignored, ...rest } = opts.engine ?? {};
+      const settings = { assets: true, ...rest };
       const onProgress = opts.onProgress;
       const res = await runSharded(
         sources,
@@ -94,7 +96,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
       report = res.report;
     } else {
       const engine = new Engine(
-        { decoders: DECODERS, ...opts.engine },
+        { decoders: DECODERS, assets: true, ...opts.engine },
         { event: (l) => events.write(l), flow: (l) => flows.write(l) },
       );
       for (let i = 0; i < sources.length; i++) {
@@ -116,8 +118,29 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
     if (flusher) clearInterval(flusher);
     await Promise.all([events.close(), flows.close()]);
   }
+  const assets = writeAssets(join(opts.outDir, 'assets.jsonl'), report.assets);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const summary = buildSummary(report, reports, elapsed);
+  summary.assets = assets.count;
+  for (const [k, v] of Object.entries(assets.counters)) summary.counters[k] = v;
   writeFileSync(join(opts.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
+}
+
+/** Writes `assets.jsonl` (one line per asset, sorted by id); returns the count and counters. */
+function writeAssets(
+  path: string,
+  snapshot: AssetSnapshot | undefined,
+): { count: number; counters: Record<string, number> } {
+  const tracker = new AssetTracker();
+  if (snapshot) tracker.merge(snapshot);
+  const assets = tracker.assets();
+  try {
+    writeFileSync(path, assets.map((a) => JSON.stringify(a) + '\n').join(''));
+  } catch (err) {
+    throw new PlatformError('ERR_OUTPUT_WRITE', `cannot write ${path}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  return { count: assets.length, counters: tracker.counterValues() };
 }

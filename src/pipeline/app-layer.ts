@@ -12,7 +12,8 @@
  * per flow with its stack, and that decoder is switched off for the flow.
  */
 import type { Counters } from '../core/counters.js';
-import { ipv4ToString, ipv6ToString, macToString } from '../core/net-format.js';
+import { ipv4ToString, ipv6ToString, macPartsToString, macToString } from '../core/net-format.js';
+import type { EventMeta, Observer } from '../analysis/observer.js';
 import {
   DEFAULT_LIMITS,
   Direction,
@@ -64,6 +65,28 @@ export class FlowApp {
   tailOrig = '';
   tailResp = '';
   confirmed = false;
+  /** Text of the initiator's and responder's addresses, built once for observers. */
+  origIp: string | null = null;
+  respIp: string | null = null;
+  origMac = '';
+  respMac = '';
+}
+
+/** The reused envelope record handed to observers. */
+class MetaRecord implements EventMeta {
+  sec = 0;
+  ns = 0;
+  frame = 0;
+  proto = '';
+  transport: 'tcp' | 'udp' | 'ether' = 'tcp';
+  srcIp: string | null = null;
+  dstIp: string | null = null;
+  srcPort = 0;
+  dstPort = 0;
+  srcMac = '';
+  dstMac = '';
+  flow = '';
+  fromServer = false;
 }
 
 /** Where the app layer writes. */
@@ -77,6 +100,8 @@ export interface AppOutput {
   readonly recognizeOnly?: boolean;
   /** One event line about `flow`. */
   event(line: string, flow: Flow): void;
+  /** Analysis stages that see every event object before it becomes a line. */
+  readonly observer?: Observer | null;
 }
 
 /**
@@ -97,6 +122,7 @@ export class AppLayer {
   private readonly l2Streams = new L2StreamTable<Flow>(MAX_L2_STREAMS);
   readonly stats = new Map<string, DecoderStats>();
   private readonly line = new EventLineBuilder();
+  private readonly meta = new MetaRecord();
   private readonly sink: DecodeSink;
   /** Context of the PDU being decoded. */
   private flow: Flow | null = null;
@@ -155,7 +181,16 @@ export class AppLayer {
       anomaly: (name: string, detail?: string): void => this.anomaly(name, detail),
       confirm: (): void => this.confirm(),
       captureTime: (): number => this.sec + this.ns / 1e9,
+      peerAddress: (dir: Direction): string => this.peerAddress(dir),
     };
+  }
+
+  /** Text address of the client (`TO_SERVER`) or the server of the flow being decoded. */
+  private peerAddress(dir: Direction): string {
+    const flow = this.flow;
+    const app = this.app;
+    if (flow === null || app === null || this.transport === 'ether') return '';
+    return flowAddress(flow, (dir === Direction.TO_SERVER) !== app.serverIsOrig);
   }
 
   /** Sets the time and frame that events emitted from now on carry. */
@@ -198,6 +233,10 @@ export class AppLayer {
       flow.id = `${captureNo}:${this.frame}`;
       flow.firstFrame = this.frame;
       flow.vlan = vlan;
+      flow.respMacHi = ((frame[macOff] as number) << 8) | (frame[macOff + 1] as number);
+      flow.respMacLo = readU32(frame, macOff + 2);
+      flow.origMacHi = ((frame[macOff + 6] as number) << 8) | (frame[macOff + 7] as number);
+      flow.origMacLo = readU32(frame, macOff + 8);
       const app = new FlowApp();
       const dst = macToString(frame, macOff);
       const src = macToString(frame, macOff + 6);
@@ -425,6 +464,8 @@ export class AppLayer {
     const decoder = app.decoder as AppDecoder<unknown>;
     (this.stats.get(decoder.id) as DecoderStats).events++;
     if (flow.service === '') flow.service = decoder.id;
+    const observer = this.out.observer;
+    if (observer) observer.event(this.describe(flow, app, decoder.id), event);
     if (!this.out.lines) return;
     this.out.event(this.envelope(flow, app, decoder.id, event.kind).finish(event), flow);
   }
@@ -435,12 +476,62 @@ export class AppLayer {
     const app = this.app;
     if (flow === null || app === null || app.decoder === null) return;
     (this.stats.get(app.decoder.id) as DecoderStats).anomalies++;
-    if (!this.out.lines) return;
+    const observer = this.out.observer;
+    if (!this.out.lines && !observer) return;
     const obj = detail === undefined ? { name } : { name, detail };
+    if (observer) {
+      observer.event(this.describe(flow, app, app.decoder.id), { kind: 'anomaly', anomaly: obj });
+    }
+    if (!this.out.lines) return;
     this.out.event(
       this.envelope(flow, app, app.decoder.id, 'anomaly').finish({ kind: 'anomaly', anomaly: obj }),
       flow,
     );
+  }
+
+  /** Fills the observers' envelope record for the PDU being decoded. */
+  private describe(flow: Flow, app: FlowApp, proto: string): EventMeta {
+    const m = this.meta;
+    const t = this.transport;
+    const fromOrig = this.fromOrig;
+    m.sec = this.sec;
+    m.ns = this.ns;
+    m.frame = this.frame;
+    m.proto = proto;
+    m.transport = t;
+    m.flow = flow.id;
+    if (t === 'ether') {
+      // Layer-2 streams keep the publisher's MAC as the initiator's and the destination's as
+      // the responder's.
+      if (app.origMac === '') {
+        app.origMac = macPartsToString(flow.origMacHi, flow.origMacLo);
+        app.respMac = macPartsToString(flow.respMacHi, flow.respMacLo);
+      }
+      m.srcIp = m.dstIp = null;
+      m.srcPort = m.dstPort = 0;
+      m.srcMac = app.origMac;
+      m.dstMac = app.respMac;
+      m.fromServer = true;
+      return m;
+    }
+    if (app.origIp === null) {
+      app.origIp = flowAddress(flow, true);
+      app.respIp = flowAddress(flow, false);
+    }
+    if (app.origMac === '' && flow.origMacHi >= 0) {
+      app.origMac = macPartsToString(flow.origMacHi, flow.origMacLo);
+    }
+    if (app.respMac === '' && flow.respMacHi >= 0) {
+      app.respMac = macPartsToString(flow.respMacHi, flow.respMacLo);
+    }
+    m.srcIp = fromOrig ? app.origIp : app.respIp;
+    m.dstIp = fromOrig ? app.respIp : app.origIp;
+    m.srcPort = fromOrig ? flow.origPort : flow.respPort;
+    m.dstPort = fromOrig ? flow.respPort : flow.origPort;
+    m.srcMac = fromOrig ? app.origMac : app.respMac;
+    m.dstMac = fromOrig ? app.respMac : app.origMac;
+    m.fromServer = fromOrig === app.serverIsOrig;
+    return m;
   }
 
   private envelope(flow: Flow, app: FlowApp, proto: string, kind: string): EventLineBuilder {
@@ -467,4 +558,15 @@ export function flowAddress(flow: Flow, orig: boolean): string {
   V6W.setUint32(8, orig ? flow.origA2 : flow.respA2);
   V6W.setUint32(12, orig ? flow.origA3 : flow.respA3);
   return ipv6ToString(V6, 0);
+}
+
+/** Big-endian unsigned 32-bit value at `d[p..p+4)`. */
+function readU32(d: Uint8Array, p: number): number {
+  return (
+    (((d[p] as number) << 24) |
+      ((d[p + 1] as number) << 16) |
+      ((d[p + 2] as number) << 8) |
+      (d[p + 3] as number)) >>>
+    0
+  );
 }

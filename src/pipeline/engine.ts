@@ -14,6 +14,7 @@
  * threads and merge their lines back into the same files as one thread.
  */
 import { Counters } from '../core/counters.js';
+import { macPartsToString } from '../core/net-format.js';
 import { isoMicros, diffSeconds } from '../core/time.js';
 import type { RawFrame } from '../capture/source.js';
 import { DEFAULT_LIMITS, type AppDecoder, type DecoderLimits } from '../decode/decoder.js';
@@ -23,6 +24,9 @@ import type { Flow, FlowEndReason } from '../flow/flow.js';
 import { FlowTable, connState, type FlowTableOptions } from '../flow/flow-table.js';
 import { TcpReassembler, type ReassemblyOptions } from '../flow/tcp-reassembly.js';
 import type { FlowRecord } from '../events/envelope.js';
+import type { Observer } from '../analysis/observer.js';
+import { combineObservers } from '../analysis/observer.js';
+import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js';
 import { AppLayer, flowAddress, type DecoderStats } from './app-layer.js';
 
 /** Engine settings (all optional; defaults suit one machine analysing files). */
@@ -44,6 +48,10 @@ export interface EngineOptions {
    * after the first PDUs.
    */
   recognizeOnly?: boolean;
+  /** Analysis stage fed with every event object and flow record (assets, policy, rules). */
+  observer?: Observer | null;
+  /** Keep the asset inventory's observations (reported in {@link EngineReport.assets}). */
+  assets?: boolean;
 }
 
 /**
@@ -113,6 +121,8 @@ export interface EngineReport {
   counters: Record<string, number>;
   decoders: Record<string, DecoderStats>;
   bugs: string[];
+  /** What the asset inventory observed, when the engine kept it. */
+  assets?: AssetSnapshot;
 }
 
 /** Adds engine reports (of the workers of a sharded run) into one. */
@@ -147,7 +157,14 @@ export function mergeReports(reports: readonly EngineReport[]): EngineReport {
     }
     bugs.push(...r.bugs);
   }
-  return { totals, counters: counters.toJSON(), decoders, bugs };
+  const merged: EngineReport = { totals, counters: counters.toJSON(), decoders, bugs };
+  const snaps = reports.map((r) => r.assets).filter((a) => a !== undefined);
+  if (snaps.length > 0) {
+    const tracker = new AssetTracker();
+    for (const s of snaps) tracker.merge(s);
+    merged.assets = tracker.snapshot();
+  }
+  return merged;
 }
 
 const TRANSPORT_NAMES: Record<number, string> = {
@@ -171,6 +188,9 @@ export class Engine {
     events: 0,
   };
   readonly app: AppLayer;
+  /** The asset inventory's observer, when {@link EngineOptions.assets} is set. */
+  readonly assets: AssetTracker | null;
+  private readonly observer: Observer | null;
   private readonly pkt = new Packet();
   private readonly frames: FrameDecoder;
   private flowTable: FlowTable;
@@ -192,12 +212,15 @@ export class Engine {
     this.frames = new FrameDecoder(this.counters, {
       verifyChecksums: opts.verifyChecksums ?? true,
     });
+    this.assets = opts.assets === true ? new AssetTracker() : null;
+    this.observer = combineObservers([opts.observer ?? null, this.assets]);
     this.app = new AppLayer(
       opts.decoders,
       this.counters,
       {
         lines: opts.eventLines ?? true,
         recognizeOnly: opts.recognizeOnly ?? false,
+        observer: this.observer,
         event: (line, flow) => {
           this.totals.events++;
           if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: false, line });
@@ -216,12 +239,14 @@ export class Engine {
     for (const [id, st] of [...this.app.stats.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
       decoders[id] = { ...st };
     }
-    return {
+    const report: EngineReport = {
       totals: { ...this.totals },
       counters: this.counters.toJSON(),
       decoders,
       bugs: [...this.bugReports, ...this.app.bugReports],
     };
+    if (this.assets) report.assets = this.assets.snapshot();
+    return report;
   }
 
   /** Starts a new capture file: flows do not continue across files. */
@@ -320,7 +345,9 @@ export class Engine {
       this.reassembler.flush(flow);
     }
     this.totals.flows++;
-    const line = JSON.stringify(flowRecord(flow, reason));
+    const record = flowRecord(flow, reason);
+    this.observer?.flow(record);
+    const line = JSON.stringify(record);
     if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: true, line });
     else this.sink.flow(line, this.position, 0);
   }
@@ -389,6 +416,8 @@ export function flowRecord(flow: Flow, reason: FlowEndReason): FlowRecord {
     last_frame: flow.lastFrame,
     end_reason: reason,
   };
+  if (flow.origMacHi >= 0) rec.src_mac = macPartsToString(flow.origMacHi, flow.origMacLo);
+  if (flow.respMacHi >= 0) rec.dst_mac = macPartsToString(flow.respMacHi, flow.respMacLo);
   if (flow.vlan >= 0) rec.vlan = flow.vlan;
   if (flow.vlanInner >= 0) rec.vlan_inner = flow.vlanInner;
   if (flow.service !== '') rec.service = flow.service;

@@ -24,6 +24,8 @@ export interface Summary {
   bytes: number;
   flows: number;
   events: number;
+  /** Lines of `assets.jsonl`. */
+  assets?: number;
   elapsed_s: number;
   packets_per_s: number;
   mbit_per_s: number;

@@ -105,7 +105,7 @@ describe('palisade analyze', () => {
     expect(runCli(['analyze', '-', '--out', c, '--workers', '2'], readFileSync(file)).status).toBe(
       0,
     );
-    for (const f of ['events.jsonl', 'flows.jsonl']) {
+    for (const f of ['events.jsonl', 'flows.jsonl', 'assets.jsonl']) {
       expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
       expect(readFileSync(path.join(c, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
     }
@@ -129,7 +129,7 @@ describe('palisade analyze', () => {
       const r = runCli(['analyze', ...files, '--out', many, '--workers', n]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      for (const f of ['events.jsonl', 'flows.jsonl']) {
+      for (const f of ['events.jsonl', 'flows.jsonl', 'assets.jsonl']) {
         expect(readFileSync(path.join(many, f), 'utf8')).toBe(
           readFileSync(path.join(one, f), 'utf8'),
         );

@@ -1,0 +1,64 @@
+/**
+ * One line of `assets.jsonl`: an asset and the evidence for everything said about it.
+ * Field names are the public schema (DESIGN.md, "External contract").
+ */
+
+/** How sure an attribute is: `high` the device said it of itself (ListIdentity, SZL, I-Am), `medium` another party said it (DNS, DHCP), `low` inferred. */
+export type Confidence = 'low' | 'medium' | 'high';
+
+/** One value of an attribute and where it came from. */
+export interface AttributeEvidence {
+  value: string | number | boolean;
+  confidence: Confidence;
+  /** Event kind that showed the value first (`enip.response`, `dhcp.request`...). */
+  source: string;
+  /** Frame of that event, and its flow id. */
+  frame: number;
+  flow: string;
+  first_seen: string;
+  last_seen: string;
+  /** Events that showed this value. */
+  count: number;
+}
+
+/** A service the asset answered on. */
+export interface AssetService {
+  transport: string;
+  port: number;
+  /** Recognised application protocol (decoder id). */
+  protocol?: string;
+  flows: number;
+  first_seen: string;
+  last_seen: string;
+}
+
+export interface AssetRecord {
+  /** `mac:<address>` when the asset has a (non-router) MAC address, else `ip:<address>`. */
+  id: string;
+  ips: string[];
+  macs: string[];
+  /** Organisation the MAC address is registered to (IEEE OUI registry). */
+  mac_vendor?: string;
+  first_seen: string;
+  last_seen: string;
+  /**
+   * Identity attributes, each a list of values, best first (confidence, then count):
+   * `vendor`, `product`, `product_code`, `revision`, `firmware`, `serial`, `order_number`,
+   * `device_type`, `hostname`, `station_name`, ...
+   */
+  identity: Record<string, AttributeEvidence[]>;
+  /** Services it answered on. */
+  services: AssetService[];
+  /** Protocols it used as a client (or `transport/port` when unrecognised), with flow counts. */
+  client_protocols: { protocol: string; flows: number }[];
+  flows_initiated: number;
+  flows_accepted: number;
+  packets_sent: number;
+  bytes_sent: number;
+  packets_received: number;
+  bytes_received: number;
+  /** The MAC address carried many IP addresses: a router, NAT or proxy. */
+  router?: boolean;
+  /** IP addresses seen behind the router's MAC address. */
+  routed_ips?: number;
+}

@@ -1,0 +1,290 @@
+/**
+ * Which events reveal what about an asset: one function per event kind, reading the decoder's
+ * fields (their schemas are the decoders' `events.ts`) and naming the attributes they show.
+ *
+ * Devices describe themselves in replies to discovery and diagnostics: EtherNet/IP
+ * ListIdentity and the Identity object, Modbus Read Device Identification (43/14), S7 SZL
+ * 0x0011 / 0x001C, BACnet I-Am and the device object's properties, PROFINET DCP, OPC UA
+ * application descriptions; the sender of such a reply is the device (`src`). Names come from
+ * DHCP (the client's own, keyed by its hardware address), DNS answers (the name of an address),
+ * TLS server names and certificates. Protocol addresses (DNP3 link addresses, IEC 104 common
+ * addresses, GOOSE control blocks) identify the station that sends them.
+ *
+ * Attribute names are shared across protocols (`vendor`, `product`, `serial`, `firmware`...)
+ * so that an inventory can compare them; protocol-specific ones carry the protocol's prefix.
+ */
+import type { AppEvent } from '../../decode/decoder.js';
+import type { EventMeta } from '../observer.js';
+import type { Confidence } from './record.js';
+
+/**
+ * Whom an attribute describes: the event's sender or receiver, or an address the event names
+ * (a DHCP client's hardware address, the address a DNS answer gives).
+ */
+export type Side = 'src' | 'dst' | { readonly ip?: string; readonly mac?: string };
+
+/** Records one attribute value of the asset on `side`. */
+export type AddAttribute = (
+  side: Side,
+  name: string,
+  value: string | number | boolean | undefined | null,
+  confidence: Confidence,
+) => void;
+
+type Source = (meta: EventMeta, event: AppEvent, add: AddAttribute) => void;
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown): Obj | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined;
+}
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** CIP Identity (ListIdentity item, or Identity object attributes), from its sender. */
+function cipIdentity(side: Side, id: Obj, add: AddAttribute): void {
+  add(side, 'vendor', str(id.vendor) !== 'unknown' ? str(id.vendor) : undefined, 'high');
+  add(side, 'cip_vendor_id', num(id.vendor_id), 'high');
+  add(side, 'device_type', str(id.device_type_name), 'high');
+  add(side, 'product', str(id.product_name), 'high');
+  add(side, 'product_code', num(id.product_code), 'high');
+  add(side, 'revision', str(id.revision), 'high');
+  add(side, 'serial', str(id.serial_hex), 'high');
+}
+
+function enip(meta: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const en = obj(e.enip);
+  const id = obj(en?.identity);
+  if (id) cipIdentity('src', id, add);
+  const cip = obj(e.cip);
+  if (!cip || cip.is_response !== true) return;
+  const cid = obj(cip.identity);
+  if (cid) cipIdentity('src', cid, add);
+  const tcpip = obj(cip.tcpip);
+  if (tcpip) add('src', 'hostname', str(tcpip.host_name), 'high');
+}
+
+/** Modbus 43/14 objects, by object name ([AP] 6.21 table). */
+const MODBUS_OBJECTS: Readonly<Record<string, string>> = {
+  vendor_name: 'vendor',
+  product_code: 'product_code',
+  major_minor_revision: 'revision',
+  vendor_url: 'vendor_url',
+  product_name: 'product',
+  model_name: 'model',
+  user_application_name: 'application',
+};
+
+function modbus(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const objects = obj(e.modbus)?.objects;
+  if (!Array.isArray(objects)) return;
+  for (const o of objects) {
+    const ob = obj(o);
+    const name = ob ? MODBUS_OBJECTS[str(ob.name) ?? ''] : undefined;
+    if (ob && name) add('src', name, str(ob.value), 'high');
+  }
+}
+
+function s7comm(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const s = obj(e.s7comm);
+  if (!s) return;
+  const mod = obj(s.module_identification);
+  if (mod) {
+    add('src', 'vendor', 'Siemens', 'high');
+    add('src', 'order_number', str(mod.order_number), 'high');
+    add('src', 'firmware', str(mod.firmware_version), 'high');
+  }
+  const comp = obj(s.component_identification);
+  if (comp) {
+    add('src', 'vendor', 'Siemens', 'high');
+    add('src', 'plc_name', str(comp.plc_name), 'high');
+    add('src', 'module_name', str(comp.module_name), 'high');
+    add('src', 'serial', str(comp.serial_number), 'high');
+    add('src', 'model', str(comp.module_type_name), 'high');
+    add('src', 'plant', str(comp.plant_designation), 'high');
+  }
+}
+
+/** BACnet device object properties ([135] 12.11) read back, by property identifier. */
+const BACNET_DEVICE_PROPERTIES: Readonly<Record<number, string>> = {
+  121: 'vendor',
+  120: 'bacnet_vendor_id',
+  70: 'model',
+  44: 'firmware',
+  12: 'application_version',
+  77: 'bacnet_object_name',
+  58: 'location',
+  28: 'description',
+};
+
+const BACNET_DEVICE = 8;
+
+function bacnet(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const b = obj(e.bacnet);
+  if (!b) return;
+  const service = str(b.service);
+  if (service === 'i-am') {
+    add('src', 'bacnet_device_instance', num(b.device_instance), 'high');
+    add('src', 'bacnet_vendor_id', num(b.vendor_id), 'high');
+    return;
+  }
+  if (service === 'i-have') {
+    add('src', 'bacnet_device_instance', num(b.device_instance), 'high');
+    return;
+  }
+  // A ReadProperty acknowledgement of a property of the device object.
+  if (service !== 'read-property' || b.pdu_type !== 3 || b.object_type !== BACNET_DEVICE) return;
+  const name = BACNET_DEVICE_PROPERTIES[num(b.property_id) ?? -1];
+  if (name === undefined) return;
+  const v = b.value;
+  if (typeof v === 'string' || typeof v === 'number') add('src', name, v, 'high');
+  add('src', 'bacnet_device_instance', num(b.instance), 'high');
+}
+
+function profinet(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const p = obj(e.profinet);
+  if (!p) return;
+  // Identify responses and Hello describe their sender; a Set request describes its target,
+  // which the inventory learns only once the device confirms (its next Identify response).
+  const type = p.frame_type;
+  if (type !== 'dcp_identify_response' && type !== 'dcp_hello') return;
+  add('src', 'station_name', str(p.name_of_station), 'high');
+  add('src', 'product', str(p.device_vendor), 'high');
+  add('src', 'profinet_vendor_id', num(p.vendor_id), 'high');
+  add('src', 'profinet_device_id', num(p.device_id), 'high');
+  const roles = p.device_roles;
+  if (Array.isArray(roles)) for (const r of roles) add('src', 'profinet_role', str(r), 'high');
+  add('src', 'ip_address', str(p.ip_address), 'high');
+}
+
+function pnio(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const p = obj(e.pnio);
+  // A connect request names the IO controller that sends it.
+  if (p?.operation === 'connect' && p.packet_type === 0) {
+    add('src', 'station_name', str(p.station_name), 'medium');
+  }
+}
+
+function opcua(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const o = obj(e.opcua);
+  if (!o) return;
+  add('src', 'opcua_application_uri', str(o.client_application_uri), 'high');
+  const servers = o.servers;
+  if (Array.isArray(servers)) {
+    for (const s of servers) {
+      const so = obj(s);
+      if (!so) continue;
+      add('src', 'opcua_application_uri', str(so.application_uri), 'high');
+      add('src', 'opcua_product_uri', str(so.product_uri), 'high');
+      add('src', 'product', str(so.application_name), 'medium');
+    }
+  }
+  const endpoints = o.endpoints;
+  if (Array.isArray(endpoints)) {
+    for (const ep of endpoints) {
+      const eo = obj(ep);
+      if (eo) add('src', 'opcua_application_uri', str(eo.server_uri), 'high');
+    }
+  }
+}
+
+function dnp3(meta: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const d = obj(e.dnp3);
+  const src = num(d?.source);
+  // 0xFFFC-0xFFFF are broadcast and self addresses, not a station's.
+  if (src !== undefined && src < 0xfff0) add('src', 'dnp3_address', src, 'high');
+  if (meta.fromServer) add('src', 'role_hint', 'dnp3_outstation', 'medium');
+}
+
+function iec104(meta: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const i = obj(e.iec104);
+  const coa = num(i?.common_address);
+  // In the monitor direction the common address is the sending station's.
+  if (coa !== undefined && meta.fromServer && coa !== 0xffff) {
+    add('src', 'iec104_common_address', coa, 'high');
+  }
+}
+
+function goose(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const g = obj(e.goose);
+  if (!g) return;
+  const ref = str(g.gocb_ref);
+  add('src', 'goose_control_block', ref, 'high');
+  add('src', 'goose_id', str(g.go_id), 'high');
+  // gocbRef = <IED name><LD inst>/LLN0$GO$<name> (IEC 61850-8-1 8.1.3.2): the logical device.
+  const slash = ref?.indexOf('/') ?? -1;
+  if (ref !== undefined && slash > 0)
+    add('src', 'iec61850_logical_device', ref.slice(0, slash), 'high');
+}
+
+function dhcp(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const d = obj(e.dhcp);
+  if (!d) return;
+  const mac = d.htype === 1 ? str(d.chaddr) : undefined;
+  if (mac === undefined) return;
+  if (d.op === 1) {
+    const client = { mac };
+    add(client, 'hostname', str(d.hostname), 'medium');
+    add(client, 'dhcp_vendor_class', str(d.vendor_class), 'medium');
+    const prl = d.param_request_list;
+    if (Array.isArray(prl)) add(client, 'dhcp_fingerprint', prl.join(','), 'medium');
+    return;
+  }
+  // DHCPACK (5) binds the assigned address to the client's hardware address.
+  const yi = str(d.yiaddr);
+  if (d.message_type === 5 && yi !== undefined && yi !== '0.0.0.0') {
+    add({ ip: yi, mac }, 'dhcp_lease', yi, 'high');
+  }
+}
+
+function dns(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const answers = obj(e.dns)?.answers;
+  if (!Array.isArray(answers)) return;
+  for (const a of answers) {
+    const r = obj(a);
+    if (!r) continue;
+    const type = r.type_name;
+    const data = str(r.data);
+    const name = str(r.name);
+    if ((type === 'A' || type === 'AAAA') && data !== undefined && name !== undefined) {
+      add({ ip: data }, 'hostname', name.replace(/\.$/, ''), 'medium');
+    }
+  }
+}
+
+function tls(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const t = obj(e.tls);
+  if (!t) return;
+  add('dst', 'tls_server_name', str(t.sni), 'medium');
+}
+
+function ssh(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  add('src', 'software', str(obj(e.ssh)?.software), 'high');
+}
+
+/** Identity sources by event kind. */
+export const IDENTITY_SOURCES: Readonly<Record<string, Source>> = {
+  'bacnet.apdu': bacnet,
+  'dhcp.request': dhcp,
+  'dhcp.reply': dhcp,
+  'dnp3.request': dnp3,
+  'dnp3.response': dnp3,
+  'dnp3.unsolicited_response': dnp3,
+  'dnp3.link': dnp3,
+  'dns.response': dns,
+  'enip.response': enip,
+  'enip.embedded': enip,
+  'goose.pdu': goose,
+  'iec104.monitor': iec104,
+  'modbus.response': modbus,
+  'opcua.message': opcua,
+  'pnio.request': pnio,
+  'profinet.dcp': profinet,
+  's7comm.userdata': s7comm,
+  'ssh.banner': ssh,
+  'tls.client_hello': tls,
+};
