@@ -12,6 +12,7 @@ import { foxSpec } from './fox.js';
 import { gooseSpec } from './goose.js';
 import { hartipSpec } from './hartip.js';
 import { iec104Spec } from './iec104.js';
+import { kerberosSpec } from './kerberos.js';
 import { melsecSpec } from './melsec.js';
 import { mmsSpec } from './mms.js';
 import { modbusSpec } from './modbus.js';
@@ -42,6 +43,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   goose: gooseSpec,
   hartip: hartipSpec,
   iec104: iec104Spec,
+  kerberos: kerberosSpec,
   melsec: melsecSpec,
   mms: mmsSpec,
   modbus: modbusSpec,

@@ -20,6 +20,7 @@ import { foxDecoder } from './app/fox/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { hartipDecoder } from './app/hartip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
+import { kerberosDecoder } from './app/kerberos/index.js';
 import { melsecDecoder } from './app/melsec/index.js';
 import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
@@ -54,6 +55,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   gooseDecoder,
   hartipDecoder,
   iec104Decoder,
+  kerberosDecoder,
   melsecDecoder,
   mmsDecoder,
   modbusDecoder,
