@@ -21,6 +21,7 @@ import { gooseDecoder } from './app/goose/index.js';
 import { hartipDecoder } from './app/hartip/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { kerberosDecoder } from './app/kerberos/index.js';
+import { ldapDecoder } from './app/ldap/index.js';
 import { melsecDecoder } from './app/melsec/index.js';
 import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
@@ -56,6 +57,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   hartipDecoder,
   iec104Decoder,
   kerberosDecoder,
+  ldapDecoder,
   melsecDecoder,
   mmsDecoder,
   modbusDecoder,
