@@ -21,6 +21,7 @@ import { ntpSpec } from './ntp.js';
 import { opcuaSpec } from './opcua.js';
 import { pnioSpec } from './pnio.js';
 import { profinetSpec } from './profinet.js';
+import { rdpSpec } from './rdp.js';
 import { s7commSpec } from './s7comm.js';
 import { selSpec } from './sel.js';
 import { sshSpec } from './ssh.js';
@@ -52,6 +53,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   opcua: opcuaSpec,
   pnio: pnioSpec,
   profinet: profinetSpec,
+  rdp: rdpSpec,
   s7comm: s7commSpec,
   sel: selSpec,
   ssh: sshSpec,

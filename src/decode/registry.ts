@@ -30,6 +30,7 @@ import { ntpDecoder } from './app/ntp/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
 import { pnioDecoder } from './app/pnio/index.js';
 import { profinetDecoder } from './app/profinet/index.js';
+import { rdpDecoder } from './app/rdp/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 import { selDecoder } from './app/sel/index.js';
 import { sshDecoder } from './app/ssh/index.js';
@@ -66,6 +67,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   opcuaDecoder,
   pnioDecoder,
   profinetDecoder,
+  rdpDecoder,
   s7commDecoder,
   selDecoder,
   sshDecoder,
