@@ -11,6 +11,7 @@ import { finsSpec } from './fins.js';
 import { foxSpec } from './fox.js';
 import { gooseSpec } from './goose.js';
 import { hartipSpec } from './hartip.js';
+import { httpSpec } from './http.js';
 import { iec104Spec } from './iec104.js';
 import { kerberosSpec } from './kerberos.js';
 import { melsecSpec } from './melsec.js';
@@ -43,6 +44,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   fox: foxSpec,
   goose: gooseSpec,
   hartip: hartipSpec,
+  http: httpSpec,
   iec104: iec104Spec,
   kerberos: kerberosSpec,
   melsec: melsecSpec,

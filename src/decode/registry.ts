@@ -19,6 +19,7 @@ import { finsDecoder } from './app/fins/index.js';
 import { foxDecoder } from './app/fox/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { hartipDecoder } from './app/hartip/index.js';
+import { httpDecoder } from './app/http/index.js';
 import { iec104Decoder } from './app/iec104/index.js';
 import { kerberosDecoder } from './app/kerberos/index.js';
 import { ldapDecoder } from './app/ldap/index.js';
@@ -56,6 +57,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   foxDecoder,
   gooseDecoder,
   hartipDecoder,
+  httpDecoder,
   iec104Decoder,
   kerberosDecoder,
   ldapDecoder,
