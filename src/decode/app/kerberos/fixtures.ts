@@ -116,12 +116,7 @@ export const fixtures: readonly DecoderFixture[] = [
         'a103' + // [1] padata-type
         '020102' + // padata-type = 2 (PA-ENC-TIMESTAMP)
         'a202' + // [2] padata-value
-        '0400' + // OCTET STRING
-        '3009' + // PA-ENC-TIMESTAMP: SEQUENCE, 9 bytes
-        'a103' + // [1] kvno
-        '020110' + // kvno = 16
-        'a202' + // [2] cipher
-        '0400' + // cipher: 0 bytes
+        '0400' + // OCTET STRING, 0 bytes
         '3009' + // PA-DATA: SEQUENCE, 9 bytes
         'a103' + // [1] padata-type
         '020110' + // padata-type = 16 (PA-PK-AS-REQ)
@@ -616,9 +611,9 @@ export const fixtures: readonly DecoderFixture[] = [
     dir: S,
     role: 'malformed',
     bytes: hex(
-      '00000011' + // record mark: length 17
-        '7e0f' + // [APPLICATION 30] KRB-ERROR, 15 bytes
-        '300d' + // SEQUENCE, 13 bytes
+      '00000013' + // record mark: length 19
+        '7e11' + // [APPLICATION 30] KRB-ERROR, 17 bytes
+        '300f' + // SEQUENCE, 15 bytes
         'a003' + // [0] pvno
         '020104' + // pvno = 4
         'a103' + // [1] msg-type

@@ -279,7 +279,10 @@ function message(
     );
     return;
   }
-  if (last.fail !== '') sink.anomaly('kerberos.malformed', `${f.msg_type_name}: ${last.fail}`);
+  if (last.fail !== '') {
+    const name = f.msg_type_name;
+    sink.anomaly('kerberos.malformed', last.fail.startsWith(name) ? last.fail : `${name}: ${last.fail}`);
+  }
   if (last.limit !== '')
     sink.anomaly('kerberos.limit_reached', `${f.msg_type_name}: ${last.limit}`);
   if (last.badVersion !== '')
@@ -307,7 +310,8 @@ function anomalies(state: KerberosState, f: KerberosFields, sink: DecodeSink): v
   }
   if (f.msg_type === MSG.AS_REQ) state.lastAsReq = f.preauth === true ? 1 : 0;
   else if (f.msg_type === MSG.AS_REP) {
-    if (state.lastAsReq === 0) {
+    // Only a reply that carries its ticket is an answer to the request.
+    if (state.lastAsReq === 0 && f.ticket !== undefined) {
       sink.anomaly(
         'kerberos.asrep_without_preauth',
         `${f.cname ?? ''}@${f.crealm ?? ''} got a ticket without pre-authentication`,
@@ -317,7 +321,7 @@ function anomalies(state: KerberosState, f: KerberosFields, sink: DecodeSink): v
   } else if (f.msg_type === MSG.CRED && f.enc_part_etype === 0) {
     sink.anomaly(
       'kerberos.cleartext_credentials',
-      `KRB-CRED with ${f.ticket_count ?? 0} tickets and session keys unencrypted (etype 0)`,
+      `KRB-CRED with ${f.ticket_count ?? 0} ticket(s) and their session keys unencrypted (etype 0)`,
     );
   }
 }
