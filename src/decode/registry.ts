@@ -10,6 +10,7 @@ import type { AppDecoder } from './decoder.js';
 import { adsDecoder } from './app/ads/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
 import { c37118Decoder } from './app/c37118/index.js';
+import { dcerpcDecoder } from './app/dcerpc/index.js';
 import { dhcpDecoder } from './app/dhcp/index.js';
 import { dnp3Decoder } from './app/dnp3/index.js';
 import { dnsDecoder } from './app/dns/index.js';
@@ -48,6 +49,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   adsDecoder,
   bacnetDecoder,
   c37118Decoder,
+  dcerpcDecoder,
   dhcpDecoder,
   dnp3Decoder,
   dnsDecoder,
