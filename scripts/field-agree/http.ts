@@ -46,6 +46,7 @@ export const httpSpec: ProtoSpec = {
   proto: 'http',
   filter: 'http || ssdp',
   sharedCaptures: HTTP_CAPTURES,
+  pinnedBy: 'test/golden/http/tshark-agreement.test.ts',
   fields: [
     { name: 'method', tshark: 'http.request.method', ours: (e) => req(e, 'method'), norm: exact },
     { name: 'host', tshark: 'http.host', ours: (e) => req(e, 'host'), norm: exact },
