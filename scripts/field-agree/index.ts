@@ -25,6 +25,7 @@ import { profinetSpec } from './profinet.js';
 import { rdpSpec } from './rdp.js';
 import { s7commSpec } from './s7comm.js';
 import { selSpec } from './sel.js';
+import { snmpSpec } from './snmp.js';
 import { sshSpec } from './ssh.js';
 import { svSpec } from './sv.js';
 import { tlsSpec } from './tls.js';
@@ -58,6 +59,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   rdp: rdpSpec,
   s7comm: s7commSpec,
   sel: selSpec,
+  snmp: snmpSpec,
   ssh: sshSpec,
   sv: svSpec,
   tls: tlsSpec,

@@ -87,6 +87,19 @@ export function berUint(d: Uint8Array, start: number, end: number): number {
   return v;
 }
 
+/**
+ * Decimal text of an unsigned INTEGER content `d[start..end)` of up to 9 octets (SNMP Counter64,
+ * [RFC2578] 7.1.10, with its leading zero octet); exact beyond 2^53, where {@link berUint} is not.
+ * '' when longer.
+ */
+export function berUintText(d: Uint8Array, start: number, end: number): string {
+  if (end - start > 9) return '';
+  if (end - start <= 6) return String(berUint(d, start, end));
+  let v = 0n;
+  for (let i = start; i < end; i++) v = (v << 8n) | BigInt(d[i] as number);
+  return v.toString();
+}
+
 /** Unsigned big-endian value of the octets `d[start..end)` (OCTET STRING counters of SV). */
 export const octetsUint = berUint;
 
@@ -133,9 +146,12 @@ export function hexOf(d: Uint8Array, start: number, end: number, cap: number): s
 /** Longest OBJECT IDENTIFIER rendered, in contents octets. */
 const MAX_OID_BYTES = 32;
 
-/** An OBJECT IDENTIFIER (X.690 8.19) in dotted form; '' when malformed or too long. */
-export function berOid(data: Uint8Array, s: number, e: number): string {
-  if (e <= s || e - s > MAX_OID_BYTES) return '';
+/**
+ * An OBJECT IDENTIFIER (X.690 8.19) in dotted form; '' when malformed or longer than `maxBytes`
+ * contents octets (SNMP variable names with table indices run past the default 32).
+ */
+export function berOid(data: Uint8Array, s: number, e: number, maxBytes = MAX_OID_BYTES): string {
+  if (e <= s || e - s > maxBytes) return '';
   let out = '';
   let v = 0;
   let first = true;
