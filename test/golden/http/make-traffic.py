@@ -255,10 +255,6 @@ def normal():
     time.sleep(0.2)
 
 
-class Canned(BaseHTTPRequestHandler):
-    pass
-
-
 def raw_server(port, reply):
     """Reads whatever comes for 0.3 s, then sends `reply(data)` and closes."""
     ls = socket.socket()

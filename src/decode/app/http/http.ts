@@ -35,12 +35,24 @@
  * framing or a capture gap that lands outside a body, the direction skips lines until one is a
  * start line again. A gap inside a body of known length is skipped over and counted.
  */
-import { ntlmsspAt, parseNtlmssp } from '../../auth/ntlmssp.js';
 import type { NtlmsspLayer } from '../../auth/ntlmssp.js';
 import { Direction, OK, incomplete, reject } from '../../decoder.js';
-import type { DecodeSink, DecoderLimits, ParseStatus, ProbeResult } from '../../decoder.js';
+import type { DecodeSink, DecoderLimits, ParseStatus } from '../../decoder.js';
+import { authorization, challenge } from './auth.js';
 import { Ch, HEADER_NAMES, HTTP, Hdr, METHODS } from './constants.js';
 import type { HttpEvent, HttpFields } from './events.js';
+import {
+  HTTP_SLASH_1,
+  isDigit,
+  latin1Bytes,
+  methodChar,
+  methodIndex,
+  startsWith,
+  text,
+  versionString,
+} from './syntax.js';
+
+export { probeHttp } from './syntax.js';
 
 const Phase = {
   START: 0,
@@ -160,116 +172,9 @@ export function onHttpGap(state: HttpState, dir: Direction, size: number): void 
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Probe
-
-const METHOD_BYTES: readonly Uint8Array[] = METHODS.map((m) => latin1Bytes(m));
 const HEADER_BYTES: readonly (readonly [Uint8Array, Hdr])[] = HEADER_NAMES.map(
   ([n, id]) => [latin1Bytes(n), id] as const,
 );
-const HTTP_SLASH_1 = latin1Bytes('HTTP/1.');
-
-function latin1Bytes(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
-
-/** A method token character: upper-case letter, `-` or `_`. */
-function methodChar(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x5f;
-}
-
-/** Index of the known method `d[s, e)` in METHODS, or -1. */
-function methodIndex(d: Uint8Array, s: number, e: number): number {
-  const len = e - s;
-  for (let i = 0; i < METHOD_BYTES.length; i++) {
-    const m = METHOD_BYTES[i] as Uint8Array;
-    if (m.length !== len) continue;
-    let k = 0;
-    while (k < len && d[s + k] === m[k]) k++;
-    if (k === len) return i;
-  }
-  return -1;
-}
-
-/** Compares `d[s, s + pat.length)` with `pat`, as far as `d` goes: 1 equal, 0 prefix, -1 no. */
-function startsWith(d: Uint8Array, s: number, pat: Uint8Array): number {
-  const k = Math.min(pat.length, d.length - s);
-  for (let i = 0; i < k; i++) if (d[s + i] !== pat[i]) return -1;
-  return k === pat.length ? 1 : 0;
-}
-
-const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
-
-/** Target bytes the probe reads before it takes a known method and a target for HTTP. */
-const PROBE_TARGET_BYTES = 256;
-
-/**
- * Says whether the first bytes of a direction are an HTTP/1.x request line (to the server:
- * `METHOD SP target SP HTTP/1.x` with a known method) or status line (to the client: `HTTP/1.x
- * SP 3DIGIT`). A known method and a target longer than 256 bytes is taken as well (long URIs
- * span segments).
- */
-export function probeHttp(data: Uint8Array, dir: Direction): ProbeResult {
-  return dir === Direction.TO_SERVER ? probeRequest(data) : probeStatus(data);
-}
-
-function probeRequest(d: Uint8Array): ProbeResult {
-  const n = d.length;
-  let i = 0;
-  while (i < n && i < HTTP.MAX_METHOD && methodChar(d[i] as number)) i++;
-  if (i === n) return n < HTTP.MAX_METHOD ? 'need_more' : 'no_match';
-  if (i === 0 || d[i] !== Ch.SP || methodIndex(d, 0, i) < 0) return 'no_match';
-  const t = ++i;
-  while (i < n && i - t < HTTP.MAX_LINE) {
-    const c = d[i] as number;
-    if (c === Ch.SP) break;
-    if (c <= 0x20 || c === 0x7f) return 'no_match';
-    i++;
-  }
-  if (i === t && i < n) return 'no_match';
-  if (i === n || i - t >= HTTP.MAX_LINE) {
-    return i - t >= PROBE_TARGET_BYTES ? 'match' : 'need_more';
-  }
-  const v = startsWith(d, i + 1, HTTP_SLASH_1);
-  if (v < 0) return 'no_match';
-  if (v === 0 || i + 9 >= n) return 'need_more';
-  if (!isDigit(d[i + 8])) return 'no_match';
-  // Trailing whitespace after the version is seen in the field (SSDP NOTIFY of some routers).
-  const c = d[i + 9];
-  return c === Ch.CR || c === Ch.LF || c === Ch.SP ? 'match' : 'no_match';
-}
-
-function probeStatus(d: Uint8Array): ProbeResult {
-  const v = startsWith(d, 0, HTTP_SLASH_1);
-  if (v < 0) return 'no_match';
-  if (v === 0) return 'need_more';
-  const n = d.length;
-  // HTTP/1.x SP 3DIGIT: the minor digit at 7, SP at 8, the code at 9-11.
-  for (let i = 7; i < 12; i++) {
-    if (i >= n) return 'need_more';
-    const c = d[i] as number;
-    if (i === 8 ? c !== Ch.SP : !isDigit(c)) return 'no_match';
-  }
-  if (n === 12) return 'need_more';
-  const c = d[12];
-  return c === Ch.SP || c === Ch.CR || c === Ch.LF ? 'match' : 'no_match';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parse
-
-const LATIN1 = new TextDecoder('latin1');
-
-/** Latin-1 text of `d[s, e)`, at most `cap` bytes. */
-function text(d: Uint8Array, s: number, e: number, cap: number): string {
-  return LATIN1.decode(d.subarray(s, Math.min(e, s + cap)));
-}
-
-function versionString(minor: number): string {
-  return minor === 0x31 ? '1.1' : minor === 0x30 ? '1.0' : `1.${String.fromCharCode(minor)}`;
-}
 
 /** Decodes the next bytes of direction `dir` (one whole datagram on UDP). */
 export function parseHttp(
@@ -615,11 +520,13 @@ function headerLine(
       return;
     case Hdr.AUTHORIZATION:
     case Hdr.PROXY_AUTHORIZATION:
-      if (request && msg.auth_scheme === undefined) authorization(state, s, d, vs, ve, sink);
+      if (request && msg.auth_scheme === undefined) {
+        s.ntlm = authorization(msg, d, vs, ve, cap, sink) ?? s.ntlm;
+      }
       return;
     case Hdr.WWW_AUTHENTICATE:
     case Hdr.PROXY_AUTHENTICATE:
-      if (!request && msg.auth_scheme === undefined) challenge(s, d, vs, ve);
+      if (!request && msg.auth_scheme === undefined) s.ntlm = challenge(msg, d, vs, ve) ?? s.ntlm;
       return;
     default:
   }
@@ -684,102 +591,6 @@ function lastCodingChunked(d: Uint8Array, vs: number, ve: number): boolean {
   for (let k = 0; k < CHUNKED.length; k++)
     if (((d[b + k] as number) | 0x20) !== CHUNKED[k]) return false;
   return true;
-}
-
-/** Bounds of the scheme token of an auth header value and the start of its credentials. */
-function scheme(d: Uint8Array, vs: number, ve: number): [number, number] {
-  let i = vs;
-  while (i < ve && d[i] !== Ch.SP && d[i] !== Ch.HT) i++;
-  let c = i;
-  while (c < ve && (d[c] === Ch.SP || d[c] === Ch.HT)) c++;
-  return [i, c];
-}
-
-/** Authorization / Proxy-Authorization of a request. */
-function authorization(
-  state: HttpState,
-  s: Side,
-  d: Uint8Array,
-  vs: number,
-  ve: number,
-  sink: DecodeSink,
-): void {
-  const msg = s.msg as HttpFields;
-  const [se, cs] = scheme(d, vs, ve);
-  const name = text(d, vs, se, 32).toLowerCase();
-  msg.auth_scheme = name;
-  if (name === 'basic') {
-    // base64(user-id ":" password) ([RFC7617] 2): the user is reported, the password never.
-    const len = base64(d, cs, ve);
-    if (len < 0) {
-      sink.anomaly('http.cleartext_credentials', 'basic credentials that are not base64');
-      return;
-    }
-    const colon = B64.subarray(0, len).indexOf(Ch.COLON);
-    const userEnd = colon < 0 ? len : colon;
-    msg.auth_user = text(B64, 0, userEnd, state.limits.maxStringBytes);
-    msg.password_present = colon >= 0 && colon + 1 < len;
-    sink.anomaly('http.cleartext_credentials', `basic authentication of user ${msg.auth_user}`);
-    return;
-  }
-  if (name === 'ntlm' || name === 'negotiate') ntlm(s, d, cs, ve);
-}
-
-/** WWW-Authenticate / Proxy-Authenticate of a response: the first challenge's scheme. */
-function challenge(s: Side, d: Uint8Array, vs: number, ve: number): void {
-  const msg = s.msg as HttpFields;
-  const [se, cs] = scheme(d, vs, ve);
-  let e = se;
-  // A list of challenges may follow the first one ([RFC9110] 11.6.1): the scheme ends at ','.
-  for (let i = vs; i < se; i++) {
-    if (d[i] === 0x2c) {
-      e = i;
-      break;
-    }
-  }
-  const name = text(d, vs, e, 32).toLowerCase();
-  msg.auth_scheme = name;
-  if ((name === 'ntlm' || name === 'negotiate') && e === se) ntlm(s, d, cs, ve);
-}
-
-/** An NTLM or Negotiate token ([RFC4559] 4, [MS-NTHT] 2.2): the NTLMSSP message inside it. */
-function ntlm(s: Side, d: Uint8Array, cs: number, ve: number): void {
-  const len = base64(d, cs, ve);
-  if (len <= 0) return;
-  // A Negotiate token is SPNEGO around the NTLMSSP message (or Kerberos: no signature).
-  const at = ntlmsspAt(B64, 0, len);
-  if (at < 0) return;
-  const layer = parseNtlmssp(B64, at, len);
-  if (layer !== null) s.ntlm = layer;
-}
-
-/** Scratch for decoded base64 (a header line is at most 8 KiB). */
-const B64 = new Uint8Array((HTTP.MAX_LINE * 3) / 4 + 4);
-const B64_VALUE = (() => {
-  const t = new Int8Array(256).fill(-1);
-  const a = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  for (let i = 0; i < a.length; i++) t[a.charCodeAt(i)] = i;
-  return t;
-})();
-
-/** Decodes the base64 text `d[s, e)` into {@link B64}; its byte count, or -1 when not base64. */
-function base64(d: Uint8Array, s: number, e: number): number {
-  let acc = 0;
-  let bits = 0;
-  let out = 0;
-  for (let i = s; i < e; i++) {
-    const c = d[i] as number;
-    if (c === 0x3d) break;
-    const v = B64_VALUE[c] as number;
-    if (v < 0) return -1;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      if (out < B64.length) B64[out++] = (acc >> bits) & 0xff;
-    }
-  }
-  return out;
 }
 
 /** The empty line after the header section: pair, frame the body. */
