@@ -74,6 +74,13 @@ export interface DecodeSink {
    * to it, such as certificate expiry). Optional: harnesses may leave it out.
    */
   captureTime?(): number;
+  /**
+   * Text address (`10.0.0.5`, `2001:db8::1`) of the client (`Direction.TO_SERVER`, the sender
+   * of requests) or the server (`TO_CLIENT`) of the flow being decoded, for checks that compare
+   * an address carried in the payload with the flow's (the FTP PORT bounce). '' when the flow
+   * has no IP addresses. Optional: harnesses may leave it out.
+   */
+  peerAddress?(dir: Direction): string;
 }
 
 /** One entry of an anomaly catalogue. */
