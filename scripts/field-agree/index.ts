@@ -9,6 +9,7 @@ import { enipSpec } from './enip.js';
 import { ethercatSpec } from './ethercat.js';
 import { finsSpec } from './fins.js';
 import { foxSpec } from './fox.js';
+import { ftpSpec } from './ftp.js';
 import { gooseSpec } from './goose.js';
 import { hartipSpec } from './hartip.js';
 import { httpSpec } from './http.js';
@@ -43,6 +44,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   ethercat: ethercatSpec,
   fins: finsSpec,
   fox: foxSpec,
+  ftp: ftpSpec,
   goose: gooseSpec,
   hartip: hartipSpec,
   http: httpSpec,

@@ -18,6 +18,7 @@ import { enipDecoder } from './app/enip/index.js';
 import { ethercatDecoder } from './app/ethercat/index.js';
 import { finsDecoder } from './app/fins/index.js';
 import { foxDecoder } from './app/fox/index.js';
+import { ftpDecoder } from './app/ftp/index.js';
 import { gooseDecoder } from './app/goose/index.js';
 import { hartipDecoder } from './app/hartip/index.js';
 import { httpDecoder } from './app/http/index.js';
@@ -38,6 +39,7 @@ import { selDecoder } from './app/sel/index.js';
 import { snmpDecoder } from './app/snmp/index.js';
 import { sshDecoder } from './app/ssh/index.js';
 import { svDecoder } from './app/sv/index.js';
+import { telnetDecoder } from './app/telnet/index.js';
 import { tlsDecoder } from './app/tls/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
@@ -58,6 +60,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   ethercatDecoder,
   finsDecoder,
   foxDecoder,
+  ftpDecoder,
   gooseDecoder,
   hartipDecoder,
   httpDecoder,
@@ -78,6 +81,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   snmpDecoder,
   sshDecoder,
   svDecoder,
+  telnetDecoder,
   tlsDecoder,
 ];
 
