@@ -33,7 +33,10 @@ export interface AssetService {
 }
 
 export interface AssetRecord {
-  /** `mac:<address>` when the asset has a (non-router) MAC address, else `ip:<address>`. */
+  /**
+   * `mac:<address>` when the asset has a (non-router) MAC address, else `ip:<address>`, else
+   * the protocol identity of a device behind a router (`bacnet:<device instance>`).
+   */
   id: string;
   ips: string[];
   macs: string[];
@@ -57,6 +60,11 @@ export interface AssetRecord {
   bytes_sent: number;
   packets_received: number;
   bytes_received: number;
+  /**
+   * For a device known by a protocol identity that sits behind a router (a BACnet device on
+   * another BACnet network or on MS/TP): the addresses it was reached through.
+   */
+  via?: string[];
   /** The MAC address carried many IP addresses: a router, NAT or proxy. */
   router?: boolean;
   /** IP addresses seen behind the router's MAC address. */

@@ -21,7 +21,16 @@ import type { Confidence } from './record.js';
  * Whom an attribute describes: the event's sender or receiver, or an address the event names
  * (a DHCP client's hardware address, the address a DNS answer gives).
  */
-export type Side = 'src' | 'dst' | { readonly ip?: string; readonly mac?: string };
+export type Side =
+  | 'src'
+  | 'dst'
+  | { readonly ip?: string; readonly mac?: string }
+  /**
+   * A device known by a protocol identity rather than an address (`bacnet:<instance>`): it
+   * is the event's sender when `sender` is `is`, or sits behind it (a BACnet router) when
+   * `behind`.
+   */
+  | { readonly device: string; readonly sender: 'is' | 'behind' };
 
 /** Records one attribute value of the asset on `side`. */
 export type AddAttribute = (
@@ -123,26 +132,51 @@ const BACNET_DEVICE_PROPERTIES: Readonly<Record<number, string>> = {
 
 const BACNET_DEVICE = 8;
 
+/** Device instance 4194303 is the wildcard, which an unconfigured device announces ([135] 12.11.1). */
+const BACNET_UNCONFIGURED = 4194303;
+
+/**
+ * A BACnet device is known by its device instance, unique in a BACnet internetwork. A message
+ * that carries a source network (SNET/SADR) or came over MS/TP was relayed by a router: the
+ * device sits behind the sender's address instead of being it. An unconfigured device
+ * (instance 4194303) is known by its network address instead.
+ */
+function bacnetDevice(b: Obj, instance: number | undefined): Side | undefined {
+  if (instance === undefined || instance < 0 || instance > BACNET_UNCONFIGURED) return undefined;
+  const routed = b.snet !== undefined || b.mstp_src !== undefined;
+  if (instance === BACNET_UNCONFIGURED) {
+    if (!routed) return 'src';
+    const where =
+      b.mstp_src !== undefined
+        ? `mstp${String(b.mstp_src)}`
+        : `${String(b.snet)}:${String(b.sadr)}`;
+    return { device: `bacnet:unconfigured@${where}`, sender: 'behind' };
+  }
+  return { device: `bacnet:${instance}`, sender: routed ? 'behind' : 'is' };
+}
+
 function bacnet(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   const b = obj(e.bacnet);
   if (!b) return;
   const service = str(b.service);
-  if (service === 'i-am') {
-    add('src', 'bacnet_device_instance', num(b.device_instance), 'high');
-    add('src', 'bacnet_vendor_id', num(b.vendor_id), 'high');
-    return;
-  }
-  if (service === 'i-have') {
-    add('src', 'bacnet_device_instance', num(b.device_instance), 'high');
+  if (service === 'i-am' || service === 'i-have') {
+    const instance = num(b.device_instance);
+    const dev = bacnetDevice(b, instance);
+    if (!dev) return;
+    add(dev, 'bacnet_device_instance', instance, 'high');
+    if (service === 'i-am') {
+      add(dev, 'bacnet_vendor_id', num(b.vendor_id), 'high');
+      add(dev, 'bacnet_max_apdu', num(b.max_apdu), 'high');
+    }
     return;
   }
   // A ReadProperty acknowledgement of a property of the device object.
   if (service !== 'read-property' || b.pdu_type !== 3 || b.object_type !== BACNET_DEVICE) return;
   const name = BACNET_DEVICE_PROPERTIES[num(b.property_id) ?? -1];
-  if (name === undefined) return;
+  const dev = bacnetDevice(b, num(b.instance));
+  if (name === undefined || !dev) return;
   const v = b.value;
-  if (typeof v === 'string' || typeof v === 'number') add('src', name, v, 'high');
-  add('src', 'bacnet_device_instance', num(b.instance), 'high');
+  if (typeof v === 'string' || typeof v === 'number') add(dev, name, v, 'high');
 }
 
 function profinet(_m: EventMeta, e: AppEvent, add: AddAttribute): void {

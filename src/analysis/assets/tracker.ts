@@ -97,10 +97,24 @@ interface HostObs {
   bytesReceived: number;
 }
 
+/** How a device known by a protocol identity relates to the addresses that carried it. */
+interface DeviceLinks {
+  /** `ip:<addr>` / `mac:<addr>` keys of senders that are the device. */
+  is: string[];
+  /** Keys of senders the device sits behind (routers). */
+  behind: string[];
+}
+
+/** Most sender links kept per device. */
+const MAX_DEVICE_LINKS = 8;
+
 /** Everything a tracker observed, in a form that crosses threads and merges. */
 export interface AssetSnapshot {
   ips: Record<string, HostObs>;
   macs: Record<string, HostObs>;
+  /** Devices known by a protocol identity (`bacnet:<instance>`). */
+  devices: Record<string, HostObs>;
+  links: Record<string, DeviceLinks>;
   /** Counters (`assets.hosts_dropped` ...). */
   counters: Record<string, number>;
 }
@@ -158,6 +172,8 @@ function flowEnd(ts: string, duration: number): string {
 export class AssetTracker implements Observer {
   private ips = new Map<string, HostObs>();
   private macs = new Map<string, HostObs>();
+  private devices = new Map<string, HostObs>();
+  private links = new Map<string, DeviceLinks>();
   private readonly counters = new Map<string, number>();
   private readonly clock = new IsoClock();
 
@@ -220,6 +236,8 @@ export class AssetTracker implements Observer {
     return {
       ips: Object.fromEntries(this.ips),
       macs: Object.fromEntries(this.macs),
+      devices: Object.fromEntries(this.devices),
+      links: Object.fromEntries(this.links),
       counters: Object.fromEntries(this.counters),
     };
   }
@@ -228,6 +246,11 @@ export class AssetTracker implements Observer {
   merge(snap: AssetSnapshot): void {
     for (const [ip, h] of Object.entries(snap.ips)) this.mergeHost(this.ips, ip, h);
     for (const [mac, h] of Object.entries(snap.macs)) this.mergeHost(this.macs, mac, h);
+    for (const [dev, h] of Object.entries(snap.devices)) this.mergeHost(this.devices, dev, h);
+    for (const [dev, l] of Object.entries(snap.links)) {
+      for (const k of l.is) this.link(dev, 'is', k);
+      for (const k of l.behind) this.link(dev, 'behind', k);
+    }
     for (const [k, v] of Object.entries(snap.counters)) this.count(k, v);
   }
 
@@ -286,14 +309,28 @@ export class AssetTracker implements Observer {
       const m = 'mac:' + mac;
       if (!parent.has(m)) parent.set(m, m);
     }
+    // A device that is its sender joins the sender's asset (unless the sender is a router's
+    // MAC address); one behind a router stays an asset of its own.
+    for (const dev of this.devices.keys()) {
+      const d = 'dev:' + dev;
+      parent.set(d, d);
+      for (const k of this.links.get(dev)?.is ?? []) {
+        if (k.startsWith('mac:') && routers.has(k.slice(4))) continue;
+        if (!parent.has(k)) parent.set(k, k);
+        const a = find(k);
+        const b = find(d);
+        if (a !== b) parent.set(b, a);
+      }
+    }
 
-    const groups = new Map<string, { ips: string[]; macs: string[] }>();
+    const groups = new Map<string, { ips: string[]; macs: string[]; devices: string[] }>();
     for (const key of parent.keys()) {
       const root = find(key);
       let g = groups.get(root);
-      if (!g) groups.set(root, (g = { ips: [], macs: [] }));
+      if (!g) groups.set(root, (g = { ips: [], macs: [], devices: [] }));
       if (key.startsWith('ip:')) g.ips.push(key.slice(3));
-      else g.macs.push(key.slice(4));
+      else if (key.startsWith('mac:')) g.macs.push(key.slice(4));
+      else g.devices.push(key.slice(4));
     }
 
     const out: AssetRecord[] = [];
@@ -306,8 +343,16 @@ export class AssetTracker implements Observer {
         const h = this.macs.get(mac);
         if (h) parts.push(h);
       }
+      g.devices.sort();
+      const via = new Set<string>();
+      for (const dev of g.devices) {
+        parts.push(this.devices.get(dev) as HostObs);
+        for (const k of this.links.get(dev)?.behind ?? []) via.add(k.slice(k.indexOf(':') + 1));
+      }
       const isRouter = g.macs.some((m) => routers.has(m));
-      out.push(this.record(g.ips, g.macs, parts, isRouter, ipsOfMac));
+      const rec = this.record(g.ips, g.macs, g.devices, parts, isRouter, ipsOfMac);
+      if (via.size > 0) rec.via = [...via].sort();
+      out.push(rec);
     }
     out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return out;
@@ -316,6 +361,7 @@ export class AssetTracker implements Observer {
   private record(
     ips: string[],
     macs: string[],
+    devices: string[],
     parts: HostObs[],
     isRouter: boolean,
     ipsOfMac: Map<string, string[]>,
@@ -355,7 +401,8 @@ export class AssetTracker implements Observer {
       tally.bytes_received += h.bytesReceived;
     }
     const mac = macs[0];
-    const id = mac !== undefined ? `mac:${mac}` : `ip:${ips[0] ?? ''}`;
+    const id =
+      mac !== undefined ? `mac:${mac}` : ips[0] !== undefined ? `ip:${ips[0]}` : (devices[0] ?? '');
     const identity: Record<string, AttributeEvidence[]> = {};
     for (const name of [...attrs.keys()].sort()) {
       identity[name] = [...(attrs.get(name) as Map<string, Evidence>).values()]
@@ -459,6 +506,16 @@ export class AssetTracker implements Observer {
     let ip: string | null;
     let mac: string;
     let link = false;
+    if (typeof side === 'object' && 'device' in side) {
+      const h = this.host(this.devices, side.device, ts);
+      if (h === null) return;
+      touch(h, ts, ts);
+      const sender =
+        meta.srcIp !== null ? 'ip:' + meta.srcIp : meta.srcMac !== '' ? 'mac:' + meta.srcMac : '';
+      if (sender !== '') this.link(side.device, side.sender, sender);
+      this.record1(h, meta, source, name, v, confidence, ts);
+      return;
+    }
     if (side === 'src' || side === 'dst') {
       ip = side === 'src' ? meta.srcIp : meta.dstIp;
       mac = side === 'src' ? meta.srcMac : meta.dstMac;
@@ -477,6 +534,19 @@ export class AssetTracker implements Observer {
     // An event that binds an address to a MAC address (a DHCP lease) links them.
     if (link) this.linkMac(h, mac, ts, ts);
     touch(h, ts, ts);
+    this.record1(h, meta, source, name, v, confidence, ts);
+  }
+
+  /** Adds one attribute value to a host's observations. */
+  private record1(
+    h: HostObs,
+    meta: EventMeta,
+    source: string,
+    name: string,
+    v: string | number | boolean,
+    confidence: Confidence,
+    ts: string,
+  ): void {
     let values = h.attrs[name];
     if (!values) values = h.attrs[name] = {};
     const key = typeof v + ':' + String(v);
@@ -536,6 +606,15 @@ export class AssetTracker implements Observer {
     cur.bytesSent += h.bytesSent;
     cur.packetsReceived += h.packetsReceived;
     cur.bytesReceived += h.bytesReceived;
+  }
+
+  private link(device: string, how: 'is' | 'behind', sender: string): void {
+    let l = this.links.get(device);
+    if (!l) this.links.set(device, (l = { is: [], behind: [] }));
+    const list = l[how];
+    if (list.includes(sender)) return;
+    if (list.length < MAX_DEVICE_LINKS) list.push(sender);
+    else this.count('assets.device_links_dropped');
   }
 
   private count(name: string, n = 1): void {
