@@ -2,6 +2,7 @@
 import { adsSpec } from './ads.js';
 import { bacnetSpec } from './bacnet.js';
 import { c37118Spec } from './c37118.js';
+import { dcerpcSpec } from './dcerpc.js';
 import { dhcpSpec } from './dhcp.js';
 import { dnp3Spec } from './dnp3.js';
 import { dnsSpec } from './dns.js';
@@ -37,6 +38,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   ads: adsSpec,
   bacnet: bacnetSpec,
   c37118: c37118Spec,
+  dcerpc: dcerpcSpec,
   dhcp: dhcpSpec,
   dnp3: dnp3Spec,
   dns: dnsSpec,

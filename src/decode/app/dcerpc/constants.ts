@@ -26,8 +26,11 @@ export const DCERPC = {
   SEC_TRAILER_LEN: 8,
   /** Contexts remembered per association (bind and alter_context add to them). */
   MAX_CONTEXTS: 64,
-  /** Towers read from one ept_map or ept_lookup response. */
-  MAX_TOWERS: 32,
+  /**
+   * Towers read from one ept_map or ept_lookup response (also capped by maxObjectsPerMessage):
+   * a Windows server lists a few hundred endpoints.
+   */
+  MAX_TOWERS: 1024,
   /** Floors read from one tower ([C706] Appendix I: a TCP tower has 5). */
   MAX_FLOORS: 8,
 } as const;

@@ -41,7 +41,7 @@ function session(limits: DecoderLimits = DEFAULT_LIMITS) {
       return dcerpcDecoder.parse(state, bytes, dir, sink);
     },
     last(): DcerpcFields {
-      return (sink.events.at(-1) as { dcerpc: DcerpcFields }).dcerpc;
+      return (sink.events.at(-1) as unknown as { dcerpc: DcerpcFields }).dcerpc;
     },
   };
 }
@@ -213,7 +213,10 @@ describe('DCE/RPC over TCP: the Zerologon conversation', () => {
   it('reads the auth verifier: NTLMSSP, packet privacy, stub marked encrypted', () => {
     const s = session();
     s.parse(C, SVCCTL_BIND_NTLM);
-    const ev = s.sink.events.at(-1) as { dcerpc: DcerpcFields; ntlmssp?: { message_type: string } };
+    const ev = s.sink.events.at(-1) as unknown as {
+      dcerpc: DcerpcFields;
+      ntlmssp?: { message_type: string };
+    };
     expect(ev.dcerpc).toMatchObject({
       interface_name: 'svcctl',
       auth_type: 10,

@@ -160,7 +160,10 @@ export interface DcerpcFields {
   epm_interface_uuid?: string;
   /** epmapper ept_map request: its name, when known. */
   epm_interface_name?: string;
-  /** epmapper ept_map response: the endpoints returned (at most DCERPC.MAX_TOWERS). */
+  /**
+   * epmapper ept_map / ept_lookup response: the endpoints returned (at most maxObjectsPerMessage); request: the
+   * tower asked for (its port and address are usually 0).
+   */
   epm_towers?: DcerpcTower[];
   /** epmapper ept_map response: status (0 ok, 0x16c9a0d6 ept_s_not_registered). */
   epm_status?: number;

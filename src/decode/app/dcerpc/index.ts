@@ -89,6 +89,12 @@ export const DCERPC_ANOMALIES = {
       '([C706] Appendix I, O): the towers after it are not reported.',
     severity: 'medium',
   },
+  'dcerpc.objects_limit_reached': {
+    description:
+      'An endpoint mapper answer with more towers than the objects-per-message limit: only the ' +
+      'first ones are listed in the event.',
+    severity: 'low',
+  },
   'dcerpc.netlogon_zero_credential': {
     description:
       'A Netlogon NetrServerReqChallenge, NetrServerAuthenticate* or NetrServerPasswordSet2 ' +

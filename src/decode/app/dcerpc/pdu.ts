@@ -67,6 +67,8 @@ import {
 interface BoundContext {
   readonly uuid: string;
   readonly info: InterfaceInfo | undefined;
+  /** The accepted transfer syntax is NDR64 ([MS-RPCE] 2.2.5.3): 8-byte pointers and counts. */
+  ndr64: boolean;
 }
 
 /** An outstanding call: what the response needs to be named. */
@@ -272,7 +274,7 @@ function parseContexts(
     if (a.contexts.size >= DCERPC.MAX_CONTEXTS && !a.contexts.has(ctxId)) {
       sink.anomaly('dcerpc.too_many_contexts');
     } else {
-      a.contexts.set(ctxId, { uuid, info });
+      a.contexts.set(ctxId, { uuid, info, ndr64: false });
     }
     if (list.length < a.limits.maxObjectsPerMessage) {
       const c: {
@@ -357,6 +359,7 @@ function parseResults(
     o += 24;
     const ctxId = ids?.[i];
     const ctx = ctxId === undefined ? undefined : a.contexts.get(ctxId);
+    if (ctx !== undefined && result === 0) ctx.ndr64 = ts === NDR64_UUID;
     if (result === 1 || result === 2) {
       rejected = true;
       // A refused proposal binds nothing: a request naming it is then unknown.
@@ -392,67 +395,134 @@ function parseResults(
   }
 }
 
-/** Stub of an ept_map request ([C706] Appendix O): the interface asked for. */
-function epmMapRequest(d: Uint8Array, o: number, end: number, f: DcerpcFields): void {
-  if (o + 4 > end) return;
+/**
+ * A pointer, conformance or count of the transfer syntax: 4 bytes in NDR, 8 in NDR64
+ * ([MS-RPCE] 2.2.5.3.2); only the low 32 bits are read (counts beyond them are absurd here).
+ */
+function ptrAt(d: Uint8Array, o: number): number {
+  return le32(d, o);
+}
+
+/**
+ * Stub of an ept_map request ([C706] Appendix O): the interface asked for. `p` is the pointer
+ * and conformance size: 4 (NDR) or 8 (NDR64).
+ */
+function epmMapRequest(d: Uint8Array, o: number, end: number, p: number, f: DcerpcFields): void {
+  const base = o;
   // [in, ptr] uuid_p_t object
-  const objRef = le32(d, o);
-  o += 4 + (objRef !== 0 ? 16 : 0);
-  // [in, ptr] twr_p_t map_tower: referent, conformance, tower_length, octets
-  if (o + 12 > end) return;
-  if (le32(d, o) === 0) return;
-  const len = le32(d, o + 8);
-  o += 12;
-  if (o + len > end) return;
+  if (o + p > end) return;
+  const objRef = ptrAt(d, o);
+  o += p + (objRef !== 0 ? 16 : 0);
+  // [in, ptr] twr_p_t map_tower: referent, then the conformant twr_t (conformance, length, octets)
+  o = align(o, base, p);
+  if (o + 2 * p + 4 > end || ptrAt(d, o) === 0) return;
+  o = align(o + p, base, p) + p;
+  const len = le32(d, o);
+  o += 4;
+  if (len > end - o) return;
   const t = readTower(d, o, o + len);
   if (t !== undefined) {
     f.epm_interface_uuid = t.interface_uuid;
     if (t.interface_name !== undefined) f.epm_interface_name = t.interface_name;
+    f.epm_towers = [t];
   }
 }
 
-/** Stub of an ept_map response: the towers and the status. */
-function epmMapResponse(
+/**
+ * Reads the deferred twr_t pointees at `o` for each non-null referent in `refs` (offsets of the
+ * referent ids), appending towers to `towers`. Returns the offset after them, or -1.
+ */
+function epmTowers(
   d: Uint8Array,
   o: number,
   end: number,
-  f: DcerpcFields,
+  base: number,
+  p: number,
+  refs: number[],
+  towers: DcerpcTower[],
+  max: number,
   sink: DecodeSink,
-): void {
-  const base = o;
-  // entry_handle (20), num_towers, then the varying array of tower pointers
-  if (o + 36 > end) return;
-  const actual = le32(d, o + 32);
-  o += 36;
-  if (actual > (end - o) / 4) {
-    sink.anomaly('dcerpc.malformed_tower', `actual_count ${actual}`);
-    return;
-  }
-  const refs = o;
-  o += actual * 4;
-  const towers: DcerpcTower[] = [];
-  for (let i = 0; i < actual; i++) {
-    if (le32(d, refs + 4 * i) === 0) continue;
-    o = align(o, base, 4);
-    if (o + 8 > end) {
+): number {
+  for (const r of refs) {
+    if (ptrAt(d, r) === 0) continue;
+    o = align(o, base, p);
+    if (o + p + 4 > end) {
       sink.anomaly('dcerpc.malformed_tower', 'tower past the stub');
-      return;
+      return -1;
     }
-    const len = le32(d, o + 4);
-    o += 8;
+    const len = le32(d, o + p);
+    o += p + 4;
     if (len > end - o) {
       sink.anomaly('dcerpc.malformed_tower', `tower_length ${len}`);
-      return;
+      return -1;
     }
-    if (towers.length < DCERPC.MAX_TOWERS) {
+    if (towers.length < max) {
       const t = readTower(d, o, o + len);
       if (t === undefined) sink.anomaly('dcerpc.malformed_tower', 'floors');
       else towers.push(t);
     }
     o += len;
   }
-  o = align(o, base, 4);
+  return o;
+}
+
+/**
+ * Stub of an ept_map (opnum 3) or ept_lookup (opnum 2) response: the towers and the status.
+ * ept_map returns an array of tower pointers; ept_lookup an array of ept_entry_t (object UUID,
+ * tower pointer, annotation string), the towers deferred after the array ([C706] Appendix O,
+ * [C706] 14.3.12 for the order of deferred pointees).
+ */
+function epmResponse(
+  d: Uint8Array,
+  o: number,
+  end: number,
+  p: number,
+  lookup: boolean,
+  max: number,
+  f: DcerpcFields,
+  sink: DecodeSink,
+): void {
+  const base = o;
+  // entry_handle (20), num_towers / num_ents, then the varying array header
+  o = align(o + 24, base, p);
+  if (o + 3 * p > end) return;
+  const actual = ptrAt(d, o + 2 * p);
+  o += 3 * p;
+  const entry = lookup ? -1 : p;
+  if (actual > (end - o) / (lookup ? 16 + 3 * p : p)) {
+    sink.anomaly('dcerpc.malformed_tower', `actual_count ${actual}`);
+    return;
+  }
+  const refs: number[] = [];
+  for (let i = 0; i < actual; i++) {
+    if (entry > 0) {
+      refs.push(o);
+      o += p;
+      continue;
+    }
+    // ept_entry_t: object UUID, tower pointer, [string] annotation (offset, actual, chars)
+    o = align(o, base, p);
+    if (o + 16 + 3 * p > end) {
+      sink.anomaly('dcerpc.malformed_tower', `entry ${i} past the stub`);
+      return;
+    }
+    o = align(o + 16, base, p);
+    refs.push(o);
+    o += p;
+    const chars = ptrAt(d, o + p);
+    o += 2 * p + chars;
+    if (o > end) {
+      sink.anomaly('dcerpc.malformed_tower', `annotation of entry ${i}`);
+      return;
+    }
+  }
+  const towers: DcerpcTower[] = [];
+  o = epmTowers(d, o, end, base, p, refs, towers, max, sink);
   f.epm_towers = towers;
+  if (towers.length >= max && actual > max)
+    sink.anomaly('dcerpc.objects_limit_reached', `${actual} towers`);
+  if (o < 0) return;
+  o = align(o, base, 4);
   if (o + 4 <= end) f.epm_status = le32(d, o);
 }
 
@@ -505,14 +575,15 @@ function isNetlogonRead(opnum: number): boolean {
 /** Which calls get their stub read (and so reassembled when fragmented). */
 function readsStub(info: InterfaceInfo | undefined, opnum: number, toServer: boolean): boolean {
   if (info === undefined) return false;
-  if (info.name === 'epmapper') return opnum === 3;
+  if (info.name === 'epmapper') return opnum === 3 || (opnum === 2 && !toServer);
   if (info.name === 'netlogon') return toServer && isNetlogonRead(opnum);
   return false;
 }
 
 /** Reads the stub of a call whose interface and operation we decode. */
 function readStub(
-  info: InterfaceInfo,
+  limits: DecoderLimits,
+  ctx: BoundContext,
   opnum: number,
   toServer: boolean,
   d: Uint8Array,
@@ -522,10 +593,12 @@ function readStub(
   sink: DecodeSink,
   cap: number,
 ): void {
-  if (info.name === 'epmapper') {
-    if (toServer) epmMapRequest(d, o, end, f);
-    else epmMapResponse(d, o, end, f, sink);
-  } else if (info.name === 'netlogon') {
+  const p = ctx.ndr64 ? 8 : 4;
+  const max = Math.min(DCERPC.MAX_TOWERS, limits.maxObjectsPerMessage);
+  if (ctx.info?.name === 'epmapper') {
+    if (toServer) epmMapRequest(d, o, end, p, f);
+    else epmResponse(d, o, end, p, opnum === 2, max, f, sink);
+  } else if (ctx.info?.name === 'netlogon' && !ctx.ndr64) {
     netlogonRequest(d, o, end, opnum, f, sink, cap);
   }
 }
@@ -670,7 +743,7 @@ export function parsePdu(
       const ctxId = r16(d, body + 4, le);
       f.alloc_hint = r32(d, body, le);
       f.context_id = ctxId;
-      let info: InterfaceInfo | undefined;
+      let bound: BoundContext | undefined;
       let opnum = -1;
       if (ptype === PType.REQUEST) {
         opnum = r16(d, body + 6, le);
@@ -678,7 +751,7 @@ export function parsePdu(
         const ctx = a.contexts.get(ctxId);
         if (ctx === undefined && a.bindSeen)
           sink.anomaly('dcerpc.unknown_context', `context ${ctxId}`);
-        info = ctx?.info;
+        bound = ctx;
         if (ctx !== undefined) f.interface_uuid = ctx.uuid;
         if ((flags & PfcFlag.FIRST_FRAG) !== 0 || !a.calls.has(callId)) {
           rememberCall(a, callId, { opnum, context: ctx }, sink);
@@ -688,7 +761,7 @@ export function parsePdu(
         const call = a.calls.get(callId);
         if (call !== undefined) {
           opnum = call.opnum;
-          info = call.context?.info;
+          bound = call.context;
           if (call.context !== undefined) f.interface_uuid = call.context.uuid;
           if ((flags & PfcFlag.LAST_FRAG) !== 0 || ptype === PType.FAULT) a.calls.delete(callId);
         }
@@ -700,6 +773,7 @@ export function parsePdu(
           sink.anomaly('dcerpc.fault', name ?? `0x${status.toString(16).padStart(8, '0')}`);
         }
       }
+      const info = bound?.info;
       if (info !== undefined) f.interface_name = info.name;
       if (opnum >= 0) {
         f.opnum = opnum;
@@ -713,8 +787,19 @@ export function parsePdu(
       if (ptype !== PType.FAULT) {
         const read = !encrypted && le && info !== undefined && readsStub(info, opnum, toServer);
         const whole = reassemble(a, d, s, stubEnd, flags, callId, toServer, read, f, sink);
-        if (whole !== null && info !== undefined) {
-          readStub(info, opnum, toServer, whole.data, whole.start, whole.end, f, sink, cap);
+        if (whole !== null && bound !== undefined) {
+          readStub(
+            a.limits,
+            bound,
+            opnum,
+            toServer,
+            whole.data,
+            whole.start,
+            whole.end,
+            f,
+            sink,
+            cap,
+          );
         }
       }
       break;
