@@ -31,6 +31,7 @@ import { snmpSpec } from './snmp.js';
 import { sshSpec } from './ssh.js';
 import { svSpec } from './sv.js';
 import { tlsSpec } from './tls.js';
+import { vncSpec } from './vnc.js';
 import type { ProtoSpec } from './spec.js';
 
 // prettier-ignore
@@ -67,4 +68,5 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   ssh: sshSpec,
   sv: svSpec,
   tls: tlsSpec,
+  vnc: vncSpec,
 };

@@ -41,6 +41,7 @@ import { sshDecoder } from './app/ssh/index.js';
 import { svDecoder } from './app/sv/index.js';
 import { telnetDecoder } from './app/telnet/index.js';
 import { tlsDecoder } from './app/tls/index.js';
+import { vncDecoder } from './app/vnc/index.js';
 
 // Decoders are heterogeneous in their state type; `any` is the registry's erasure point.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -83,6 +84,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   svDecoder,
   telnetDecoder,
   tlsDecoder,
+  vncDecoder,
 ];
 
 const BY_ID: ReadonlyMap<string, AnyDecoder> = new Map(DECODERS.map((d) => [d.id, d]));
