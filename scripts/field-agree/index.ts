@@ -16,6 +16,7 @@ import { hartipSpec } from './hartip.js';
 import { httpSpec } from './http.js';
 import { iec104Spec } from './iec104.js';
 import { kerberosSpec } from './kerberos.js';
+import { ldapSpec } from './ldap.js';
 import { melsecSpec } from './melsec.js';
 import { mmsSpec } from './mms.js';
 import { modbusSpec } from './modbus.js';
@@ -53,6 +54,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   http: httpSpec,
   iec104: iec104Spec,
   kerberos: kerberosSpec,
+  ldap: ldapSpec,
   melsec: melsecSpec,
   mms: mmsSpec,
   modbus: modbusSpec,

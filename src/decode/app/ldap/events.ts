@@ -9,6 +9,7 @@
  * says `password_present`. References: see constants.ts.
  */
 import type { NtlmsspLayer } from '../../auth/ntlmssp.js';
+import type { NetlogonInfo } from './netlogon.js';
 
 /** Event kinds. */
 export const LDAP_EVENT_KINDS = [
@@ -103,8 +104,8 @@ export interface LdapFields {
   /** SearchRequest: return attribute types only. */
   types_only?: boolean;
   /**
-   * SearchRequest: the filter in [RFC4515] string form, `(&(objectClass=user)(cn=a*))`; cut
-   * (ending with `...`) past 16 nesting levels or 1024 characters.
+   * SearchRequest: the filter in [RFC4515] string form, `(&(objectClass=user)(cn=a*))`; levels
+   * past the 16th are shown as `...`, and text past 1024 characters is cut (ending with `...`).
    */
   filter?: string;
   /**
@@ -119,6 +120,11 @@ export interface LdapFields {
    * AddRequest entry, DelRequest, ModifyDNRequest entry, CompareRequest entry.
    */
   object_name?: string;
+  /**
+   * SearchResultEntry with a `Netlogon` attribute (the answer of an Active Directory LDAP ping
+   * over CLDAP): the domain controller, domain, forest and sites it names ([MS-ADTS] 6.3.1.9).
+   */
+  netlogon?: NetlogonInfo;
   /** ModifyRequest: the changes (at most 32 listed) and their count. */
   modifications?: LdapModification[];
   modification_count?: number;

@@ -454,8 +454,8 @@ export const fixtures: readonly DecoderFixture[] = [
         'a037' + // and
         'a3180409446e73446f6d61696e040b6578616d706c652e6f7267' + // (DnsDomain=example.org)
         'a30c0404486f7374040457533031' + // (Host=WS01)
-        'a30d04054e74566572040406000000' + // (NtVer=\06\00\00\00): NETLOGON_NT_VERSION_5EX | V1
-        '300a04084e65746c6f676f6e', // attributes: "Netlogon"
+        'a30d04054e74566572040406000000' + // (NtVer=\06\00\00\00): NETLOGON_NT_VERSION_5 and _5EX
+        '300a04086e65746c6f676f6e', // attributes: "netlogon"
     ),
   },
   {
@@ -468,7 +468,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '020101' + // messageID 1
         '6473' + // searchResEntry
         '0400' + // objectName ""
-        '306f306d04084e65746c6f676f6e3161045f' + // attribute "Netlogon", one 95-byte value:
+        '306f306d04086e65746c6f676f6e3161045f' + // attribute "netlogon", one 95-byte value:
         '1700' + // opcode LOGON_SAM_LOGON_RESPONSE_EX (23)
         '0000' + // Sbz
         'fdf30300' + // DS flags

@@ -379,7 +379,7 @@ describe('CLDAP (UDP)', () => {
     const s = session(DEFAULT_LIMITS, 'udp');
     const q = s.one(C, fixture('cldap-ping-request'));
     expect(q.filter).toBe('(&(DnsDomain=example.org)(Host=WS01)(NtVer=\\06\\00\\00\\00))');
-    expect(q.attributes).toEqual(['Netlogon']);
+    expect(q.attributes).toEqual(['netlogon']);
     s.sink.take();
     s.parse(S, fixture('cldap-ping-response'));
     const { events } = s.sink.take();
@@ -388,6 +388,28 @@ describe('CLDAP (UDP)', () => {
       'ldap.search_result_done',
     ]);
     expect(events[1]?.ldap).toMatchObject({ entries: 1, request_op: 'searchRequest' });
+    expect(events[0]?.ldap.netlogon).toEqual({
+      opcode: 23,
+      opcode_name: 'LOGON_SAM_LOGON_RESPONSE_EX',
+      flags: 0x0003f3fd,
+      domain_guid: 'd1c12e5f-e2a3-4b4a-b8c9-d0e1f2a3b4c5',
+      dns_forest: 'example.org',
+      dns_domain: 'example.org',
+      dns_host: 'dc1.example.org',
+      netbios_domain: 'EXAMPLE',
+      netbios_host: 'DC1',
+      dc_site: 'Default-First-Site-Name',
+      client_site: 'Default-First-Site-Name',
+    });
+  });
+
+  it('stops a Netlogon name at a pointer loop', () => {
+    const s = session(DEFAULT_LIMITS, 'udp');
+    // Opcode 23, then a forest name that points to itself.
+    const value = concatBytes(hex('1700' + '0000' + '00000000'), new Uint8Array(16), hex('c018'));
+    const attr = tlv(0x30, tlv(0x04, ascii('Netlogon')), tlv(0x31, tlv(0x04, value)));
+    const msg = tlv(0x30, hex('020101'), tlv(0x64, hex('0400'), tlv(0x30, attr)));
+    expect(s.one(S, msg).netlogon).toMatchObject({ opcode: 23, flags: 0 });
   });
 
   it('skips the RFC 1798 user DN between messageID and protocolOp', () => {
