@@ -28,6 +28,7 @@ import { profinetSpec } from './profinet.js';
 import { rdpSpec } from './rdp.js';
 import { s7commSpec } from './s7comm.js';
 import { selSpec } from './sel.js';
+import { smbSpec } from './smb.js';
 import { snmpSpec } from './snmp.js';
 import { sshSpec } from './ssh.js';
 import { svSpec } from './sv.js';
@@ -66,6 +67,7 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   rdp: rdpSpec,
   s7comm: s7commSpec,
   sel: selSpec,
+  smb: smbSpec,
   snmp: snmpSpec,
   ssh: sshSpec,
   sv: svSpec,

@@ -36,6 +36,7 @@ import { profinetDecoder } from './app/profinet/index.js';
 import { rdpDecoder } from './app/rdp/index.js';
 import { s7commDecoder } from './app/s7comm/index.js';
 import { selDecoder } from './app/sel/index.js';
+import { smbDecoder } from './app/smb/index.js';
 import { snmpDecoder } from './app/snmp/index.js';
 import { sshDecoder } from './app/ssh/index.js';
 import { svDecoder } from './app/sv/index.js';
@@ -79,6 +80,7 @@ export const DECODERS: readonly AnyDecoder[] = [
   rdpDecoder,
   s7commDecoder,
   selDecoder,
+  smbDecoder,
   snmpDecoder,
   sshDecoder,
   svDecoder,
