@@ -192,7 +192,9 @@ export function parseKerberos(
       return OK;
     }
     const total = KRB.RECORD_MARK + mark;
-    if (mark > state.limits.maxPduBytes) {
+    // The pipeline buffers at most maxPduBytes per direction: a longer record is skipped here,
+    // which keeps the framing, rather than overflowing the buffer.
+    if (total > state.limits.maxPduBytes) {
       if (!state.confirmed) return reject('kerberos.not_kerberos');
       sink.anomaly('kerberos.oversize', `${mark}-byte record skipped`);
       const k = Math.min(total, n - pos);

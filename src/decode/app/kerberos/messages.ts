@@ -108,9 +108,34 @@ function text(d: Uint8Array, s: number, e: number): string {
 
 /** KerberosTime "YYYYMMDDHHMMSSZ" ([RFC4120] 5.2.3) as ISO 8601; other forms as they are. */
 function time(d: Uint8Array, s: number, e: number): string {
-  const t = berText(d, s, e, 32);
-  if (t.length !== 15 || t[14] !== 'Z') return t;
-  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}Z`;
+  if (e - s !== 15 || d[s + 14] !== 0x5a) return berText(d, s, e, 32);
+  for (let i = s; i < s + 14; i++) {
+    const c = d[i] as number;
+    if (c < 0x30 || c > 0x39) return berText(d, s, e, 32);
+  }
+  // One string built from the digits and the separators of "YYYY-MM-DDTHH:MM:SSZ".
+  return String.fromCharCode(
+    d[s] as number,
+    d[s + 1] as number,
+    d[s + 2] as number,
+    d[s + 3] as number,
+    0x2d,
+    d[s + 4] as number,
+    d[s + 5] as number,
+    0x2d,
+    d[s + 6] as number,
+    d[s + 7] as number,
+    0x54,
+    d[s + 8] as number,
+    d[s + 9] as number,
+    0x3a,
+    d[s + 10] as number,
+    d[s + 11] as number,
+    0x3a,
+    d[s + 12] as number,
+    d[s + 13] as number,
+    0x5a,
+  );
 }
 
 /** Names of the bits set in a BIT STRING of up to 32 bits (bit 0 = MSB of the first octet). */
@@ -155,16 +180,16 @@ function principal(d: Uint8Array, s: number, e: number, what: string): boolean {
     p = ce;
     if (n === 0) {
       if (!tlv(d, cs, ce, what)) return false;
-      const v = integer(d, `${what} name-type`);
+      const v = integer(d, what);
       if (v === undefined) return false;
       pnType = v;
     } else if (n === 1) {
-      if (!expect(d, cs, ce, TAG.SEQUENCE, `${what} name-string`)) return false;
+      if (!expect(d, cs, ce, TAG.SEQUENCE, what)) return false;
       const le = T.end;
       let q = T.start;
       let count = 0;
       while (q < le) {
-        if (!tlv(d, q, le, `${what} name-string`)) return false;
+        if (!tlv(d, q, le, what)) return false;
         q = T.end;
         if (++count > KRB.MAX_COMPONENTS) {
           limitHit = `${what} with more than ${KRB.MAX_COMPONENTS} components`;
@@ -198,7 +223,7 @@ function encrypted(d: Uint8Array, s: number, e: number, what: string): boolean {
     if (n === 0 || n === 1) {
       if (!tlv(d, cs, ce, what)) return false;
       if (n === 0) {
-        const v = integer(d, `${what} etype`);
+        const v = integer(d, what);
         if (v === undefined) return false;
         encEtype = v;
       } else encKvno = berUint(d, T.start, T.end);
