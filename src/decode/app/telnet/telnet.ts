@@ -454,8 +454,10 @@ function serverByte(state: TelnetState, b: number, sink: DecodeSink): void {
   if (state.login === Login.SHELL) return;
   const t = state.tail;
   if (state.tailLen === t.length) {
-    t.copyWithin(0, 1);
-    state.tailLen--;
+    // Full: keep the newer half (enough for the longest word looked for), one move per 48 bytes.
+    const half = t.length >> 1;
+    t.copyWithin(0, half);
+    state.tailLen -= half;
   }
   t[state.tailLen++] = lower(b);
   // Checks run only on the bytes that end what they look for: ':' ends prompts, LF ends
