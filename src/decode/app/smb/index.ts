@@ -6,16 +6,29 @@
  * NTLMSSP and SPNEGO tokens are read by `decode/auth/`.
  */
 import type { AnomalyCatalog, AppDecoder } from '../../decoder.js';
+import { DCERPC_ANOMALIES } from '../dcerpc/index.js';
 import { SMB_PORTS } from './constants.js';
 import { SMB_EVENT_KINDS } from './events.js';
 import { createSmbState, onSmbGap, parseSmb, probeSmb } from './smb.js';
 import type { SmbState } from './state.js';
 
 /**
- * Every anomaly the SMB decoder raises. `rules/anomalies/smb.yml` has one default Sigma rule
- * per entry.
+ * The anomalies of the DCE/RPC reader that runs over SMB named pipes, under the SMB prefix:
+ * `dcerpc.<what>` becomes `smb.dcerpc_<what>` (a decoder declares only its own names).
+ */
+const SMB_DCERPC_ANOMALIES: AnomalyCatalog = Object.fromEntries(
+  Object.entries(DCERPC_ANOMALIES).map(([name, info]) => [
+    `smb.${name.replace('.', '_')}`,
+    { description: `Over an SMB named pipe: ${info.description}`, severity: info.severity },
+  ]),
+);
+
+/**
+ * Every anomaly the SMB decoder raises, including those of the DCE/RPC reader it runs over
+ * named pipes. `rules/anomalies/smb.yml` has one default Sigma rule per entry.
  */
 export const SMB_ANOMALIES = {
+  ...SMB_DCERPC_ANOMALIES,
   'smb.invalid_framing': {
     description:
       'A NetBIOS session service packet of an unknown type or an oversized control packet ' +

@@ -41,6 +41,7 @@ import {
   boundedSet,
   isAdminShare,
   isIpcShare,
+  closeFile,
   out,
   pipePayload,
   securityBlob,
@@ -155,6 +156,7 @@ export function parseSmb1(
     sink.anomaly('smb.smb1_session', f.command_name);
   }
   const key = mid + pid * 0x1_0000;
+  state.pipeNtlmssp = null;
   ctx.h = s;
   ctx.e = e;
   ctx.unicode = (flags2 & FLAGS2_UNICODE) !== 0;
@@ -254,7 +256,7 @@ export function parseSmb1(
   out(state, sink, {
     kind: isResp ? 'smb.response' : 'smb.request',
     smb: f,
-    ...(ntlm ? { ntlmssp: ntlm } : {}),
+    ...(ntlm ? { ntlmssp: ntlm } : state.pipeNtlmssp ? { ntlmssp: state.pipeNtlmssp } : {}),
     ...(rpc !== null ? { dcerpc: rpc } : {}),
   });
 }
@@ -411,7 +413,7 @@ function block(
         fid(state, ctx.reqFile, f);
       } else if (isResp && pending && pending.fileKey >= 0) {
         fid(state, pending.fileKey, f);
-        if (ctx.status === 0) state.files1.delete(pending.fileKey);
+        if (ctx.status === 0) closeFile(state, state.files1, pending.fileKey);
       }
       break;
     case Smb1Cmd.READ_ANDX:

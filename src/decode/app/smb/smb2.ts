@@ -46,6 +46,7 @@ import {
   hexBytes,
   isAdminShare,
   isIpcShare,
+  closeFile,
   out,
   pipePayload,
   securityBlob,
@@ -134,6 +135,7 @@ function command(
   cut: boolean,
   sink: DecodeSink,
 ): void {
+  state.pipeNtlmssp = null;
   const cmd = u16(d, h + 12);
   const flags = u32(d, h + 16);
   const isResp = (flags & Smb2Flag.SERVER_TO_REDIR) !== 0;
@@ -273,7 +275,7 @@ function command(
         if (!isResp && blen >= 24) reqFile = fileRef(state, d, b + 8, f, flags);
         else if (isResp && pending && pending.fileKey >= 0) {
           fileFromPending(state, pending, f);
-          if (status === 0) state.files2.delete(pending.fileKey);
+          if (status === 0) closeFile(state, state.files2, pending.fileKey);
         }
         break;
       case Smb2Cmd.READ:
@@ -371,7 +373,7 @@ function command(
   out(state, sink, {
     kind: isResp ? 'smb.response' : 'smb.request',
     smb: f,
-    ...(ntlm ? { ntlmssp: ntlm } : {}),
+    ...(ntlm ? { ntlmssp: ntlm } : state.pipeNtlmssp ? { ntlmssp: state.pipeNtlmssp } : {}),
     ...(rpc !== null ? { dcerpc: rpc } : {}),
   });
 }

@@ -7,7 +7,8 @@
 import { ntlmsspAt, parseNtlmssp } from '../../auth/ntlmssp.js';
 import type { NtlmsspLayer } from '../../auth/ntlmssp.js';
 import { parseSpnego } from '../../auth/spnego.js';
-import type { DecodeSink, DecoderLimits } from '../../decoder.js';
+import type { AppEvent, DecodeSink, DecoderLimits } from '../../decoder.js';
+import { DcerpcPipe, dcerpcPipeMessage } from '../dcerpc/pipe.js';
 import type { SmbEvent, SmbFields } from './events.js';
 
 /** Entries per table (trees, open files) per flow; the oldest is evicted beyond it. */
@@ -15,6 +16,11 @@ export const MAX_TREES = 256;
 export const MAX_FILES = 1024;
 /** Commands decoded in one SMB2 compound or SMB1 AndX chain. */
 export const MAX_CHAIN = 32;
+/**
+ * Named pipes per flow with DCE/RPC state (each may buffer up to 2 x maxPduBytes of partial
+ * PDUs); pipes opened beyond it are not decoded as DCE/RPC.
+ */
+export const MAX_RPC_PIPES = 32;
 /** Dialects listed from one NEGOTIATE. */
 export const MAX_DIALECTS = 32;
 
@@ -29,8 +35,11 @@ export interface TreeInfo {
 export interface FileInfo {
   name: string;
   pipe: boolean;
-  /** DCE/RPC reassembly state of the pipe (one per pipe file id), created on first use. */
-  rpc: unknown;
+  /**
+   * DCE/RPC state of the pipe (one per pipe file id), created when its first payload starts
+   * like a DCE/RPC PDU; false when it did not (PsExec's own pipes, \\PIPE\\LANMAN).
+   */
+  rpc: DcerpcPipe | null | false;
 }
 
 /** What a request leaves for its response. */
@@ -44,6 +53,24 @@ export interface Pending {
   treeId: number;
   /** SMB1 transaction subcommand / pipe function, -1 when none. */
   sub: number;
+}
+
+/**
+ * The sink the DCE/RPC pipe reader writes to: its anomalies (`dcerpc.<what>`) are raised under
+ * the SMB decoder's prefix (`smb.dcerpc_<what>`, declared in `SMB_ANOMALIES`), since the flow
+ * is SMB's; it never confirms or emits on its own.
+ */
+class PipeSink implements DecodeSink {
+  inner: DecodeSink | null = null;
+  emit(_event: AppEvent): void {
+    // The pipe reader returns its layer instead of emitting.
+  }
+  anomaly(name: string, detail?: string): void {
+    this.inner?.anomaly(`smb.${name.replace('.', '_')}`, detail);
+  }
+  confirm(): void {
+    // Only SMB messages confirm an SMB flow.
+  }
 }
 
 /** Per-flow SMB state. */
@@ -72,6 +99,12 @@ export class SmbState {
   smb1Reported = false;
   /** File of the last CREATE of a compound, for related requests that use the 0xFF..FF id. */
   lastCreateKey = -1;
+  /** Pipes given DCE/RPC state so far (bounded by {@link MAX_RPC_PIPES}). */
+  rpcPipes = 0;
+  /** NTLMSSP layer of the DCE/RPC auth verifier of the last pipe payload, or null. */
+  pipeNtlmssp: NtlmsspLayer | null = null;
+  /** Sink handed to the DCE/RPC pipe reader. */
+  readonly pipeSink = new PipeSink();
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -179,6 +212,14 @@ export function boundedSet<V>(
   m.set(key, value);
 }
 
+/** Forgets a closed file, and its DCE/RPC state. */
+export function closeFile(state: SmbState, files: Map<number, FileInfo>, key: number): void {
+  const file = files.get(key);
+  if (!file) return;
+  if (file.rpc) state.rpcPipes--;
+  files.delete(key);
+}
+
 /** Sends an event to the sink, or keeps it until an oversized message has been skipped. */
 export function out(state: SmbState, sink: DecodeSink, ev: SmbEvent): void {
   const dir = state.deferDir;
@@ -226,17 +267,40 @@ export function securityBlob(
 }
 
 /**
- * The named-pipe seam: a payload written to, read from or transceived on a pipe goes here, and
- * what it returns becomes the event's `dcerpc` layer.
+ * The named-pipe seam: a payload written to, read from or transceived on a pipe goes to the
+ * DCE/RPC reader ([MS-RPCE] 2.1.1.2, one association per pipe file id); what it returns becomes
+ * the event's `dcerpc` layer, and the NTLMSSP message of its auth verifier is left in
+ * `state.pipeNtlmssp`.
  */
 export function pipePayload(
-  _state: SmbState,
-  _file: FileInfo,
-  _d: Uint8Array,
-  _s: number,
-  _e: number,
-  _toServer: boolean,
-  _sink: DecodeSink,
+  state: SmbState,
+  file: FileInfo,
+  d: Uint8Array,
+  s: number,
+  e: number,
+  toServer: boolean,
+  sink: DecodeSink,
 ): unknown {
-  return null;
+  let pipe = file.rpc;
+  if (pipe === false) return null;
+  if (pipe === null) {
+    // A connection-oriented PDU opens with version 5, minor 0 or 1 ([C706] 12.6.3.1).
+    if (e - s < 2 || d[s] !== 5 || (d[s + 1] as number) > 1) {
+      file.rpc = false;
+      return null;
+    }
+    if (state.rpcPipes >= MAX_RPC_PIPES) {
+      sink.anomaly('smb.limit_reached', `more than ${MAX_RPC_PIPES} DCE/RPC pipes`);
+      return null;
+    }
+    state.rpcPipes++;
+    pipe = new DcerpcPipe(state.limits);
+    file.rpc = pipe;
+  }
+  const ps = state.pipeSink;
+  ps.inner = sink;
+  const layer = dcerpcPipeMessage(pipe, d, s, Math.min(e, d.length), toServer, ps);
+  ps.inner = null;
+  state.pipeNtlmssp = pipe.ntlmssp;
+  return layer;
 }
