@@ -42,8 +42,12 @@ export interface EventMeta {
 export interface Observer {
   /** An event, before it is written. */
   event(meta: EventMeta, event: AppEvent): void;
-  /** A finished flow, before its record is written. */
-  flow(record: FlowRecord): void;
+  /**
+   * A finished flow, before its record is written. `serverIsOrig` is true when the decoder
+   * that recognised the flow found the service on the initiator's side (a capture that began
+   * mid-connection, with the server's packet first).
+   */
+  flow(record: FlowRecord, serverIsOrig: boolean): void;
 }
 
 /** One observer feeding several (null entries skipped); null when there are none. */
@@ -55,8 +59,8 @@ export function combineObservers(list: readonly (Observer | null)[]): Observer |
     event(meta, event): void {
       for (const o of obs) o.event(meta, event);
     },
-    flow(record): void {
-      for (const o of obs) o.flow(record);
+    flow(record, serverIsOrig): void {
+      for (const o of obs) o.flow(record, serverIsOrig);
     },
   };
 }

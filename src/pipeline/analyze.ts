@@ -7,7 +7,7 @@
  * reported in the summary with everything decoded before the break kept and written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openCapture } from '../capture/index.js';
 import type { CaptureSource } from '../capture/source.js';
 import { PlatformError } from '../core/errors.js';
@@ -135,8 +135,13 @@ function writeAssets(
   const tracker = new AssetTracker();
   if (snapshot) tracker.merge(snapshot);
   const assets = tracker.assets();
+  const edges = tracker.communication();
   try {
     writeFileSync(path, assets.map((a) => JSON.stringify(a) + '\n').join(''));
+    writeFileSync(
+      join(dirname(path), 'edges.jsonl'),
+      edges.map((e) => JSON.stringify(e) + '\n').join(''),
+    );
   } catch (err) {
     throw new PlatformError('ERR_OUTPUT_WRITE', `cannot write ${path}: ${(err as Error).message}`, {
       cause: err,

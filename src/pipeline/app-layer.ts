@@ -489,6 +489,12 @@ export class AppLayer {
     );
   }
 
+  /** True when the decoder attached to `flow` found the server on the initiator's side. */
+  serverIsOrig(flow: Flow): boolean {
+    const app = flow.app as FlowApp | null;
+    return app !== null && app.decoder !== null && app.serverIsOrig;
+  }
+
   /** Fills the observers' envelope record for the PDU being decoded. */
   private describe(flow: Flow, app: FlowApp, proto: string): EventMeta {
     const m = this.meta;

@@ -346,7 +346,7 @@ export class Engine {
     }
     this.totals.flows++;
     const record = flowRecord(flow, reason);
-    this.observer?.flow(record);
+    this.observer?.flow(record, this.app.serverIsOrig(flow));
     const line = JSON.stringify(record);
     if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: true, line });
     else this.sink.flow(line, this.position, 0);

@@ -32,6 +32,28 @@ export interface AssetService {
   last_seen: string;
 }
 
+/** A role the asset plays, with the evidence for it. */
+export interface AssetRole {
+  /** `plc`, `rtu`, `ied`, `io_device`, `engineering_workstation`, `hmi_scada`, `historian`, `opcua_server`, `broker`, `domain_controller`, `dns_server`, `dhcp_server`, `it_server`, `it_workstation`, `router`. */
+  role: string;
+  confidence: Confidence;
+  /** What the asset did that shows the role (at most 8 sentences, with frames and flows). */
+  evidence: string[];
+}
+
+/** One edge of the communication map (`edges.jsonl`): assets, protocol, operations. */
+export interface AssetEdge {
+  /** Asset ids (`assets.jsonl` `id`); an address that is no asset (a group address) as itself. */
+  src: string;
+  dst: string;
+  protocol: string;
+  /** Per operation class: count, first and last seen, and the first frame and flow. */
+  operations: Record<
+    string,
+    { count: number; first_seen: string; last_seen: string; frame: number; flow: string }
+  >;
+}
+
 export interface AssetRecord {
   /**
    * `mac:<address>` when the asset has a (non-router) MAC address, else `ip:<address>`, else
@@ -54,6 +76,7 @@ export interface AssetRecord {
   services: AssetService[];
   /** Protocols it used as a client (or `transport/port` when unrecognised), with flow counts. */
   client_protocols: { protocol: string; flows: number }[];
+  /** Flows in which the asset was the client, and the server. */
   flows_initiated: number;
   flows_accepted: number;
   packets_sent: number;
@@ -65,6 +88,10 @@ export interface AssetRecord {
    * another BACnet network or on MS/TP): the addresses it was reached through.
    */
   via?: string[];
+  /** Roles, best first, each with its evidence. */
+  roles?: AssetRole[];
+  /** Purdue level (0 field devices ... 4 enterprise), from the best role; absent when unknown. */
+  purdue_level?: number;
   /** The MAC address carried many IP addresses: a router, NAT or proxy. */
   router?: boolean;
   /** IP addresses seen behind the router's MAC address. */

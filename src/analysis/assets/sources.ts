@@ -226,12 +226,11 @@ function opcua(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   }
 }
 
-function dnp3(meta: EventMeta, e: AppEvent, add: AddAttribute): void {
+function dnp3(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   const d = obj(e.dnp3);
   const src = num(d?.source);
   // 0xFFFC-0xFFFF are broadcast and self addresses, not a station's.
   if (src !== undefined && src < 0xfff0) add('src', 'dnp3_address', src, 'high');
-  if (meta.fromServer) add('src', 'role_hint', 'dnp3_outstation', 'medium');
 }
 
 function iec104(meta: EventMeta, e: AppEvent, add: AddAttribute): void {
@@ -268,6 +267,7 @@ function dhcp(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
     if (Array.isArray(prl)) add(client, 'dhcp_fingerprint', prl.join(','), 'medium');
     return;
   }
+  add('src', 'role_hint', 'dhcp_server', 'high');
   // DHCPACK (5) binds the assigned address to the client's hardware address.
   const yi = str(d.yiaddr);
   if (d.message_type === 5 && yi !== undefined && yi !== '0.0.0.0') {

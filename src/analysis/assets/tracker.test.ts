@@ -198,6 +198,93 @@ describe('AssetTracker', () => {
     expect(behind?.identity.bacnet_vendor_id?.[0]?.value).toBe(42);
   });
 
+  it('puts the service on the initiator when the decoder found the server there', () => {
+    const t = new AssetTracker();
+    // Picked up mid-connection: the outstation's packet came first.
+    t.flow(
+      flow({
+        src_ip: '10.0.0.2',
+        src_port: 20000,
+        dst_ip: '10.0.0.1',
+        dst_port: 51328,
+        service: 'dnp3',
+        conn_state: 'OTH',
+      }),
+      true,
+    );
+    const out = t.assets().find((a) => a.ips.includes('10.0.0.2'));
+    expect(out?.services.map((s) => `${s.transport}/${s.port}`)).toEqual(['tcp/20000']);
+    expect(t.assets().find((a) => a.ips.includes('10.0.0.1'))?.services).toEqual([]);
+  });
+
+  it('infers roles from operations, with evidence and a Purdue level', () => {
+    const t = new AssetTracker();
+    const hmi = {
+      srcIp: '10.0.0.1',
+      dstIp: '10.0.0.2',
+      fromServer: false,
+      proto: 's7comm',
+      flow: '1:1',
+    };
+    const ews = {
+      srcIp: '10.0.0.9',
+      dstIp: '10.0.0.2',
+      fromServer: false,
+      proto: 's7comm',
+      flow: '1:7',
+    };
+    for (let i = 0; i < 5; i++)
+      t.event(meta({ ...hmi, frame: 10 + i }), {
+        kind: 's7comm.job',
+        s7comm: { function_code: 4 },
+      });
+    t.event(meta({ ...ews, frame: 40 }), { kind: 's7comm.job', s7comm: { function_code: 0x1a } });
+    t.flow(flow({ id: '1:1', dst_port: 102, service: 's7comm' }));
+    t.flow(flow({ id: '1:7', src_ip: '10.0.0.9', dst_port: 102, service: 's7comm' }));
+    const assets = t.assets();
+    const role = (ip: string): unknown =>
+      assets.find((a) => a.ips.includes(ip))?.roles?.map((r) => [r.role, r.confidence]);
+    expect(role('10.0.0.2')).toEqual([['plc', 'high']]);
+    expect(role('10.0.0.1')).toEqual([['hmi_scada', 'medium']]);
+    expect(role('10.0.0.9')).toEqual([['engineering_workstation', 'high']]);
+    const ewsAsset = assets.find((a) => a.ips.includes('10.0.0.9'));
+    expect(ewsAsset?.roles?.[0]?.evidence[0]).toBe(
+      'sent 1 program operation over s7comm to ip:10.0.0.2 (first in frame 40, flow 1:7)',
+    );
+    expect(ewsAsset?.purdue_level).toBe(2);
+    expect(assets.find((a) => a.ips.includes('10.0.0.2'))?.purdue_level).toBe(1);
+    expect(t.communication()).toEqual([
+      {
+        src: 'ip:10.0.0.1',
+        dst: 'ip:10.0.0.2',
+        protocol: 's7comm',
+        operations: {
+          read: {
+            count: 5,
+            first_seen: '2024-01-01T00:00:00.000005Z',
+            last_seen: '2024-01-01T00:00:00.000005Z',
+            frame: 10,
+            flow: '1:1',
+          },
+        },
+      },
+      {
+        src: 'ip:10.0.0.9',
+        dst: 'ip:10.0.0.2',
+        protocol: 's7comm',
+        operations: {
+          program: {
+            count: 1,
+            first_seen: '2024-01-01T00:00:00.000005Z',
+            last_seen: '2024-01-01T00:00:00.000005Z',
+            frame: 40,
+            flow: '1:7',
+          },
+        },
+      },
+    ]);
+  });
+
   it('merges snapshots into what one tracker would have seen', () => {
     const one = new AssetTracker();
     const a = new AssetTracker();

@@ -24,7 +24,11 @@ import { isoMicros } from '../../core/time.js';
 import type { EventMeta, Observer } from '../observer.js';
 import { IDENTITY_SOURCES, type AddAttribute, type Side } from './sources.js';
 import { macKind, ouiVendor } from './oui.js';
-import type { AssetRecord, AttributeEvidence, Confidence } from './record.js';
+import { EdgeTracker, type EdgeObs } from './edges.js';
+import { operationOf } from '../operations.js';
+import type { AssetEdge, AssetRecord, AttributeEvidence, Confidence } from './record.js';
+import { inferRoles, type OperationSummary } from './roles.js';
+import type { OperationClass } from '../operations.js';
 
 /** Bounds on what one tracker keeps. */
 export const ASSET_LIMITS = {
@@ -115,6 +119,10 @@ export interface AssetSnapshot {
   /** Devices known by a protocol identity (`bacnet:<instance>`). */
   devices: Record<string, HostObs>;
   links: Record<string, DeviceLinks>;
+  /** Communication edges between addresses, with their operations. */
+  edges: EdgeObs[];
+  /** Operations not counted because a bound was reached. */
+  edgesDropped: number;
   /** Counters (`assets.hosts_dropped` ...). */
   counters: Record<string, number>;
 }
@@ -173,50 +181,80 @@ export class AssetTracker implements Observer {
   private ips = new Map<string, HostObs>();
   private macs = new Map<string, HostObs>();
   private devices = new Map<string, HostObs>();
+  private readonly edges = new EdgeTracker();
   private links = new Map<string, DeviceLinks>();
   private readonly counters = new Map<string, number>();
   private readonly clock = new IsoClock();
 
   /** Flows: addresses, MACs, services, traffic. */
-  flow(rec: FlowRecord): void {
+  flow(rec: FlowRecord, serverIsOrig = false): void {
+    this.edges.flowEnded(rec.id);
     const first = rec.ts;
     const last = flowEnd(rec.ts, rec.duration);
-    const orig = this.host(this.ips, rec.src_ip, first);
-    const resp = this.host(this.ips, rec.dst_ip, first);
-    if (orig) {
-      touch(orig, first, last);
-      orig.flowsInitiated++;
-      orig.packetsSent += rec.orig_pkts;
-      orig.bytesSent += rec.orig_ip_bytes;
-      orig.packetsReceived += rec.resp_pkts;
-      orig.bytesReceived += rec.resp_ip_bytes;
-      if (rec.src_mac !== undefined) this.linkMac(orig, rec.src_mac, first, last);
-      const key = rec.service ?? `${rec.transport}/${rec.dst_port}`;
-      if (key in orig.clients || Object.keys(orig.clients).length < ASSET_LIMITS.maxClientProtocols)
-        orig.clients[key] = (orig.clients[key] ?? 0) + 1;
+    // Client and server: the initiator and the responder, unless the decoder found the
+    // service on the initiator's side (a capture that began mid-connection).
+    const c = serverIsOrig
+      ? { ip: rec.dst_ip, mac: rec.dst_mac, pkts: rec.resp_pkts, bytes: rec.resp_ip_bytes }
+      : { ip: rec.src_ip, mac: rec.src_mac, pkts: rec.orig_pkts, bytes: rec.orig_ip_bytes };
+    const sv = serverIsOrig
+      ? {
+          ip: rec.src_ip,
+          mac: rec.src_mac,
+          pkts: rec.orig_pkts,
+          bytes: rec.orig_ip_bytes,
+          port: rec.src_port,
+        }
+      : {
+          ip: rec.dst_ip,
+          mac: rec.dst_mac,
+          pkts: rec.resp_pkts,
+          bytes: rec.resp_ip_bytes,
+          port: rec.dst_port,
+        };
+    // Group and unspecified addresses (broadcast, multicast, 0.0.0.0) are no hosts.
+    const client = isGroupIp(c.ip) ? null : this.host(this.ips, c.ip, first);
+    const toGroup = isGroupIp(sv.ip) || (sv.mac !== undefined && macKind(sv.mac) === 'multicast');
+    const server = toGroup ? null : this.host(this.ips, sv.ip, first);
+    if (client) {
+      if (c.pkts > 0) touch(client, first, last);
+      client.flowsInitiated++;
+      client.packetsSent += c.pkts;
+      client.bytesSent += c.bytes;
+      client.packetsReceived += sv.pkts;
+      client.bytesReceived += sv.bytes;
+      if (c.mac !== undefined) this.linkMac(client, c.mac, first, last);
+      const key = rec.service ?? `${rec.transport}/${sv.port}`;
+      if (
+        key in client.clients ||
+        Object.keys(client.clients).length < ASSET_LIMITS.maxClientProtocols
+      )
+        client.clients[key] = (client.clients[key] ?? 0) + 1;
       else this.count('assets.client_protocols_dropped');
     }
-    if (resp) {
-      // A responder that never answered is still a destination, but not yet seen alive.
-      const answered = rec.resp_pkts > 0;
-      if (answered) touch(resp, first, last);
-      resp.flowsAccepted++;
-      resp.packetsSent += rec.resp_pkts;
-      resp.bytesSent += rec.resp_ip_bytes;
-      resp.packetsReceived += rec.orig_pkts;
-      resp.bytesReceived += rec.orig_ip_bytes;
-      if (rec.dst_mac !== undefined) this.linkMac(resp, rec.dst_mac, first, last);
-      // TCP: the handshake completed, or (picked up mid-stream) the responder sent data.
+    if (server) {
+      // A server that never answered is still a destination, but not yet seen alive.
+      const answered = sv.pkts > 0;
+      if (answered) touch(server, first, last);
+      server.flowsAccepted++;
+      server.packetsSent += sv.pkts;
+      server.bytesSent += sv.bytes;
+      server.packetsReceived += c.pkts;
+      server.bytesReceived += c.bytes;
+      if (sv.mac !== undefined) this.linkMac(server, sv.mac, first, last);
+      // TCP: the handshake completed, or (picked up mid-stream) the server sent data.
+      const serverBytes = serverIsOrig ? rec.orig_bytes : rec.resp_bytes;
       const answeredService =
-        rec.transport === 'tcp' ? ESTABLISHED.has(rec.conn_state) || rec.resp_bytes > 0 : answered;
+        rec.transport === 'tcp' ? ESTABLISHED.has(rec.conn_state) || serverBytes > 0 : answered;
       if (answeredService && (rec.transport === 'tcp' || rec.transport === 'udp')) {
-        this.service(resp, rec.transport, rec.dst_port, rec.service ?? '', first, last);
+        this.service(server, rec.transport, sv.port, rec.service ?? '', first, last);
       }
     }
   }
 
   /** Events: identity attributes from the protocols that reveal them. */
   event(meta: EventMeta, event: AppEvent): void {
+    const op = operationOf(meta.proto, event);
+    if (op !== null) this.edges.count(meta, op);
     const source = IDENTITY_SOURCES[event.kind];
     if (source === undefined) return;
     this.meta = meta;
@@ -238,6 +276,10 @@ export class AssetTracker implements Observer {
       macs: Object.fromEntries(this.macs),
       devices: Object.fromEntries(this.devices),
       links: Object.fromEntries(this.links),
+      ...(() => {
+        const e = this.edges.snapshot();
+        return { edges: e.edges, edgesDropped: e.dropped };
+      })(),
       counters: Object.fromEntries(this.counters),
     };
   }
@@ -251,12 +293,15 @@ export class AssetTracker implements Observer {
       for (const k of l.is) this.link(dev, 'is', k);
       for (const k of l.behind) this.link(dev, 'behind', k);
     }
+    this.edges.merge(snap.edges, snap.edgesDropped);
     for (const [k, v] of Object.entries(snap.counters)) this.count(k, v);
   }
 
   /** Counters of what the bounds dropped. */
   counterValues(): Record<string, number> {
-    return Object.fromEntries([...this.counters].sort((a, b) => a[0].localeCompare(b[0])));
+    const all = new Map(this.counters);
+    if (this.edges.droppedCount > 0) all.set('assets.operations_dropped', this.edges.droppedCount);
+    return Object.fromEntries([...all].sort((a, b) => a[0].localeCompare(b[0])));
   }
 
   /**
@@ -355,7 +400,69 @@ export class AssetTracker implements Observer {
       out.push(rec);
     }
     out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.lastEdges = this.assetEdges(out);
     return out;
+  }
+
+  /** The communication map between the assets of the last {@link assets} call. */
+  communication(): AssetEdge[] {
+    return this.lastEdges;
+  }
+
+  private lastEdges: AssetEdge[] = [];
+
+  /** Maps the address edges to asset edges, and infers roles from them. */
+  private assetEdges(assets: AssetRecord[]): AssetEdge[] {
+    const idOf = new Map<string, string>();
+    for (const a of assets) {
+      for (const ip of a.ips) idOf.set(ip, a.id);
+      for (const mac of a.macs) if (!a.router) idOf.set(mac, a.id);
+    }
+    const byKey = new Map<string, AssetEdge>();
+    for (const e of this.edges.snapshot().edges) {
+      const src = idOf.get(e.src) ?? e.src;
+      const dst = idOf.get(e.dst) ?? e.dst;
+      const key = `${src}|${dst}|${e.protocol}`;
+      let out = byKey.get(key);
+      if (!out) byKey.set(key, (out = { src, dst, protocol: e.protocol, operations: {} }));
+      for (const [op, o] of Object.entries(e.operations)) {
+        if (o === undefined) continue;
+        const cur = out.operations[op];
+        if (!cur) out.operations[op] = { ...o };
+        else {
+          if (
+            o.first_seen < cur.first_seen ||
+            (o.first_seen === cur.first_seen && o.frame < cur.frame)
+          ) {
+            cur.first_seen = o.first_seen;
+            cur.frame = o.frame;
+            cur.flow = o.flow;
+          }
+          if (o.last_seen > cur.last_seen) cur.last_seen = o.last_seen;
+          cur.count += o.count;
+        }
+      }
+    }
+    const edges = [...byKey.values()].sort(
+      (a, b) => cmp(a.src, b.src) || cmp(a.dst, b.dst) || cmp(a.protocol, b.protocol),
+    );
+    const sent = new Map<string, OperationSummary[]>();
+    const received = new Map<string, OperationSummary[]>();
+    for (const e of edges) {
+      for (const [op, o] of Object.entries(e.operations)) {
+        const base = {
+          protocol: e.protocol,
+          op: op as OperationClass,
+          count: o.count,
+          frame: o.frame,
+          flow: o.flow,
+        };
+        push(sent, e.src, { ...base, peer: e.dst });
+        push(received, e.dst, { ...base, peer: e.src });
+      }
+    }
+    for (const a of assets) inferRoles(a, sent.get(a.id) ?? [], received.get(a.id) ?? []);
+    return edges;
   }
 
   private record(
@@ -680,4 +787,24 @@ function compareAddresses(a: string, b: string): number {
     return 0;
   }
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/**
+ * Broadcast, multicast and unspecified IP addresses (a directed broadcast such as
+ * 192.168.1.255 is recognised by its group destination MAC address instead).
+ */
+function isGroupIp(ip: string): boolean {
+  if (ip.includes(':')) return ip.startsWith('ff') || ip === '::';
+  const first = Number(ip.slice(0, ip.indexOf('.')));
+  return ip === '255.255.255.255' || ip === '0.0.0.0' || (first >= 224 && first <= 239);
 }
