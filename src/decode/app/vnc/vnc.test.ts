@@ -202,6 +202,24 @@ describe('framing of framebuffer updates without decoding pixels', () => {
   });
 });
 
+describe('long text is cut, not buffered', () => {
+  it('a 60,000-byte desktop name keeps 256 characters; the rest is skipped', () => {
+    const t = conversation('client-init');
+    const name = new Uint8Array(60_000).fill(0x41);
+    t.parse(
+      S,
+      concatBytes(
+        hex('02800' + '1e0' + '20180001' + '00ff00ff00ff' + '100800' + '000000' + '0000ea60'),
+        name.subarray(0, 5000),
+      ),
+    );
+    t.parse(S, concatBytes(name.subarray(5000), hex('02')));
+    const init = t.sink.events.find((e) => e.kind === 'vnc.server_init')?.vnc;
+    expect(init?.desktop_name).toHaveLength(256);
+    expect(t.sink.events.at(-1)?.vnc.message).toBe('bell');
+  });
+});
+
 describe('other versions and security types', () => {
   it('3.3: the server decides None; no SecurityResult', () => {
     const t = session();

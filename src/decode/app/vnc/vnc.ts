@@ -360,9 +360,12 @@ function serverStep(
             8,
           );
         }
-        if (left < 8 + rl) return need(8 + rl);
-        f.reason = text(d, p + 8, p + 8 + rl);
-        len = 8 + rl;
+        // Only the kept part is waited for; the rest is skipped (no buffering of long text).
+        const keep = Math.min(rl, VNC.MAX_TEXT);
+        if (left < 8 + keep) return need(8 + keep);
+        f.reason = text(d, p + 8, p + 8 + keep);
+        s.skip = rl - keep;
+        len = 8 + keep;
       }
       emit(sink, 'vnc.security_result', f);
       if (res !== 0) {
@@ -458,12 +461,13 @@ function refused(
       head + 4,
     );
   }
-  if (n - p < head + 4 + rl) return need(head + 4 + rl);
-  const reason = text(d, p + head + 4, p + head + 4 + rl);
+  const keep = Math.min(rl, VNC.MAX_TEXT);
+  if (n - p < head + 4 + keep) return need(head + 4 + keep);
+  const reason = text(d, p + head + 4, p + head + 4 + keep);
   emit(sink, 'vnc.security_types', { security_types: [], security_type_names: [], reason });
   sink.anomaly('vnc.connection_refused', reason);
   countBoth(state);
-  return head + 4 + rl;
+  return head + 4 + keep;
 }
 
 function pixelFormat(d: Uint8Array, q: number, f: VncFields): void {
@@ -490,7 +494,8 @@ function serverInit(
   if (nl > VNC.MAX_TEXT_LENGTH) {
     return bad(malformed(state, s, sink, 'vnc.malformed_handshake', `name length ${nl}`), 24);
   }
-  if (n - p < 24 + nl) return need(24 + nl);
+  const keep = Math.min(nl, VNC.MAX_TEXT);
+  if (n - p < 24 + keep) return need(24 + keep);
   const f: VncFields = { width: u16(d, p), height: u16(d, p + 2) };
   pixelFormat(d, p + 4, f);
   f.red_max = u16(d, p + 8);
@@ -499,11 +504,12 @@ function serverInit(
   f.red_shift = d[p + 14] as number;
   f.green_shift = d[p + 15] as number;
   f.blue_shift = d[p + 16] as number;
-  f.desktop_name = text(d, p + 24, p + 24 + nl);
+  f.desktop_name = text(d, p + 24, p + 24 + keep);
+  s.skip = nl - keep;
   setBpp(state, f.bits_per_pixel as number);
   emit(sink, 'vnc.server_init', f);
   s.phase = P.MESSAGES;
-  return 24 + nl;
+  return 24 + keep;
 }
 
 function clientStep(
@@ -566,14 +572,17 @@ function clientStep(
       if (ul > VNC.MAX_TEXT_LENGTH || pl > VNC.MAX_TEXT_LENGTH) {
         return bad(malformed(state, s, sink, 'vnc.malformed_handshake', 'Plain lengths'), 8);
       }
-      if (left < 8 + ul + pl) return need(8 + ul + pl);
+      // The password bytes are skipped, never read.
+      const keep = Math.min(ul, VNC.MAX_TEXT);
+      if (left < 8 + keep) return need(8 + keep);
       emit(sink, 'vnc.vencrypt', {
-        username: text(d, p + 8, p + 8 + ul),
+        username: text(d, p + 8, p + 8 + keep),
         password_present: pl > 0,
       });
+      s.skip = ul - keep + pl;
       sink.anomaly('vnc.cleartext_credentials', 'VeNCrypt Plain without TLS');
       s.phase = P.INIT;
-      return 8 + ul + pl;
+      return 8 + keep;
     }
     case P.INIT:
       if (left < 1) return need(1);
