@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isPlatformError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
+import { mapCommand } from './commands/map.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Runs the CLI with `argv` (as `process.argv`); resolves with the exit code. */
@@ -20,7 +21,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   const setCode = (c: number): void => {
     code = c;
   };
-  for (const cmd of [analyzeCommand(setCode), watchCommand(setCode), demoCommand(setCode)]) {
+  for (const cmd of [
+    analyzeCommand(setCode),
+    watchCommand(setCode),
+    demoCommand(setCode),
+    mapCommand(setCode),
+  ]) {
     // Subcommands do not inherit these: usage errors must come back here (exit code 2).
     cmd.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
     program.addCommand(cmd);
