@@ -25,7 +25,7 @@ const SMALL_VARBIND = '3006' + '06022b06' + '0500';
 
 export const fixtures: readonly DecoderFixture[] = [
   {
-    // Sample_File_MMS_and_GOOSE.pcap frame 32: an HMI polls ifOperStatus of 8 ports
+    // Sample_File_MMS_and_GOOSE.pcap frame 32: a station polls ifOperStatus of 8 ports (v2c)
     name: 'v2c-get-ifoperstatus',
     dir: C,
     role: 'normal',
@@ -394,7 +394,7 @@ export const fixtures: readonly DecoderFixture[] = [
         '302a' + // VarBindList, 42 octets
         '3016' + // VarBind 1
         '060b2b060104018f650a010601' + //   name: OID 1.3.6.1.4.1.2021.10.1.6.1
-        '44079f78043f4b2000' + //   value: Opaque 0x9f78043f4b2000
+        '44079f78043f4b2000' + //   value: Opaque: Net-SNMP float (9f78, 4 octets, 0x3f4b2000 = 0.7935)
         '3010' + // VarBind 2
         '060b2b060104018f650a010501' + //   name: OID 1.3.6.1.4.1.2021.10.1.5.1
         '02014f', //   value: INTEGER 79
