@@ -166,6 +166,53 @@ describe('Kerberos requests', () => {
     expect(e.kerberos.cname).toBeUndefined();
     expect(sink.anomalies).toEqual([]);
   });
+  it('S4U: PA-FOR-USER names the impersonated user; additional tickets are listed', () => {
+    const tgt = tlv(
+      0x61,
+      tlv(
+        0x30,
+        ctx(0, int(5)) +
+          ctx(1, str('EXAMPLE.ORG')) +
+          ctx(2, principal(1, 'websvc')) +
+          ctx(3, tlv(0x30, ctx(0, int(23)) + ctx(1, int(3)) + ctx(2, tlv(0x04, '00'.repeat(16))))),
+      ),
+    );
+    const forUser = tlv(
+      0x30,
+      ctx(0, principal(10, 'alice@example.org')) +
+        ctx(1, str('EXAMPLE.ORG')) +
+        ctx(2, tlv(0x30, ctx(0, int(16)) + ctx(1, tlv(0x04, '00'.repeat(16))))) +
+        ctx(3, str('Kerberos')),
+    );
+    const padata = tlv(0x30, tlv(0x30, ctx(1, tlv(0x02, '0081')) + ctx(2, tlv(0x04, forUser))));
+    const body = tlv(
+      0x30,
+      ctx(0, tlv(0x03, '0040820000')) +
+        ctx(2, str('EXAMPLE.ORG')) +
+        ctx(3, principal(2, 'cifs', 'fs01.example.org')) +
+        ctx(5, tlv(0x18, Buffer.from('20370913024805Z').toString('hex'))) +
+        ctx(7, int(7)) +
+        ctx(8, tlv(0x30, int(18))) +
+        ctx(11, tlv(0x30, tgt)),
+    );
+    const msg = tlv(
+      0x6c,
+      tlv(0x30, ctx(1, int(5)) + ctx(2, int(12)) + ctx(3, padata) + ctx(4, body)),
+    );
+    const s = session('udp');
+    s.parse(C, hex(msg));
+    const f = s.sink.events[0]?.kerberos;
+    expect(f).toMatchObject({
+      for_user: 'alice\\@example.org',
+      for_user_realm: 'EXAMPLE.ORG',
+      padata_names: ['PA-FOR-USER'],
+      kdc_option_names: ['forwardable', 'renewable', 'cname-in-addl-tkt'],
+      ticket_count: 1,
+      tickets: [{ realm: 'EXAMPLE.ORG', sname: 'websvc', etype: 23, kvno: 3 }],
+    });
+    // The RC4 evidence ticket is weak material.
+    expect(s.sink.anomalies).toEqual(['kerberos.weak_etype_used']);
+  });
 });
 
 describe('Kerberos replies and errors', () => {
