@@ -30,6 +30,12 @@ import type { FtpEvent, FtpEventKind, FtpFields } from './events.js';
 class Side {
   /** Skipping an over-long line (or the rest of one after a gap) up to its line feed. */
   discarding = false;
+  /**
+   * Bytes at the start of the next data already known to hold no line feed: the pipeline hands
+   * back what `incomplete` left, so a line arriving a byte at a time is scanned once, not again
+   * from its start on every byte.
+   */
+  scanned = 0;
 }
 
 /** A command waiting for its reply. */
@@ -42,6 +48,8 @@ interface Pending {
 export class FtpState {
   readonly limits: DecoderLimits;
   confirmed = false;
+  /** Longest line: 1024 bytes, or less when the pipeline buffers less per direction. */
+  readonly maxLine: number;
   readonly sides: [Side, Side] = [new Side(), new Side()];
   /** Commands waiting for a reply, oldest first (at most {@link FTP.MAX_PENDING}). */
   readonly pending: Pending[] = [];
@@ -61,6 +69,7 @@ export class FtpState {
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
+    this.maxLine = Math.max(8, Math.min(FTP.MAX_LINE, limits.maxPduBytes));
   }
 }
 
@@ -72,6 +81,7 @@ export function createFtpState(limits: DecoderLimits): FtpState {
 /** A capture gap: skip to the next line; pairing starts over (the lost lines are unknown). */
 export function onFtpGap(state: FtpState, dir: Direction): void {
   state.sides[dir].discarding = true;
+  state.sides[dir].scanned = 0;
   state.pending.length = 0;
   if (dir === Direction.TO_CLIENT) state.replyCode = -1;
 }
@@ -181,19 +191,24 @@ export function parseFtp(
     return OK;
   }
   const side = state.sides[dir];
+  const maxLine = state.maxLine;
   let p = 0;
   while (p < n) {
     let nl = -1;
-    const lim = side.discarding ? n : Math.min(n, p + FTP.MAX_LINE);
-    for (let i = p; i < lim; i++) {
+    const lim = side.discarding ? n : Math.min(n, p + maxLine);
+    for (let i = p + side.scanned; i < lim; i++) {
       if (data[i] === 0x0a) {
         nl = i;
         break;
       }
     }
+    side.scanned = 0;
     if (nl < 0) {
       if (side.discarding) return OK;
-      if (n - p < FTP.MAX_LINE) return incomplete(p, n - p + 1);
+      if (n - p < maxLine) {
+        side.scanned = n - p;
+        return incomplete(p, n - p + 1);
+      }
       if (!state.confirmed) return reject('ftp.line_too_long');
       sink.anomaly('ftp.line_too_long', detail(data, p, n));
       side.discarding = true;
