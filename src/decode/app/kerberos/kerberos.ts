@@ -283,7 +283,10 @@ function message(
   }
   if (last.fail !== '') {
     const name = f.msg_type_name;
-    sink.anomaly('kerberos.malformed', last.fail.startsWith(name) ? last.fail : `${name}: ${last.fail}`);
+    sink.anomaly(
+      'kerberos.malformed',
+      last.fail.startsWith(name) ? last.fail : `${name}: ${last.fail}`,
+    );
   }
   if (last.limit !== '')
     sink.anomaly('kerberos.limit_reached', `${f.msg_type_name}: ${last.limit}`);
