@@ -5,10 +5,12 @@
  *
  * References: [RFC9110] 11.6, 11.7 (credentials, challenges); [RFC7617] 2 (Basic: base64 of
  * `user-id ":" password`); [RFC4559] 4 and [MS-NTHT] 2.2 (Negotiate / NTLM tokens: base64 of a
- * SPNEGO or NTLMSSP message); [RFC4648] 4 (base64).
+ * SPNEGO or NTLMSSP message, SPNEGO read by `auth/spnego.ts`, [RFC4178]); [RFC4648] 4
+ * (base64).
  */
 import { ntlmsspAt, parseNtlmssp } from '../../auth/ntlmssp.js';
 import type { NtlmsspLayer } from '../../auth/ntlmssp.js';
+import { parseSpnego } from '../../auth/spnego.js';
 import type { DecodeSink } from '../../decoder.js';
 import { Ch, HTTP } from './constants.js';
 import type { HttpFields } from './events.js';
@@ -53,7 +55,7 @@ export function authorization(
     sink.anomaly('http.cleartext_credentials', `basic authentication of user ${msg.auth_user}`);
     return null;
   }
-  return name === 'ntlm' || name === 'negotiate' ? ntlm(d, cs, ve) : null;
+  return name === 'ntlm' || name === 'negotiate' ? ntlm(msg, d, cs, ve) : null;
 }
 
 /**
@@ -77,17 +79,30 @@ export function challenge(
   }
   const name = text(d, vs, e, 32).toLowerCase();
   msg.auth_scheme = name;
-  return (name === 'ntlm' || name === 'negotiate') && e === se ? ntlm(d, cs, ve) : null;
+  return (name === 'ntlm' || name === 'negotiate') && e === se ? ntlm(msg, d, cs, ve) : null;
 }
 
-/** An NTLM or Negotiate token ([RFC4559] 4, [MS-NTHT] 2.2): the NTLMSSP message inside it. */
-function ntlm(d: Uint8Array, cs: number, ve: number): NtlmsspLayer | null {
+/**
+ * An NTLM or Negotiate token ([RFC4559] 4, [MS-NTHT] 2.2): sets `auth_mech` for a SPNEGO token
+ * (the client's first offered mechanism, or the one the server selected) and returns the
+ * NTLMSSP message inside, if any.
+ */
+function ntlm(msg: HttpFields, d: Uint8Array, cs: number, ve: number): NtlmsspLayer | null {
   const len = base64(d, cs, ve);
   if (len <= 0) return null;
+  if (B64[0] === SPNEGO_INIT || B64[0] === SPNEGO_RESP) {
+    const sp = parseSpnego(B64, 0, len);
+    const mech = sp?.mech_types?.[0] ?? sp?.supported_mech;
+    if (mech !== undefined) msg.auth_mech = mech;
+  }
   // A Negotiate token is SPNEGO around the NTLMSSP message (or Kerberos: no signature).
   const at = ntlmsspAt(B64, 0, len);
   return at < 0 ? null : parseNtlmssp(B64, at, len);
 }
+
+/** First octet of a SPNEGO NegTokenInit (GSS `[APPLICATION 0]`) and NegTokenResp (`[1]`). */
+const SPNEGO_INIT = 0x60;
+const SPNEGO_RESP = 0xa1;
 
 /** Scratch for decoded base64 (a header line is at most 8 KiB). */
 const B64 = new Uint8Array((HTTP.MAX_LINE * 3) / 4 + 4);

@@ -47,6 +47,11 @@ export interface HttpFields {
    * WWW-Authenticate / Proxy-Authenticate header.
    */
   auth_scheme?: string;
+  /**
+   * Negotiate (SPNEGO) token: the mechanism the client offers first or the server selected
+   * (`kerberos`, `ms_kerberos`, `ntlmssp`, `negoex`, or the dotted OID).
+   */
+  auth_mech?: string;
   /** Request with Basic credentials: the user-id ([RFC7617] 2), capped. */
   auth_user?: string;
   /** Request with Basic credentials: true when a password follows the user-id; never the value. */

@@ -158,6 +158,24 @@ describe('http requests and responses', () => {
     expect(r.events[1]?.ntlmssp).toMatchObject({ message_type: 'challenge', target_name: 'CORP' });
   });
 
+  it('reads the mechanism and the NTLMSSP message of a Negotiate (SPNEGO) token', () => {
+    // The SPNEGO NegTokenInit of LM_psexec_smb_dcerpc_epm_svcctl.pcapng frame 3 (an SMB2
+    // security blob): HTTP Negotiate carries the same GSS token in base64 ([RFC4559] 4.1).
+    const r = run([
+      [
+        C,
+        'GET /ews HTTP/1.1\r\nHost: mail\r\n' +
+          'Authorization: Negotiate YEgGBisGAQUFAqA+MDygDjAMBgorBgEEAYI3AgIKoioEKE5UTE1TU1AAAQAA' +
+          'AJeCCOIAAAAAAAAAAAAAAAAAAAAACgBaKQAAAA8=\r\n\r\n',
+      ],
+    ]);
+    expect(r.events[0]?.http).toMatchObject({ auth_scheme: 'negotiate', auth_mech: 'ntlmssp' });
+    expect(r.events[0]?.ntlmssp).toMatchObject({
+      message_type: 'negotiate',
+      version: '10.0.10586',
+    });
+  });
+
   it('counts chunked bodies without the coding, trailers among the headers', () => {
     const r = run([
       [C, CHUNKED_REQUEST],
