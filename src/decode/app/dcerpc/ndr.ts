@@ -5,7 +5,7 @@
  * that runs out returns -1 (or undefined) instead of throwing.
  */
 import { DCERPC, TowerProto } from './constants.js';
-import { INTERFACES } from './constants.js';
+import { INTERFACES } from './interfaces.js';
 import type { DcerpcTower } from './events.js';
 
 /** Little-endian 16-bit integer at `o` (caller checked bounds). */

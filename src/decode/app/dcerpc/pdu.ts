@@ -39,7 +39,6 @@ import {
   DCERPC,
   DREP_INT_LITTLE_ENDIAN,
   FAULT_STATUS,
-  INTERFACES,
   NAK_REASONS,
   NDR64_UUID,
   NDR_UUID,
@@ -47,8 +46,8 @@ import {
   PTYPE_NAMES,
   PType,
   PfcFlag,
-  type InterfaceInfo,
 } from './constants.js';
+import { INTERFACES, type InterfaceInfo } from './interfaces.js';
 import type { DcerpcContext, DcerpcFields, DcerpcResult, DcerpcTower } from './events.js';
 import {
   align,
