@@ -47,13 +47,14 @@ describe('RDP golden scenarios', () => {
     expect(failures).toHaveLength(3);
   });
 
-  it('malformed: long cookie, restricted admin, no CR LF, TLS after standard, LI overrun', () => {
+  it('malformed: long cookie, restricted admin, unrequested protocol, no CR LF, TLS after standard, LI overrun', () => {
     const names = parse(run(scenario('malformed')).actual)
       .filter((e) => e.kind === 'anomaly')
       .map((e) => e.anomaly?.name);
     expect(names).toEqual([
       'rdp.cookie_too_long',
       'rdp.restricted_admin_requested',
+      'rdp.malformed_negotiation',
       'rdp.malformed_negotiation',
       'rdp.standard_security',
       'rdp.malformed_tpkt',

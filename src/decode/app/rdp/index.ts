@@ -31,7 +31,8 @@ export const RDP_ANOMALIES = {
     description:
       'A connection request or confirm whose cookie has no CR LF, whose RDP_NEG_* structure ' +
       'has a length other than 8, announces correlation info it lacks, or is followed by ' +
-      'unexpected bytes ([MS-RDPBCGR] 2.2.1.1, 2.2.1.2): scanners and exploit tooling.',
+      'unexpected bytes, or a confirm selecting a protocol the client did not request ' +
+      '([MS-RDPBCGR] 2.2.1.1, 2.2.1.2): scanners, exploit tooling, broken middleboxes.',
     severity: 'low',
   },
   'rdp.cookie_too_long': {
@@ -58,7 +59,9 @@ export const RDP_ANOMALIES = {
     description:
       'Standard RDP Security was selected (no RDP_NEG_RSP, or selectedProtocol 0): RC4 with a ' +
       'server key that the client cannot verify and no Network Level Authentication, open to ' +
-      'man-in-the-middle and to pre-authentication attacks on the logon screen.',
+      'man-in-the-middle and to pre-authentication attacks on the logon screen. The detail ' +
+      'says when the client had offered TLS or CredSSP (a downgrade: server policy or an ' +
+      'interception tool stripping the offer).',
     severity: 'medium',
   },
   'rdp.no_encryption': {

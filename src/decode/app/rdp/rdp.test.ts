@@ -279,3 +279,21 @@ describe('probe against S7comm and MMS (shared TPKT/COTP)', () => {
     expect(rdpDecoder.probe(hex('0300000b06e00000000000'), C)).toBe('need_more');
   });
 });
+
+describe('downgrade and unrequested selection', () => {
+  it('a client offering TLS|CredSSP answered with Standard RDP Security is a downgrade', () => {
+    const t = session();
+    t.parse(C, fx('connection-request-nla'));
+    t.parse(
+      S,
+      hex('03000013' + '0e' + 'd0' + '0000' + '1234' + '00' + '02' + '00' + '0800' + '00000000'),
+    );
+    expect(t.sink.anomalies).toEqual(['rdp.standard_security']);
+  });
+  it('a selected protocol the client did not request is malformed negotiation', () => {
+    const t = session();
+    t.parse(C, fx('connection-request-long-cookie'));
+    t.parse(S, fx('connection-confirm-hybrid-ex'));
+    expect(t.sink.anomalies).toContain('rdp.malformed_negotiation');
+  });
+});

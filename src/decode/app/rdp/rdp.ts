@@ -72,6 +72,8 @@ export class RdpState {
   readonly counted: [number, number] = [0, 0];
   /** Datagrams seen (UDP). */
   datagrams = 0;
+  /** requestedProtocols of the connection request (-1: none seen). */
+  requested = -1;
 
   constructor(limits: DecoderLimits, udp: boolean) {
     this.limits = limits;
@@ -309,6 +311,7 @@ function connectRequest(
     if (len !== RDP.NEG_LENGTH) problems.push(`RDP_NEG_REQ length ${len}`);
     const req = u32le(d, q + 4);
     f.requested_protocols = req;
+    state.requested = req;
     f.requested_protocol_names = protocolNames(req);
     f.neg_flags = flags;
     f.neg_flag_names = flagNames(flags, NEG_REQ_FLAGS);
@@ -366,6 +369,12 @@ function connectConfirm(
     f.selected_protocol_name = 'rdp';
     if (q < end) problem = `${end - q} unexpected bytes in the confirm`;
   }
+  const sel = f.selected_protocol ?? -1;
+  const req = state.requested;
+  // The server must pick one of the protocols offered ([MS-RDPBCGR] 3.3.5.3.2).
+  if (sel > 0 && req >= 0 && (sel & req) === 0) {
+    problem = `selected ${protocolName(sel)}, not requested`;
+  }
   emit(sink, 'rdp.connection_confirm', f);
   confirm(state, sink);
   if (problem !== '') sink.anomaly('rdp.malformed_negotiation', problem);
@@ -373,12 +382,15 @@ function connectConfirm(
     sink.anomaly('rdp.negotiation_failed', f.failure_name);
     return;
   }
-  const sel = f.selected_protocol as number;
   if (sel === PROTOCOL_RDP) {
-    sink.anomaly(
-      'rdp.standard_security',
-      f.negotiated ? 'selected by negotiation' : 'no RDP_NEG_RSP',
-    );
+    // A client that offered TLS or CredSSP and got Standard RDP Security was downgraded: a
+    // server policy, or a man in the middle (Seth and similar tools strip the offer).
+    const detail = !f.negotiated
+      ? 'no RDP_NEG_RSP'
+      : req > 0
+        ? `downgrade: the client requested ${protocolNames(req).join(',')}`
+        : 'selected by negotiation';
+    sink.anomaly('rdp.standard_security', detail);
     return;
   }
   // Enhanced RDP Security ([MS-RDPBCGR] 5.4): the TLS handshake follows at once on both sides.
