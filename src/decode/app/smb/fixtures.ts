@@ -532,6 +532,201 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // it-attacks/pcap-attack/Discovery/Discovery_dcerp_srvsvc_NetShareEnum.pcapng frame 9: TREE_CONNECT \\\\...\\IPC$
+    name: 'smb2-srvsvc-tree-connect-ipc',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '0000006e' + // NBSS session message, length 110
+        'fe534d42' + // protocol id \xfeSMB
+        '4000' + // structure size 64
+        '0100' + // credit charge
+        '00000000' + // channel sequence
+        '0300' + // command = 3
+        '0100' + // credits
+        '18000000' + // flags = 0x18 (request)
+        '00000000' + // next command
+        '0400000000000000' + // message id 4
+        'fffe0000' + // reserved (process id)
+        '00000000' + // tree id 0
+        '3d00000000f80300' + // session id
+        '7e6b912ac620f8b2eb0992b7dd0590f0' + // signature
+        '0900' + // structure size 9
+        '0000' + // flags
+        '4800' + // path offset 72
+        '2600' + // path length
+        '5c005c003100370032002e00310036002e00360036002e00330036005c004900500043002400', // path (UTF-16LE) ending in \\IPC$
+    ),
+  },
+  {
+    // it-attacks/pcap-attack/Discovery/Discovery_dcerp_srvsvc_NetShareEnum.pcapng frame 10: TREE_CONNECT response, pipe share
+    name: 'smb2-srvsvc-tree-connect-response',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '00000050' + // NBSS session message, length 80
+        'fe534d42' + // protocol id \xfeSMB
+        '4000' + // structure size 64
+        '0100' + // credit charge
+        '00000000' + // status
+        '0300' + // command = 3
+        '0100' + // credits
+        '19000000' + // flags = 0x19 (response)
+        '00000000' + // next command
+        '0400000000000000' + // message id 4
+        'fffe0000' + // reserved (process id)
+        '01000000' + // tree id 1
+        '3d00000000f80300' + // session id
+        '3c883648dc9f86e9b06626651f762cbb' + // signature
+        '1000' + // structure size 16
+        '02' + // share type = pipe
+        '00' + // reserved
+        '30000000' + // share flags
+        '00000000' + // capabilities
+        'ff011f01', // maximal access
+    ),
+  },
+  {
+    // it-attacks/pcap-attack/Discovery/Discovery_dcerp_srvsvc_NetShareEnum.pcapng frame 12: CREATE of the srvsvc pipe
+    name: 'smb2-create-srvsvc',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '00000084' + // NBSS session message, length 132
+        'fe534d42' + // protocol id \xfeSMB
+        '4000' + // structure size 64
+        '0100' + // credit charge
+        '00000000' + // channel sequence
+        '0500' + // command = 5
+        '0100' + // credits
+        '38000000' + // flags = 0x38 (request)
+        '00000000' + // next command
+        '0600000000000000' + // message id 6
+        'fffe0000' + // reserved (process id)
+        '01000000' + // tree id 1
+        '3d00000000f80300' + // session id
+        'df82a0a71b79b65c2e34f2e2e1c158a6' + // signature
+        '3900' + // structure size 57
+        '00' + // security flags
+        '00' + // requested oplock level
+        '02000000' + // impersonation level
+        '0000000000000000' + // create flags
+        '0000000000000000' + // reserved
+        '9f011200' + // desired access
+        '00000000' + // file attributes
+        '07000000' + // share access
+        '01000000' + // create disposition = open
+        '40004200' + // create options
+        '7800' + // name offset 120
+        '0c00' + // name length 12
+        '00000000' + // create contexts offset
+        '00000000' + // create contexts length
+        '730072007600730076006300', // "srvsvc"
+    ),
+  },
+  {
+    // it-attacks/pcap-attack/Discovery/Discovery_dcerp_srvsvc_NetShareEnum.pcapng frame 14: CREATE response with the pipe file id
+    name: 'smb2-create-srvsvc-response',
+    dir: Direction.TO_CLIENT,
+    role: 'normal',
+    bytes: hex(
+      '00000098' + // NBSS session message, length 152
+        'fe534d42' + // protocol id \xfeSMB
+        '4000' + // structure size 64
+        '0100' + // credit charge
+        '00000000' + // status
+        '0500' + // command = 5
+        '0100' + // credits
+        '39000000' + // flags = 0x39 (response)
+        '00000000' + // next command
+        '0600000000000000' + // message id 6
+        'fffe0000' + // reserved (process id)
+        '01000000' + // tree id 1
+        '3d00000000f80300' + // session id
+        '245c8d66a0c04fcbc7167aa99aece17e' + // signature
+        '5900' + // structure size 89
+        '00' + // oplock level
+        '00' + // flags
+        '01000000' + // create action
+        '0000000000000000000000000000000000000000000000000000000000000000' + // four times
+        '0010000000000000' + // allocation size
+        '0000000000000000' + // end of file
+        '80000000' + // file attributes
+        '76007300' + // reserved2
+        '6e000000fe00000001000000fe000000' + // file id (persistent, volatile)
+        '00000000' + // create contexts offset
+        '00000000', // create contexts length
+    ),
+  },
+  {
+    // it-attacks/pcap-attack/Discovery/Discovery_dcerp_srvsvc_NetShareEnum.pcapng frame 17: WRITE of a DCE/RPC bind on the srvsvc pipe
+    name: 'smb2-write-srvsvc-bind',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '00000110' + // NBSS session message, length 272
+        'fe534d42' + // protocol id \xfeSMB
+        '4000' + // structure size 64
+        '0100' + // credit charge
+        '00000000' + // channel sequence
+        '0900' + // command = 9
+        '0100' + // credits
+        '38000000' + // flags = 0x38 (request)
+        '00000000' + // next command
+        '0800000000000000' + // message id 8
+        'fffe0000' + // reserved (process id)
+        '01000000' + // tree id 1
+        '3d00000000f80300' + // session id
+        '209e68095c6ed8a9196503139387d60a' + // signature
+        '3100' + // structure size 49
+        '7000' + // data offset 112
+        'a0000000' + // length
+        '0000000000000000' + // offset 0
+        '6e000000fe00000001000000fe000000' + // file id of srvsvc
+        '00000000' + // channel
+        '00000000' + // remaining bytes
+        '0000' + // write channel info offset
+        '0000' + // write channel info length
+        '00000000' + // flags
+        '05000b0310000000a000000002000000b810b810000000000300000000000100c84f324b7016d30112785a47bf6ee18803000000045d888aeb1cc9119fe808002b1048600200000001000100c84f324b7016d30112785a47bf6ee1880300000033057171babe37498319b5dbef9ccc360100000002000100c84f324b7016d30112785a47bf6ee188030000002c1cb76c12984045030000000000000001000000', // DCE/RPC bind: srvsvc 4b324fc8-1670-01d3-1278-5a47bf6ee188 v3.0, NDR and NDR64 transfer syntaxes
+    ),
+  },
+  {
+    // it-attacks/pcap-attack/Discovery/Discovery_dcerp_srvsvc_NetShareEnum.pcapng frame 21: IOCTL FSCTL_PIPE_TRANSCEIVE carrying NetrShareEnum
+    name: 'smb2-ioctl-srvsvc-netshareenum',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      '00000108' + // NBSS session message, length 264
+        'fe534d42' + // protocol id \xfeSMB
+        '4000' + // structure size 64
+        '0100' + // credit charge
+        '00000000' + // channel sequence
+        '0b00' + // command = 11
+        '0100' + // credits
+        '38000000' + // flags = 0x38 (request)
+        '00000000' + // next command
+        '0a00000000000000' + // message id 10
+        'fffe0000' + // reserved (process id)
+        '01000000' + // tree id 1
+        '3d00000000f80300' + // session id
+        '681ec619a989387cd4c08a90cd8f5b56' + // signature
+        '3900' + // structure size 57
+        '0000' + // reserved
+        '17c01100' + // ctl code = 0x0011c017 FSCTL_PIPE_TRANSCEIVE
+        '6e000000fe00000001000000fe000000' + // file id of srvsvc
+        '78000000' + // input offset 120
+        '90000000' + // input count
+        '00000000' + // max input response
+        '78000000' + // output offset
+        '00000000' + // output count
+        '00040000' + // max output response
+        '01000000' + // flags = is FSCTL
+        '00000000' + // reserved2
+        '050000031000000090000000020000007800000001000f0000000200000000000f0000000000000000000000000000000f000000000000005c005c003100370032002e00310036002e00360036002e00330036000000000001000000000000000100000000000000000002000000000000000000000000000000000000000000ffffffff000000000000000000000000', // DCE/RPC request, opnum 15 (NetrShareEnum)
+    ),
+  },
+  {
     // A session message whose body is not SMB after the flow is confirmed
     name: 'not-smb-after-confirm',
     dir: Direction.TO_SERVER,

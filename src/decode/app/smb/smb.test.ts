@@ -280,6 +280,33 @@ describe('SMB2/3', () => {
     expect(s.anomalies).toEqual([]);
   });
 
+  it('hands pipe writes and transceives to the DCE/RPC reader and carries its layer', () => {
+    const s = run([
+      'smb2-srvsvc-tree-connect-ipc',
+      'smb2-srvsvc-tree-connect-response',
+      'smb2-create-srvsvc',
+      'smb2-create-srvsvc-response',
+      'smb2-write-srvsvc-bind',
+      'smb2-ioctl-srvsvc-netshareenum',
+    ]);
+    const write = s.events[4];
+    const ioctl = s.events[5];
+    expect(smb(write)).toMatchObject({ command_name: 'write', filename: 'srvsvc', is_pipe: true });
+    expect(write?.['dcerpc']).toMatchObject({
+      packet_type_name: 'bind',
+      interface_uuid: '4b324fc8-1670-01d3-1278-5a47bf6ee188',
+      interface_name: 'srvsvc',
+    });
+    expect(smb(ioctl)).toMatchObject({
+      command_name: 'ioctl',
+      ctl_code: 0x0011c017,
+      ctl_name: 'fsctl_pipe_transceive',
+      filename: 'srvsvc',
+    });
+    expect(ioctl?.['dcerpc']).toMatchObject({ packet_type_name: 'request', opnum: 15 });
+    expect(s.anomalies).toEqual([]);
+  });
+
   it('reads SMB 3.1.1 negotiate contexts and the compression algorithms offered', () => {
     const s = run(['smb3-negotiate-compression']);
     expect(smb(s.events[0])).toMatchObject({

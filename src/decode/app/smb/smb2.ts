@@ -286,11 +286,11 @@ function command(
         } else if (isResp && blen >= 16) {
           const dlen = u32(d, b + 4);
           f.length = dlen;
-          const file = pending ? fileFromPending(state, pending, f) : undefined;
-          if (file?.pipe) {
-            const off = h + (d[b + 2] as number);
-            rpc = pipePayload(state, file, d, off, Math.min(e, off + dlen), false, sink);
-          }
+          if (pending) fileFromPending(state, pending, f);
+          const off = h + (d[b + 2] as number);
+          const end = Math.min(e, off + dlen);
+          const file = pending ? pipeFile(state, pending.fileKey, d, off, end, f, sink) : undefined;
+          if (file) rpc = pipePayload(state, file, d, off, end, false, sink);
         }
         break;
       case Smb2Cmd.WRITE:
@@ -299,11 +299,10 @@ function command(
           f.length = dlen;
           f.offset = u64(d, b + 8);
           reqFile = fileRef(state, d, b + 16, f, flags);
-          const file = reqFile >= 0 ? state.files2.get(reqFile) : undefined;
-          if (file?.pipe) {
-            const off = h + u16(d, b + 2);
-            rpc = pipePayload(state, file, d, off, Math.min(e, off + dlen), true, sink);
-          }
+          const off = h + u16(d, b + 2);
+          const end = Math.min(e, off + dlen);
+          const file = pipeFile(state, reqFile, d, off, end, f, sink);
+          if (file) rpc = pipePayload(state, file, d, off, end, true, sink);
         } else if (isResp && blen >= 8) {
           f.length = u32(d, b + 4);
           if (pending) fileFromPending(state, pending, f);
@@ -317,24 +316,19 @@ function command(
           if (cn !== undefined) f.ctl_name = cn;
           if (!isResp && blen >= 56) {
             reqFile = fileRef(state, d, b + 8, f, flags);
-            const file = reqFile >= 0 ? state.files2.get(reqFile) : undefined;
-            if (file?.pipe && ctl === FSCTL_PIPE_TRANSCEIVE) {
+            if (ctl === FSCTL_PIPE_TRANSCEIVE) {
               const off = h + u32(d, b + 24);
-              rpc = pipePayload(state, file, d, off, Math.min(e, off + u32(d, b + 28)), true, sink);
+              const end = Math.min(e, off + u32(d, b + 28));
+              const file = pipeFile(state, reqFile, d, off, end, f, sink);
+              if (file) rpc = pipePayload(state, file, d, off, end, true, sink);
             }
           } else if (isResp && blen >= 48) {
-            const file = pending ? fileFromPending(state, pending, f) : undefined;
-            if (file?.pipe && ctl === FSCTL_PIPE_TRANSCEIVE) {
+            if (pending) fileFromPending(state, pending, f);
+            if (ctl === FSCTL_PIPE_TRANSCEIVE && pending) {
               const off = h + u32(d, b + 32);
-              rpc = pipePayload(
-                state,
-                file,
-                d,
-                off,
-                Math.min(e, off + u32(d, b + 36)),
-                false,
-                sink,
-              );
+              const end = Math.min(e, off + u32(d, b + 36));
+              const file = pipeFile(state, pending.fileKey, d, off, end, f, sink);
+              if (file) rpc = pipePayload(state, file, d, off, end, false, sink);
             }
           }
         }
@@ -378,6 +372,45 @@ function command(
   });
 }
 
+/**
+ * The pipe a READ, WRITE or transceive payload `d[s, e)` goes through: the open file of `key`
+ * when it is a pipe; or, when the capture did not show the file's CREATE (it started within the
+ * session), a pipe assumed from a payload that is one whole DCE/RPC PDU, as Wireshark's
+ * heuristic does.
+ */
+function pipeFile(
+  state: SmbState,
+  key: number,
+  d: Uint8Array,
+  s: number,
+  e: number,
+  f: SmbFields,
+  sink: DecodeSink,
+): FileInfo | undefined {
+  if (key < 0) return undefined;
+  const known = state.files2.get(key);
+  if (known) return known.pipe ? known : undefined;
+  if (!looksLikeRpc(d, s, e)) return undefined;
+  const file: FileInfo = { name: '', pipe: true, rpc: null };
+  boundedSet(state.files2, key, file, MAX_FILES, sink, 'smb.limit_reached');
+  f.is_pipe = true;
+  return file;
+}
+
+/**
+ * A connection-oriented DCE/RPC PDU filling `d[s, e)` ([C706] 12.6.3.1): version 5.0 or 5.1,
+ * a known packet type, an integer representation of 0x00 or 0x10, and a frag_length equal to
+ * the payload.
+ */
+function looksLikeRpc(d: Uint8Array, s: number, e: number): boolean {
+  if (e - s < 16 || e > d.length) return false;
+  if (d[s] !== 5 || (d[s + 1] as number) > 1 || (d[s + 2] as number) > 20) return false;
+  const drep = d[s + 4] as number;
+  if (drep !== 0x10 && drep !== 0x00) return false;
+  const frag = drep === 0x10 ? u16(d, s + 8) : ((d[s + 8] as number) << 8) | (d[s + 9] as number);
+  return frag === e - s;
+}
+
 /** Names the file a request addresses; returns its key, or -1. */
 function fileRef(state: SmbState, d: Uint8Array, p: number, f: SmbFields, flags: number): number {
   let key: number;
@@ -389,7 +422,7 @@ function fileRef(state: SmbState, d: Uint8Array, p: number, f: SmbFields, flags:
   if (key < 0) return -1;
   const file = state.files2.get(key);
   if (file) {
-    f.filename = file.name;
+    if (file.name !== '') f.filename = file.name;
     if (file.pipe) f.is_pipe = true;
   }
   return key;
@@ -400,7 +433,7 @@ function fileFromPending(state: SmbState, p: Pending, f: SmbFields): FileInfo | 
   if (p.fileKey < 0) return undefined;
   const file = state.files2.get(p.fileKey);
   if (file) {
-    f.filename = file.name;
+    if (file.name !== '') f.filename = file.name;
     if (file.pipe) f.is_pipe = true;
   }
   return file;
