@@ -117,6 +117,13 @@ class Side {
   }
 }
 
+/** What a response takes from the request it answers. */
+interface PendingRequest {
+  readonly method: string;
+  readonly uri: string;
+  readonly depth: number;
+}
+
 /** Per-flow HTTP state. */
 export class HttpState {
   readonly limits: DecoderLimits;
@@ -124,8 +131,11 @@ export class HttpState {
   readonly udp: boolean;
   confirmed = false;
   readonly sides: [Side, Side] = [new Side(), new Side()];
-  /** Requests whose response has not been seen, oldest first. */
-  readonly pending: HttpFields[] = [];
+  /**
+   * Requests whose response has not been seen, oldest first: only what a response needs, so a
+   * flood of pipelined requests holds at most `maxPendingTransactions` small records.
+   */
+  readonly pending: PendingRequest[] = [];
   /** Requests seen (trans_depth of the last one). */
   requests = 0;
   /** The pending-queue overflow was reported. */
@@ -626,7 +636,11 @@ function requestFraming(state: HttpState, s: Side, msg: HttpFields, sink: Decode
         );
       }
     }
-    state.pending.push(msg);
+    state.pending.push({
+      method: msg.method as string,
+      uri: msg.uri as string,
+      depth: msg.trans_depth,
+    });
   }
   if (s.te === Te.CHUNKED) {
     s.phase = Phase.CHUNK_SIZE;
@@ -645,7 +659,7 @@ function requestFraming(state: HttpState, s: Side, msg: HttpFields, sink: Decode
 function responseFraming(state: HttpState, s: Side, msg: HttpFields, sink: DecodeSink): void {
   const code = msg.status_code as number;
   const interim = code >= 100 && code < 200 && code !== 101;
-  let req: HttpFields | undefined;
+  let req: PendingRequest | undefined;
   if (!state.udp) {
     req = interim ? state.pending[0] : state.pending.shift();
     if (req === undefined) {
@@ -653,9 +667,9 @@ function responseFraming(state: HttpState, s: Side, msg: HttpFields, sink: Decod
     }
     msg.paired = req !== undefined;
     if (req !== undefined) {
-      msg.request_method = req.method as string;
-      msg.request_uri = req.uri as string;
-      msg.trans_depth = req.trans_depth as number;
+      msg.request_method = req.method;
+      msg.request_uri = req.uri;
+      msg.trans_depth = req.depth;
     }
   }
   const method = req?.method;
