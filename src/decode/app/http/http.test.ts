@@ -250,6 +250,26 @@ describe('http requests and responses', () => {
     expect(r.events[1]?.http).toMatchObject({ body_length: 20, body_missing: 80 });
     expect(r.events).toHaveLength(3);
   });
+  it('resynchronises on the next request line after a gap in a header section', () => {
+    const r = run(
+      [
+        [C, 'GET /lost HTTP/1.1\r\nHost: h\r\nUser-Ag'],
+        [C, 'ent: x\r\n\r\n'],
+        [C, GET_REQUEST],
+        [S, OK_RESPONSE],
+        [S, OK_RESPONSE],
+      ],
+      { gapAfter: 0, gapSize: 100 },
+    );
+    // The request cut by the gap is lost; the next one decodes; with requests lost, an answer
+    // without a request is expected and not flagged.
+    expect(r.events.map((e) => [e.kind, e.http.uri ?? e.http.request_uri])).toEqual([
+      ['http.request', '/'],
+      ['http.response', '/'],
+      ['http.response', undefined],
+    ]);
+    expect(r.anomalies).toEqual([]);
+  });
 });
 
 describe('http tunnels', () => {
