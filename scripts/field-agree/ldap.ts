@@ -49,6 +49,7 @@ export const ldapSpec: ProtoSpec = {
   sharedCaptures: [
     'it-attacks/pcap-attack/CredAccess/DCShadow_add_primarygroupid_512_to_std_account.pcapng',
   ],
+  pinnedBy: 'test/golden/ldap/tshark-agreement.test.ts',
   fields: [
     { name: 'protocolOp', tshark: 'ldap.protocolOp', ours: (e) => field(e, 'protocol_op') },
     { name: 'messageID', tshark: 'ldap.messageID', ours: (e) => field(e, 'message_id') },

@@ -161,6 +161,34 @@ describe('bind', () => {
     expect(ev?.ntlmssp).toMatchObject({ message_type: 'negotiate', version: '10.0.14393' });
   });
 
+  it('reads sicily NTLM binds: NEGOTIATE in the bind, CHALLENGE in the answer', () => {
+    // DCShadow frames 47 and 48: the NTLMSSP messages of a DCE/RPC bind, in sicily LDAP binds
+    const negotiate = hex(
+      '4e544c4d5353500001000000978208e2' + '00'.repeat(16) + '0a0039380000000f',
+    );
+    const challenge = hex(
+      '4e544c4d53535000020000000400040038000000158289e2a54b60bdf64c7fa20000000000000000' +
+        'b400b4003c0000000a005a290000000f330042000200040033004200010018003000320036003900' +
+        '340057002d00570049004e003100300004001e0074006800720065006500620065006500730063' +
+        '006f002e0063006f006d00030038003000320036003900340077002d00770069006e0031003000' +
+        '2e0074006800720065006500620065006500730063006f002e0063006f006d0005001e0074006800' +
+        '720065006500620065006500730063006f002e0063006f006d0007000800583808e4c35dd6010000' +
+        '0000',
+    );
+    const s = session();
+    s.parse(C, tlv(0x30, hex('020101'), tlv(0x60, hex('020103' + '0400'), tlv(0x8a, negotiate))));
+    const [bind] = s.sink.take().events;
+    expect(bind?.ldap).toMatchObject({ auth_type: 'sicily_negotiate', credentials_length: 40 });
+    expect(bind?.ntlmssp?.message_type).toBe('negotiate');
+    s.parse(
+      S,
+      tlv(0x30, hex('020101'), tlv(0x61, hex('0a0100'), tlv(0x04, challenge), hex('0400'))),
+    );
+    const [resp] = s.sink.take().events;
+    expect(resp?.ldap.matched_dn).toBeUndefined();
+    expect(resp?.ntlmssp).toMatchObject({ message_type: 'challenge', target_name: '3B' });
+  });
+
   it('reads a Windows bind response with serverSaslCreds', () => {
     const s = session();
     expect(s.one(S, DCSHADOW_BIND_RESPONSE)).toEqual({

@@ -247,21 +247,28 @@ function decodeOp(
   switch (op) {
     case Op.BIND_REQUEST:
       return bindRequest(d, s, e, m, sink, cap);
-    case Op.BIND_RESPONSE:
-      ldapResult(d, s, e, m, sink, cap, (p) => {
-        if (d[p] === 0x87 && readTlv(d, p, e, T_D) === BER_OK) {
-          m.server_sasl_creds_length = T_D.end - T_D.start;
-          return T_D.end;
-        }
-        return p;
-      });
+    case Op.BIND_RESPONSE: {
+      const p = ldapResult(d, s, e, m, cap);
+      if (p < 0) return null;
+      // A sicily negotiate answer carries the NTLMSSP CHALLENGE as the matchedDN (as Wireshark
+      // reads it); a SASL one in serverSaslCreds [7].
+      let extra =
+        T_B.end - T_B.start >= 8 && d[T_B.start] === 0x4e ? ntlmIn(d, T_B.start, T_B.end) : null;
+      let q = p;
+      if (q < e && d[q] === 0x87 && readTlv(d, q, e, T_D) === BER_OK) {
+        m.server_sasl_creds_length = T_D.end - T_D.start;
+        extra ??= ntlmIn(d, T_D.start, T_D.end);
+        q = T_D.end;
+      }
+      ends(q, e);
       if (m.result_code === Result.INVALID_CREDENTIALS) {
         sink.anomaly(
           'ldap.bind_failed',
           `bind refused: ${m.diagnostic_message ?? 'invalidCredentials'}`,
         );
       }
-      return null;
+      return extra;
+    }
     case Op.UNBIND_REQUEST:
       return null;
     case Op.SEARCH_REQUEST:
@@ -328,7 +335,7 @@ function decodeOp(
       return null;
     default:
       // Every response left: LDAPResult.
-      ldapResult(d, s, e, m, sink, cap, (p) => p);
+      ends(ldapResult(d, s, e, m, cap), e);
       return null;
   }
 }
@@ -396,34 +403,25 @@ function bindRequest(
     }
   } else if (credE > credS) m.credentials_length = credE - credS;
   // NTLM rides in SPNEGO (GSS-SPNEGO) or bare (GSS-SPNEGO second leg, sicily binds).
-  const at = ntlmsspAt(d, credS, Math.min(credE, credS + LDAP.MAX_NTLMSSP_SCAN));
-  if (at < 0) return null;
-  const ntlm = parseNtlmssp(d, at, credE);
-  if (ntlm === null) return null;
-  return { ntlmssp: ntlm };
+  return ntlmIn(d, credS, credE);
 }
 
 /**
- * LDAPResult ([RFC4511] 4.1.9): resultCode, matchedDN, diagnosticMessage, referral [3];
- * `tail` reads what an operation adds after it and returns where it stops.
+ * LDAPResult ([RFC4511] 4.1.9): resultCode, matchedDN, diagnosticMessage, referral [3].
+ * Returns where it ends (what an operation adds follows), or -1 when it is malformed. The
+ * matchedDN element stays in T_B (a sicily bind response carries NTLMSSP there).
  */
-function ldapResult(
-  d: Uint8Array,
-  s: number,
-  e: number,
-  m: LdapFields,
-  sink: DecodeSink,
-  cap: number,
-  tail: (p: number) => number,
-): number {
-  if (!expect(d, s, e, T_A, 0x0a, 'resultCode')) return e;
+function ldapResult(d: Uint8Array, s: number, e: number, m: LdapFields, cap: number): number {
+  if (!expect(d, s, e, T_A, 0x0a, 'resultCode')) return -1;
   const code = int(d, T_A);
   m.result_code = code;
   m.result_name = RESULT_CODES.get(code) ?? 'unknown';
-  if (!expect(d, T_A.end, e, T_B, 0x04, 'matchedDN')) return e;
-  const matched = str(d, T_B, cap);
-  if (matched !== '') m.matched_dn = matched;
-  if (!expect(d, T_B.end, e, T_C, 0x04, 'diagnosticMessage')) return e;
+  if (!expect(d, T_A.end, e, T_B, 0x04, 'matchedDN')) return -1;
+  // A sicily bind response puts an NTLMSSP message there: not a DN.
+  if (T_B.end > T_B.start && ntlmsspAt(d, T_B.start, T_B.start + 8) !== T_B.start) {
+    m.matched_dn = str(d, T_B, cap);
+  }
+  if (!expect(d, T_B.end, e, T_C, 0x04, 'diagnosticMessage')) return -1;
   if (T_C.end > T_C.start) {
     m.diagnostic_message = text(d, T_C.start, T_C.end, Math.min(cap, LDAP.MAX_DIAGNOSTIC_CHARS));
   }
@@ -432,13 +430,20 @@ function ldapResult(
     uris(d, T_D.start, T_D.end, m, cap);
     p = T_D.end;
   }
-  void sink;
-  p = tail(p);
-  if (p < e && failure === '') {
-    // Extended and intermediate responses add named optional parts; others must end here.
-    fail(`${e - p} bytes after the LDAPResult`);
-  }
   return p;
+}
+
+/** A message must end where its last element does. */
+function ends(p: number, e: number): void {
+  if (p >= 0 && p < e) fail(`${e - p} bytes after the last element`);
+}
+
+/** The NTLMSSP message within `d[s, e)` (searched in its first 4096 bytes), as a layer. */
+function ntlmIn(d: Uint8Array, s: number, e: number): LdapExtra | null {
+  const at = ntlmsspAt(d, s, Math.min(e, s + LDAP.MAX_NTLMSSP_SCAN));
+  if (at < 0) return null;
+  const ntlm = parseNtlmssp(d, at, e);
+  return ntlm === null ? null : { ntlmssp: ntlm };
 }
 
 /** SEQUENCE OF URI ([RFC4511] 4.1.10, 4.5.3). */
@@ -644,10 +649,8 @@ function extendedResponse(
   sink: DecodeSink,
   cap: number,
 ): LdapExtra | null {
-  ldapResult(d, s, e, m, sink, cap, (p) => {
-    optionalName(d, p, e, m, 0x8a, 0x8b, cap);
-    return e;
-  });
+  const p = ldapResult(d, s, e, m, cap);
+  if (p >= 0) optionalName(d, p, e, m, 0x8a, 0x8b, cap);
   // A successful StartTLS response: TLS starts with the next byte ([RFC4511] 4.14.2).
   const req = state.pending.get(m.message_id ?? -1);
   if (req?.oid === START_TLS_OID && m.result_code === Result.SUCCESS && failure === '') {
