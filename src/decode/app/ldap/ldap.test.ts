@@ -312,6 +312,53 @@ describe('directory updates and other operations', () => {
     expect(s.one(C, fixture('unbind-request')).protocol_op_name).toBe('unbindRequest');
   });
 
+  it('reads intermediate responses and keeps the request pending until its final answer', () => {
+    const s = session();
+    // A Cancel extended request for messageID 7, an intermediate response, then the final one.
+    s.parse(
+      C,
+      tlv(
+        0x30,
+        hex('020108'),
+        tlv(0x77, tlv(0x80, ascii('1.3.6.1.1.8')), tlv(0x81, hex('3003020107'))),
+      ),
+    );
+    expect(s.sink.take().events[0]?.ldap).toMatchObject({ oid_name: 'Cancel', value_length: 5 });
+    s.parse(
+      S,
+      tlv(
+        0x30,
+        hex('020108'),
+        tlv(0x79, tlv(0x80, ascii('1.3.6.1.4.1.4203.1.9.1.4')), tlv(0x81, hex('a000'))),
+      ),
+    );
+    expect(s.sink.take().events[0]).toMatchObject({
+      kind: 'ldap.intermediate_response',
+      ldap: {
+        oid: '1.3.6.1.4.1.4203.1.9.1.4',
+        oid_name: 'Sync Info',
+        value_length: 2,
+        request_op: 'extendedReq',
+      },
+    });
+    expect(s.state.pending.has(8)).toBe(true);
+    s.parse(
+      S,
+      tlv(
+        0x30,
+        hex('020108'),
+        tlv(0x78, hex('0a0177' + '0400' + '0400'), tlv(0x8a, ascii('1.3.6.1.1.8'))),
+      ),
+    );
+    expect(s.sink.take().events[0]?.ldap).toMatchObject({
+      result_code: 119,
+      result_name: 'noSuchOperation',
+      oid_name: 'Cancel',
+      request_oid: '1.3.6.1.1.8',
+    });
+    expect(s.state.pending.has(8)).toBe(false);
+  });
+
   it('names extended operations, and stops at a successful StartTLS', () => {
     const s = session();
     expect(s.one(C, fixture('whoami-request'))).toMatchObject({ oid_name: 'Who am I' });
