@@ -14,10 +14,17 @@ export function readAs(d: Uint8Array, p: number, e: number, t: Tlv, tag: number)
 /** Text of `d[s, e)`: ASCII as is, UTF-8 decoded, control characters as '.', at most `cap`. */
 export function text(d: Uint8Array, s: number, e: number, cap: number): string {
   const stop = Math.min(e, s + cap);
+  // One pass decides: printable ASCII (the common case, one string built in one call), UTF-8,
+  // or ASCII with control characters.
+  let plain = true;
   for (let i = s; i < stop; i++) {
-    if ((d[i] as number) >= 0x80) return utf8Text(d, s, stop);
+    const c = d[i] as number;
+    if (c >= 0x80) return utf8Text(d, s, stop);
+    if (c < 0x20 || c === 0x7f) plain = false;
   }
-  return berText(d, s, stop, cap);
+  if (!plain) return berText(d, s, stop, cap);
+  if (stop <= s) return '';
+  return String.fromCharCode.apply(null, d.subarray(s, stop) as unknown as number[]);
 }
 
 export const UTF8 = new TextDecoder('utf-8');
