@@ -159,3 +159,12 @@ export const Reply = {
   /** Not logged in. */
   NOT_LOGGED_IN: 530,
 } as const;
+
+/**
+ * Server software named in greetings, with an optional version: vsFTPd `220 (vsFTPd 3.0.3)`,
+ * ProFTPD `220 ProFTPD 1.3.5e Server`, Pure-FTPd, FileZilla Server, IIS `220 Microsoft FTP
+ * Service`, Serv-U, wu-ftpd `220 host FTP server (Version wu-2.6.2(1) ...)`, pyftpdlib,
+ * Wing FTP, CrushFTP, and the FTP servers of embedded stacks (VxWorks, Bftpd).
+ */
+export const SOFTWARE_RE =
+  /(vsFTPd|ProFTPD|Pure-FTPd|FileZilla Server|Microsoft FTP Service|Serv-U FTP Server|wu-|pyftpdlib|Wing FTP Server|CrushFTP|VxWorks|bftpd)[ /v(]*(\d[\w.-]*(?:\(\d+\))?)?/i;

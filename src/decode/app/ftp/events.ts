@@ -42,6 +42,11 @@ export interface FtpFields {
   line_count?: number;
   /** Greeting (220 without a command): the server's banner text. */
   banner?: string;
+  /**
+   * Greeting: the server software it names (`vsFTPd 3.0.3`, `ProFTPD 1.3.5e`,
+   * `Microsoft FTP Service`), for the asset inventory.
+   */
+  software?: string;
   /** FEAT reply: the features the server lists ([RFC2389] 3.2), upper-cased names. */
   features?: string[];
   /** SYST reply: the system type (`UNIX Type: L8`). */

@@ -92,6 +92,7 @@ describe('login', () => {
       code: 220,
       text: 'pyftpdlib 1.5.7 FTP server ready.',
       banner: 'pyftpdlib 1.5.7 FTP server ready.',
+      software: 'pyftpdlib 1.5.7',
     });
     expect(userOk?.ftp).toMatchObject({ code: 331, command: 'USER', arg: 'alice', user: 'alice' });
     expect(pass?.ftp).toEqual({
@@ -130,6 +131,18 @@ describe('login', () => {
 });
 
 describe('replies', () => {
+  it.each([
+    ['220 (vsFTPd 3.0.3)', 'vsFTPd 3.0.3'],
+    ['220 ProFTPD 1.3.5e Server (Debian) [::ffff:10.0.0.1]', 'ProFTPD 1.3.5e'],
+    ['220 Microsoft FTP Service', 'Microsoft FTP Service'],
+    ['220 ftp.example FTP server (Version wu-2.6.2(1) Mon Jan 1) ready.', 'wu-ftpd 2.6.2(1)'],
+    ['220 Operation successful', undefined],
+  ])('names the server software of the greeting %s', (greeting, software) => {
+    const t = session();
+    t.parse(S, line(greeting));
+    expect(t.sink.events[0]?.ftp.software).toBe(software);
+  });
+
   it('assembles a multi-line FEAT reply into one event with its features', () => {
     const t = session();
     t.parse(S, fx('greeting'));

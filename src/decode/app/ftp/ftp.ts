@@ -23,7 +23,7 @@
  */
 import { Direction, OK, incomplete, reject } from '../../decoder.js';
 import type { DecodeSink, DecoderLimits, ParseStatus, ProbeResult } from '../../decoder.js';
-import { ANONYMOUS_USERS, COMMANDS, FTP, Reply, SHARED_VERBS } from './constants.js';
+import { ANONYMOUS_USERS, COMMANDS, FTP, Reply, SHARED_VERBS, SOFTWARE_RE } from './constants.js';
 import type { FtpEvent, FtpEventKind, FtpFields } from './events.js';
 
 /** Per-direction state. */
@@ -416,7 +416,14 @@ function finish(state: FtpState, code: number, last: string, sink: DecodeSink): 
     f.lines = state.replyLines;
   }
   const verb = cmd?.command;
-  if (cmd === undefined && code === Reply.READY) f.banner = state.replyFirst;
+  if (cmd === undefined && code === Reply.READY) {
+    f.banner = state.replyFirst;
+    const m = SOFTWARE_RE.exec(state.replyFirst);
+    if (m !== null) {
+      const name = (m[1] as string).toLowerCase() === 'wu-' ? 'wu-ftpd' : (m[1] as string);
+      f.software = m[2] !== undefined ? `${name} ${m[2].replace(/\.$/, '')}` : name;
+    }
+  }
   if (verb === 'FEAT' && code === Reply.STATUS && multi) {
     f.features = state.replyLines.map((l) => l.trim()).filter((l) => l !== '');
   } else if (verb === 'SYST' && code === Reply.SYSTEM) {
