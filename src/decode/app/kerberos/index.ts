@@ -1,8 +1,9 @@
 /**
  * The Kerberos decoder descriptor: Kerberos V5 ([RFC4120]) over UDP and TCP 88 and kpasswd
  * ([RFC3244]) over UDP and TCP 464, recognised on any port by its probe. The framing lives in
- * `kerberos.ts`, the message bodies in `messages.ts`, the code tables in `constants.ts`, the
- * event types in `events.ts`; README.md has the coverage matrix.
+ * `kerberos.ts`, the message bodies in `messages.ts` (PA-DATA in `padata.ts`, shared structures
+ * in `asn1.ts`), the code tables in `constants.ts`, the event types in `events.ts`; README.md
+ * has the coverage matrix.
  */
 import type { AnomalyCatalog, AppDecoder } from '../../decoder.js';
 import { KRB } from './constants.js';

@@ -255,6 +255,11 @@ export const SaslToken = {
   GSSAPI: 'gssapi',
   /** NTLMSSP message signature, version 1 ([MS-NLMP] 2.2.2.9). */
   NTLMSSP: 'ntlmssp',
+  /**
+   * The layer of another SASL mechanism negotiated by a bind seen on the flow (DIGEST-MD5,
+   * [RFC2831] 2.3 and 2.4): no token of its own.
+   */
+  OTHER: 'sasl',
 } as const;
 
 /** CFX Wrap token flags ([RFC4121] 4.2.6.2). */

@@ -61,7 +61,7 @@ export interface LdapFields {
   protocol_op_name?: string;
   /**
    * Set on messages read from inside a signed SASL buffer: the security layer token
-   * (`krb5_cfx`, `gssapi` or `ntlmssp`).
+   * (`krb5_cfx`, `gssapi`, `ntlmssp` or `sasl`).
    */
   sasl_layer?: string;
   /** Controls attached to the message: their OIDs (at most 32 listed) and count. */
@@ -169,7 +169,10 @@ export interface LdapFields {
 
   /** `ldap.sasl_buffer`: length of the buffer after its 4-byte length ([RFC4422] 3.7). */
   sasl_length?: number;
-  /** `ldap.sasl_buffer`: the token type (`krb5_cfx`, `gssapi`, `ntlmssp` or `unknown`). */
+  /**
+   * `ldap.sasl_buffer`: the token type (`krb5_cfx`, `gssapi`, `ntlmssp`; `sasl` for the layer of
+   * another mechanism the flow's bind negotiated, such as DIGEST-MD5; `unknown`).
+   */
   sasl_token?: string;
   /** `ldap.sasl_buffer`: confidentiality (sealed, encrypted) as the token says. */
   sealed?: boolean;

@@ -98,7 +98,8 @@ export const LDAP_ANOMALIES = {
   'ldap.malformed_sasl_buffer': {
     description:
       'A SASL security layer buffer that opens with no known token (Kerberos Wrap, NTLMSSP ' +
-      'signature), or a signed buffer without an LDAPMessage in it.',
+      'signature) on a flow where no SASL bind succeeded, or a signed buffer without an ' +
+      'LDAPMessage in it.',
     severity: 'medium',
   },
 } as const satisfies AnomalyCatalog;

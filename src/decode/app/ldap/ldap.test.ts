@@ -439,6 +439,30 @@ describe('SASL security layer', () => {
     expect(s.sink.events[0]?.ldap.sasl_mechanism).toBe('GSS-SPNEGO');
   });
 
+  it('reads a DIGEST-MD5 integrity buffer after a successful DIGEST-MD5 bind', () => {
+    const s = session();
+    s.parse(C, fixture('sasl-digest-md5-bind'));
+    s.parse(S, hex('300c' + '02010a' + '6107' + '0a0100' + '0400' + '0400'));
+    s.sink.take();
+    // The message in clear, then a 10-byte HMAC, message type 1 and a sequence number.
+    const wrapped = concatBytes(
+      fixture('unbind-request'),
+      hex('00'.repeat(10) + '0001' + '00000000'),
+    );
+    s.parse(C, concatBytes(hex('00000017'), wrapped));
+    const { events, anomalies } = s.sink.take();
+    expect(anomalies).toEqual([]);
+    expect(events.map((e) => [e.kind, e.ldap.sasl_layer])).toEqual([
+      ['ldap.unbind_request', 'sasl'],
+      ['ldap.sasl_buffer', undefined],
+    ]);
+    expect(events[1]?.ldap).toMatchObject({
+      sasl_token: 'sasl',
+      sealed: false,
+      sasl_mechanism: 'DIGEST-MD5',
+    });
+  });
+
   it('flags a buffer with an unknown token and rejects a flow that opens with one', () => {
     const s = session();
     expect(s.parse(C, fixture('unknown-sasl-token'))).toEqual({

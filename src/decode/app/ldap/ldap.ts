@@ -348,6 +348,12 @@ function saslBuffer(
     const gss = gssWrapBody(d, b, e);
     sealed = gss < 0;
     if (!sealed) inner = gss;
+  } else if (state.saslMechanism !== '') {
+    // Another mechanism's layer (DIGEST-MD5: the message, then a 16-byte MAC when only signed,
+    // [RFC2831] 2.3): a clear LDAPMessage first means integrity only.
+    token = SaslToken.OTHER;
+    sealed = !(b < e && plausibleMessage(d.subarray(b, e), 0, e - b) === 1);
+    if (!sealed) inner = b;
   }
   m.sasl_token = token;
   m.sealed = sealed;
