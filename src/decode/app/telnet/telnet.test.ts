@@ -173,6 +173,24 @@ describe('login dialogue', () => {
   });
 });
 
+describe('START-TLS', () => {
+  it('ends both bursts and stops decoding once both sides sent FOLLOWS', () => {
+    const t = session();
+    t.parse(S, hex('fffd2e')); // IAC DO START_TLS
+    t.parse(C, hex('fffb2e')); // IAC WILL START_TLS
+    t.parse(S, hex('fffa2e01fff0')); // IAC SB START_TLS FOLLOWS IAC SE
+    t.parse(C, concatBytes(hex('fffa2e01fff0'), hex('160301020001'), ascii('not telnet\r\n')));
+    t.parse(S, hex('160303007a02'));
+    expect(
+      t.sink.events.map((e) => [e.telnet.do, e.telnet.will, e.telnet.subnegotiations]),
+    ).toEqual([
+      [['start_tls'], undefined, ['start_tls']],
+      [undefined, ['start_tls'], ['start_tls']],
+    ]);
+    expect(t.sink.anomalies).toEqual([]);
+  });
+});
+
 describe('malformed input', () => {
   it('names IAC without a command, bad NAWS, over-long and unterminated subnegotiations', () => {
     const t = session();

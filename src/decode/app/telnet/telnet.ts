@@ -59,6 +59,8 @@ class Side {
   burst: TelnetFields | null = null;
   /** A CR was the last data byte (CR LF and CR NUL end one line). */
   lastCr = false;
+  /** This side sent START-TLS FOLLOWS. */
+  tlsFollows = false;
 }
 
 /** Per-flow Telnet state. */
@@ -77,6 +79,8 @@ export class TelnetState {
   readonly tail = new Uint8Array(TELNET.MAX_SERVER_TAIL);
   tailLen = 0;
   commands = 0;
+  /** Both sides sent START-TLS FOLLOWS: the rest of the connection is TLS. */
+  tls = false;
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -161,9 +165,10 @@ export function parseTelnet(
   dir: Direction,
   sink: DecodeSink,
 ): ParseStatus {
+  if (state.tls) return OK;
   const s = state.sides[dir];
   const n = data.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && !state.tls; i++) {
     const b = data[i] as number;
     switch (s.st) {
       case S.DATA:
@@ -285,6 +290,19 @@ function subnegotiation(state: TelnetState, s: Side, sink: DecodeSink): void {
     case Opt.ENVIRON:
     case Opt.NEW_ENVIRON:
       if (sub === 0 || sub === 2) environ(state, f, d, len);
+      break;
+    case Opt.START_TLS:
+      // FOLLOWS (1) from both sides: TLS starts right after the client's (draft-altman-telnet-
+      // starttls 2); what follows is not Telnet any more, so both bursts end here.
+      if (sub === 1) {
+        s.tlsFollows = true;
+        const [a, b] = state.sides;
+        if (a.tlsFollows && b.tlsFollows) {
+          state.tls = true;
+          flush(b, sink);
+          flush(a, sink);
+        }
+      }
       break;
     case Opt.AUTHENTICATION: {
       const names = ['is', 'send', 'reply', 'name'];
