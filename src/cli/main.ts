@@ -7,6 +7,7 @@ import { isPlatformError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
 import { mapCommand } from './commands/map.js';
+import { siteCommand } from './commands/site.js';
 import { watchCommand } from './commands/watch.js';
 
 /** Runs the CLI with `argv` (as `process.argv`); resolves with the exit code. */
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     watchCommand(setCode),
     demoCommand(setCode),
     mapCommand(setCode),
+    siteCommand(setCode),
   ]) {
     // Subcommands do not inherit these: usage errors must come back here (exit code 2).
     cmd.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });

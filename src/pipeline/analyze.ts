@@ -16,6 +16,7 @@ import { Engine, type EngineOptions, type EngineReport } from './engine.js';
 import { runSharded } from './parallel.js';
 import { JsonlWriter } from './jsonl-writer.js';
 import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js';
+import { AlertCollection } from '../analysis/alerts.js';
 import { buildSummary, captureReport, type Summary, type CaptureReport } from './summary.js';
 
 /** Options of {@link analyze}. */
@@ -119,9 +120,15 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
     await Promise.all([events.close(), flows.close()]);
   }
   const assets = writeAssets(join(opts.outDir, 'assets.jsonl'), report.assets);
+  const alerts = new AlertCollection();
+  if (report.alerts) alerts.mergeSnapshot(report.alerts);
+  const alertList = alerts.list();
+  writeLines(join(opts.outDir, 'alerts.jsonl'), alertList);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const summary = buildSummary(report, reports, elapsed);
   summary.assets = assets.count;
+  summary.alerts = alertList.length;
+  if (alerts.dropped > 0) summary.counters['alerts.dropped'] = alerts.dropped;
   for (const [k, v] of Object.entries(assets.counters)) summary.counters[k] = v;
   writeFileSync(join(opts.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
@@ -148,4 +155,15 @@ function writeAssets(
     });
   }
   return { count: assets.length, counters: tracker.counterValues() };
+}
+
+/** Writes records as JSON lines. */
+function writeLines(path: string, records: readonly unknown[]): void {
+  try {
+    writeFileSync(path, records.map((r) => JSON.stringify(r) + '\n').join(''));
+  } catch (err) {
+    throw new PlatformError('ERR_OUTPUT_WRITE', `cannot write ${path}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
 }

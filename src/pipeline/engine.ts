@@ -27,6 +27,9 @@ import type { FlowRecord } from '../events/envelope.js';
 import type { Observer } from '../analysis/observer.js';
 import { combineObservers } from '../analysis/observer.js';
 import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js';
+import { AlertCollection } from '../analysis/alerts.js';
+import { PolicyChecker } from '../analysis/site/policy.js';
+import type { SiteModel } from '../analysis/site/model.js';
 import { AppLayer, flowAddress, type DecoderStats } from './app-layer.js';
 
 /** Engine settings (all optional; defaults suit one machine analysing files). */
@@ -52,6 +55,8 @@ export interface EngineOptions {
   observer?: Observer | null;
   /** Keep the asset inventory's observations (reported in {@link EngineReport.assets}). */
   assets?: boolean;
+  /** Check traffic against this site model (policy alerts in {@link EngineReport.alerts}). */
+  site?: SiteModel | null;
 }
 
 /**
@@ -123,6 +128,8 @@ export interface EngineReport {
   bugs: string[];
   /** What the asset inventory observed, when the engine kept it. */
   assets?: AssetSnapshot;
+  /** Alerts raised by the analysis stages (deduplicated, before ids are given). */
+  alerts?: ReturnType<AlertCollection['snapshot']>;
 }
 
 /** Adds engine reports (of the workers of a sharded run) into one. */
@@ -164,6 +171,12 @@ export function mergeReports(reports: readonly EngineReport[]): EngineReport {
     for (const s of snaps) tracker.merge(s);
     merged.assets = tracker.snapshot();
   }
+  const alertSnaps = reports.map((r) => r.alerts).filter((a) => a !== undefined);
+  if (alertSnaps.length > 0) {
+    const all = new AlertCollection();
+    for (const s of alertSnaps) all.mergeSnapshot(s);
+    merged.alerts = all.snapshot();
+  }
   return merged;
 }
 
@@ -190,6 +203,8 @@ export class Engine {
   readonly app: AppLayer;
   /** The asset inventory's observer, when {@link EngineOptions.assets} is set. */
   readonly assets: AssetTracker | null;
+  /** The site model check, when {@link EngineOptions.site} is given. */
+  readonly policy: PolicyChecker | null;
   private readonly observer: Observer | null;
   private readonly pkt = new Packet();
   private readonly frames: FrameDecoder;
@@ -213,7 +228,8 @@ export class Engine {
       verifyChecksums: opts.verifyChecksums ?? true,
     });
     this.assets = opts.assets === true ? new AssetTracker() : null;
-    this.observer = combineObservers([opts.observer ?? null, this.assets]);
+    this.policy = opts.site ? new PolicyChecker(opts.site) : null;
+    this.observer = combineObservers([opts.observer ?? null, this.assets, this.policy]);
     this.app = new AppLayer(
       opts.decoders,
       this.counters,
@@ -246,6 +262,7 @@ export class Engine {
       bugs: [...this.bugReports, ...this.app.bugReports],
     };
     if (this.assets) report.assets = this.assets.snapshot();
+    if (this.policy) report.alerts = this.policy.alerts.snapshot();
     return report;
   }
 

@@ -24,8 +24,9 @@ export interface Summary {
   bytes: number;
   flows: number;
   events: number;
-  /** Lines of `assets.jsonl`. */
+  /** Lines of `assets.jsonl` and of `alerts.jsonl`. */
   assets?: number;
+  alerts?: number;
   elapsed_s: number;
   packets_per_s: number;
   mbit_per_s: number;

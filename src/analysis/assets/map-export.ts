@@ -90,7 +90,7 @@ export function toJson(map: NetworkMap): string {
 }
 
 /** Characters XML 1.0 does not allow, even escaped. */
- 
+
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 function xml(s: string): string {
@@ -159,7 +159,7 @@ function dot(s: string): string {
       .replace(/\\/g, '\\\\')
       .replace(/"/g, '\\"')
       .replace(/\r?\n|\r/g, '\\n')
-       
+
       .replace(/[\u0000-\u001f]/g, ' ') +
     '"'
   );

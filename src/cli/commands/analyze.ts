@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ChecksumPolicy } from '../../flow/flow-table.js';
 import { analyze } from '../../pipeline/analyze.js';
+import { loadSiteModel } from '../../analysis/site/load.js';
 import { Progress, formatSummary } from '../report.js';
 
 interface AnalyzeFlags {
@@ -14,6 +15,7 @@ interface AnalyzeFlags {
   checksums: boolean;
   checksumPolicy: ChecksumPolicy;
   workers: number;
+  site?: string;
 }
 
 export function analyzeCommand(setCode: (code: number) => void): Command {
@@ -32,6 +34,7 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
         .choices(['ignore', 'auto', 'strict'])
         .default('ignore'),
     )
+    .option('--site <file>', 'check traffic against this site model (YAML)')
     .option(
       '-w, --workers <n>',
       'worker threads to shard flows over (same output)',
@@ -39,12 +42,18 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
       1,
     )
     .action(async (captures: string[], o: AnalyzeFlags) => {
+      // A bad site model stops here, before any capture is read.
+      const site = o.site !== undefined ? loadSiteModel(o.site) : null;
       const progress = new Progress(o.progress && process.stderr.isTTY === true && !o.json);
       const summary = await analyze({
         captures,
         outDir: o.out,
         onProgress: (b, t, p, c) => progress.update(b, t, p, c),
-        engine: { verifyChecksums: o.checksums, flows: { checksums: o.checksumPolicy } },
+        engine: {
+          verifyChecksums: o.checksums,
+          flows: { checksums: o.checksumPolicy },
+          site,
+        },
         workers: o.workers,
       });
       progress.stop();
