@@ -37,8 +37,10 @@ export interface SmbFields {
   status_name?: string;
   /** SMB2 MessageId or SMB1 MID: pairs a response with its request. */
   message_id?: number;
-  /** SMB2 SessionId as 16 hex digits, or the SMB1 UID. */
-  session_id?: string | number;
+  /** SMB2 SessionId as 16 hex digits. */
+  session_id?: string;
+  /** SMB1 user id (UID), the SMB1 counterpart of the session id. */
+  uid?: number;
   /** SMB2 TreeId or SMB1 TID. */
   tree_id?: number;
   /** SMB1 process id (PID low). */
@@ -83,8 +85,10 @@ export interface SmbFields {
   filename?: string;
   /** The file is a named pipe. */
   is_pipe?: boolean;
-  /** File id: SMB2 FileId (32 hex digits) or SMB1 FID. */
-  file_id?: string | number;
+  /** SMB2 FileId (persistent and volatile parts) as 32 hex digits, in wire order. */
+  file_id?: string;
+  /** SMB1 file id (FID). */
+  fid?: number;
   /** CREATE disposition (`open`, `create`, `overwrite_if`...). */
   disposition?: string;
   /** CREATE desired access mask. */

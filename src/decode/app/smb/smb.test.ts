@@ -307,6 +307,63 @@ describe('SMB2/3', () => {
     expect(s.anomalies).toEqual([]);
   });
 
+  it('notes Kerberos offered through SPNEGO in a SESSION_SETUP', () => {
+    const tlv = (tag: string, body: string): string =>
+      tag + (body.length / 2).toString(16).padStart(2, '0') + body;
+    // GSS-API krb5 initial context token (RFC 4121 4.1): OID, TOK_ID 01 00, then the AP-REQ.
+    const krb = tlv('60', '06092a864886f712010202' + '0100' + tlv('6e', '0500'));
+    const blob = tlv(
+      '60',
+      '06062b0601050502' + // SPNEGO
+        tlv(
+          'a0',
+          tlv(
+            '30',
+            tlv('a0', tlv('30', '06092a864882f712010202' + '06092a864886f712010202')) +
+              tlv('a2', tlv('04', krb)),
+          ),
+        ),
+    );
+    const body =
+      '1900' + // structure size 25
+      '00' + // flags
+      '01' + // security mode: signing enabled
+      '01000000' + // capabilities
+      '00000000' + // channel
+      '5800' + // security buffer offset 88
+      (blob.length / 2).toString(16).padStart(2, '0') +
+      '00' + // security buffer length
+      '0000000000000000'; // previous session id
+    const header =
+      'fe534d42' +
+      '4000' +
+      '0000' +
+      '00000000' + // protocol id, structure size, credit charge, channel
+      '0100' +
+      '0100' +
+      '00000000' +
+      '00000000' + // SESSION_SETUP, credits, flags, next command
+      '0200000000000000' +
+      '00000000' +
+      '00000000' +
+      '0000000000000000' + // message id 2, tree, session
+      '00000000000000000000000000000000'; // signature
+    const msg = header + body + blob;
+    const sink = new Sink();
+    smbDecoder.parse(
+      smbDecoder.createState(DEFAULT_LIMITS),
+      hex('00' + (msg.length / 2).toString(16).padStart(6, '0') + msg),
+      Direction.TO_SERVER,
+      sink,
+    );
+    expect(smb(sink.events[0])).toMatchObject({
+      command_name: 'session_setup',
+      mech_types: ['ms_kerberos', 'kerberos'],
+      auth: 'kerberos',
+    });
+    expect(sink.events[0]?.['ntlmssp']).toBeUndefined();
+  });
+
   it('reads SMB 3.1.1 negotiate contexts and the compression algorithms offered', () => {
     const s = run(['smb3-negotiate-compression']);
     expect(smb(s.events[0])).toMatchObject({

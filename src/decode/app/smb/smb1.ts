@@ -139,7 +139,7 @@ export function parseSmb1(
     command_name: cmdName(cmd),
     is_response: isResp,
     message_id: mid,
-    session_id: uid,
+    uid,
     tree_id: tid,
     pid,
   };
@@ -263,7 +263,7 @@ export function parseSmb1(
 
 /** Names the file of a FID and returns it. */
 function fid(state: SmbState, id: number, f: SmbFields): FileInfo | undefined {
-  f.file_id = id;
+  f.fid = id;
   const file = state.files1.get(id);
   if (file) {
     f.filename = file.name;
@@ -389,7 +389,7 @@ function block(
         f.create_options = u32(d, w + 39);
       } else if (isResp && wc >= 34) {
         const id = u16(d, w + 5);
-        f.file_id = id;
+        f.fid = id;
         if (pending?.command === Smb1Cmd.NT_CREATE_ANDX && pending.name !== null) {
           f.filename = pending.name;
           const pipe = state.trees1.get(pending.treeId)?.pipe === true;
