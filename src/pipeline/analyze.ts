@@ -17,6 +17,8 @@ import { runSharded } from './parallel.js';
 import { JsonlWriter } from './jsonl-writer.js';
 import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js';
 import { AlertCollection } from '../analysis/alerts.js';
+import { applySite } from '../analysis/site/apply.js';
+import type { SiteModel } from '../analysis/site/model.js';
 import { buildSummary, captureReport, type Summary, type CaptureReport } from './summary.js';
 
 /** Options of {@link analyze}. */
@@ -119,7 +121,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
     if (flusher) clearInterval(flusher);
     await Promise.all([events.close(), flows.close()]);
   }
-  const assets = writeAssets(join(opts.outDir, 'assets.jsonl'), report.assets);
+  const assets = writeAssets(join(opts.outDir, 'assets.jsonl'), report.assets, opts.engine?.site);
   const alerts = new AlertCollection();
   if (report.alerts) alerts.mergeSnapshot(report.alerts);
   const alertList = alerts.list();
@@ -138,11 +140,13 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
 function writeAssets(
   path: string,
   snapshot: AssetSnapshot | undefined,
+  site: SiteModel | null | undefined,
 ): { count: number; counters: Record<string, number> } {
   const tracker = new AssetTracker();
   if (snapshot) tracker.merge(snapshot);
   const assets = tracker.assets();
   const edges = tracker.communication();
+  if (site) applySite(assets, site);
   try {
     writeFileSync(path, assets.map((a) => JSON.stringify(a) + '\n').join(''));
     writeFileSync(

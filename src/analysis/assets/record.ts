@@ -88,7 +88,14 @@ export interface AssetRecord {
    * another BACnet network or on MS/TP): the addresses it was reached through.
    */
   via?: string[];
-  /** Roles, best first, each with its evidence. */
+  /** With a site model: the zone the model places the asset in. */
+  zone?: string;
+  /** With a site model: the declared asset's id, name, criticality and owner. */
+  site_asset?: string;
+  name?: string;
+  criticality?: 'low' | 'medium' | 'high' | 'critical';
+  owner?: string;
+  /** Roles, best first, each with its evidence (a role the site model declares comes first). */
   roles?: AssetRole[];
   /** Purdue level (0 field devices ... 4 enterprise), from the best role; absent when unknown. */
   purdue_level?: number;

@@ -262,7 +262,10 @@ function dhcp(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   if (d.op === 1) {
     const client = { mac };
     add(client, 'hostname', str(d.hostname), 'medium');
-    add(client, 'dhcp_vendor_class', str(d.vendor_class), 'medium');
+    const vc = str(d.vendor_class);
+    add(client, 'dhcp_vendor_class', vc, 'medium');
+    const os = vc !== undefined ? DHCP_OS.find(([re]) => re.test(vc))?.[1] : undefined;
+    add(client, 'os', os, 'low');
     const prl = d.param_request_list;
     if (Array.isArray(prl)) add(client, 'dhcp_fingerprint', prl.join(','), 'medium');
     return;
@@ -300,6 +303,46 @@ function ssh(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   add('src', 'software', str(obj(e.ssh)?.software), 'high');
 }
 
+/**
+ * NTLMSSP in any protocol (SMB, HTTP, LDAP, DCE/RPC): an AUTHENTICATE names the client's
+ * workstation, domain and user; a CHALLENGE the server's name; either may carry the sender's
+ * Windows version ([MS-NLMP] 2.2.2.10).
+ */
+export function ntlm(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const n = obj(e.ntlmssp);
+  if (!n) return;
+  const version = str(n.version);
+  if (n.message_type === 'authenticate') {
+    add('src', 'hostname', str(n.workstation), 'medium');
+    add('src', 'domain', str(n.domain), 'medium');
+    add('src', 'user', str(n.user), 'medium');
+    if (version !== undefined) add('src', 'os', `Windows ${version}`, 'medium');
+  } else if (n.message_type === 'challenge') {
+    add('src', 'domain', str(n.target_name), 'medium');
+    if (version !== undefined) add('src', 'os', `Windows ${version}`, 'medium');
+  }
+}
+
+/** Operating systems a DHCP vendor class names (option 60). */
+const DHCP_OS: readonly [RegExp, string][] = [
+  [/^MSFT/, 'Windows'],
+  [/^android-dhcp/, 'Android'],
+  [/^dhcpcd/, 'Linux (dhcpcd)'],
+  [/^udhcp/, 'Linux (BusyBox udhcpc)'],
+];
+
+function smb(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const s = obj(e.smb);
+  add('src', 'os', str(s?.native_os), 'medium');
+}
+
+function http(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const h = obj(e.http);
+  if (!h) return;
+  add('src', 'user_agent', str(h.user_agent), 'medium');
+  add('src', 'software', str(h.server), 'medium');
+}
+
 /** Identity sources by event kind. */
 export const IDENTITY_SOURCES: Readonly<Record<string, Source>> = {
   'bacnet.apdu': bacnet,
@@ -313,12 +356,16 @@ export const IDENTITY_SOURCES: Readonly<Record<string, Source>> = {
   'enip.response': enip,
   'enip.embedded': enip,
   'goose.pdu': goose,
+  'http.request': http,
+  'http.response': http,
   'iec104.monitor': iec104,
   'modbus.response': modbus,
   'opcua.message': opcua,
   'pnio.request': pnio,
   'profinet.dcp': profinet,
   's7comm.userdata': s7comm,
+  'smb.request': smb,
+  'smb.response': smb,
   'ssh.banner': ssh,
   'tls.client_hello': tls,
 };

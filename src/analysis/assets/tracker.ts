@@ -22,7 +22,7 @@ import type { AppEvent } from '../../decode/decoder.js';
 import type { FlowRecord } from '../../events/envelope.js';
 import { isoMicros } from '../../core/time.js';
 import type { EventMeta, Observer } from '../observer.js';
-import { IDENTITY_SOURCES, type AddAttribute, type Side } from './sources.js';
+import { IDENTITY_SOURCES, ntlm, type AddAttribute, type Side } from './sources.js';
 import { macKind, ouiVendor } from './oui.js';
 import { EdgeTracker, type EdgeObs } from './edges.js';
 import { operationOf } from '../operations.js';
@@ -256,10 +256,12 @@ export class AssetTracker implements Observer {
     const op = operationOf(meta.proto, event);
     if (op !== null) this.edges.count(meta, op);
     const source = IDENTITY_SOURCES[event.kind];
-    if (source === undefined) return;
+    const hasNtlm = event.ntlmssp !== undefined;
+    if (source === undefined && !hasNtlm) return;
     this.meta = meta;
     this.kind = event.kind;
-    source(meta, event, this.add);
+    if (source !== undefined) source(meta, event, this.add);
+    if (hasNtlm) ntlm(meta, event, this.add);
   }
 
   /** The event being read by an identity source (no closure per event). */
@@ -631,6 +633,7 @@ export class AssetTracker implements Observer {
       mac = side.mac ?? '';
       link = ip !== null && mac !== '';
     }
+    if (ip !== null && isGroupIp(ip)) return;
     const h =
       ip !== null
         ? this.host(this.ips, ip, ts)
