@@ -50,6 +50,8 @@ export const snmpSpec: ProtoSpec = {
   proto: 'snmp',
   filter: 'snmp',
   sharedCaptures: SNMP_CAPTURES,
+  // SNMP over TCP on Net-SNMP's alternative port (Wireshark knows 161 only).
+  tsharkArgs: ['-d', 'tcp.port==1161,snmp'],
   fields: [
     {
       name: 'version',

@@ -17,6 +17,8 @@ export const SNMP = {
   /** Agent port (requests) and notification receiver port (traps, informs): [RFC3417] 3. */
   PORT: 161,
   TRAP_PORT: 162,
+  /** SNMP over TCP where 161 is taken (Net-SNMP's example; [RFC3430] uses 161). */
+  TCP_ALT_PORT: 1161,
   /** Versions as carried on the wire. */
   VERSION_1: 0,
   VERSION_2C: 1,

@@ -10,8 +10,10 @@
  * response of 130 variable bindings, and broken encodings.
  *
  * In array order: requests before their responses, then notifications, then the crafted
- * messages. SNMP has no framing of its own over UDP: a datagram is one message, handed over
- * whole as the pipeline does.
+ * messages. Over UDP a datagram is one message; over TCP ([RFC3430]) the same messages follow one
+ * another, framed by their SEQUENCE length. The conformance suite streams the fixtures (the
+ * decoder's transport is `tcp`), so the two that break stream framing (trailing octets, an
+ * indefinite length) come last.
  */
 import { hex } from '../../../../test/helpers/hex.js';
 import { Direction } from '../../decoder.js';
@@ -888,26 +890,6 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
-    // Built: snmpget -v2c -c public sysName.0 with 4 octets after the message.
-    name: 'trailing-bytes',
-    dir: C,
-    role: 'normal',
-    bytes: hex(
-      '3026' + // Message SEQUENCE, 38 octets
-        '020101' + // version: INTEGER 1 (v2c)
-        '04067075626c6963' + // community: OCTET STRING 'public'
-        'a019' + // GetRequest PDU [0], 25 octets
-        '020105' + // request-id: INTEGER 5
-        '020100' + // error-status: INTEGER 0
-        '020100' + // error-index: INTEGER 0
-        '300e' + // VarBindList, 14 octets
-        '300c' + // VarBind 1
-        '06082b06010201010500' + //   name: OID 1.3.6.1.2.1.1.5.0 (sysName.0)
-        '0500' + //   value: NULL
-        'deadbeef', // 4 octets after the message
-    ),
-  },
-  {
     // Built: the GetBulk of SNMP reflection, max-repetitions 2250 from the MIB root.
     name: 'get-bulk-amplification',
     dir: C,
@@ -1022,6 +1004,26 @@ export const fixtures: readonly DecoderFixture[] = [
         '020100' + // error-status: INTEGER 0
         '020100' + // error-index: INTEGER 0
         '3000', // VarBindList, empty
+    ),
+  },
+  {
+    // Built: snmpget -v2c -c public sysName.0 with 4 octets after the message.
+    name: 'trailing-bytes',
+    dir: C,
+    role: 'malformed',
+    bytes: hex(
+      '3026' + // Message SEQUENCE, 38 octets
+        '020101' + // version: INTEGER 1 (v2c)
+        '04067075626c6963' + // community: OCTET STRING 'public'
+        'a019' + // GetRequest PDU [0], 25 octets
+        '020105' + // request-id: INTEGER 5
+        '020100' + // error-status: INTEGER 0
+        '020100' + // error-index: INTEGER 0
+        '300e' + // VarBindList, 14 octets
+        '300c' + // VarBind 1
+        '06082b06010201010500' + //   name: OID 1.3.6.1.2.1.1.5.0 (sysName.0)
+        '0500' + //   value: NULL
+        'deadbeef', // 4 octets after the message
     ),
   },
   {

@@ -1,12 +1,12 @@
 /**
- * The SNMP decoder descriptor: UDP 161 (agents) and 162 (notification receivers), recognised on
- * any port by its probe. The parser lives in `snmp.ts` and `varbind.ts`, the code tables in
+ * The SNMP decoder descriptor: UDP 161 (agents) and 162 (notification receivers), TCP 161 and
+ * 1161 ([RFC3430]), recognised on any port by its probe. The parser lives in `snmp.ts` and `varbind.ts`, the code tables in
  * `constants.ts`, the event types in `events.ts`; README.md has the coverage matrix.
  */
 import type { AnomalyCatalog, AppDecoder } from '../../decoder.js';
 import { SNMP } from './constants.js';
 import { SNMP_EVENT_KINDS } from './events.js';
-import { createSnmpState, parseSnmp, probeSnmp } from './snmp.js';
+import { createSnmpState, parseSnmp, probeSnmp, snmpGap } from './snmp.js';
 import type { SnmpState } from './snmp.js';
 
 /**
@@ -17,8 +17,8 @@ export const SNMP_ANOMALIES = {
   'snmp.not_snmp': {
     description:
       'The first datagram of a flow on an SNMP port is not an SNMP message (no SEQUENCE with ' +
-      'version 0, 1 or 3 and a PDU or msgGlobalData): another protocol on UDP 161/162; decoding ' +
-      'of the flow stops.',
+      'version 0, 1 or 3 and a PDU or msgGlobalData), or an SNMP-over-TCP stream lost its ' +
+      'framing: another protocol on the SNMP ports; decoding of the flow stops.',
     severity: 'medium',
   },
   'snmp.malformed_ber': {
@@ -67,7 +67,7 @@ export const SNMP_ANOMALIES = {
     severity: 'low',
   },
   'snmp.oversize_message': {
-    description: `An SNMP message longer than ${SNMP.MAX_MESSAGE} octets: the reply of a GetBulk amplification or a crafted overlong message.`,
+    description: `An SNMP message longer than ${SNMP.MAX_MESSAGE} octets: the reply of a GetBulk amplification or a crafted overlong message (over TCP, one longer than the PDU limit ends decoding of the flow).`,
     severity: 'medium',
   },
   'snmp.large_max_repetitions': {
@@ -122,11 +122,15 @@ export type SnmpAnomaly = keyof typeof SNMP_ANOMALIES;
  */
 export const snmpDecoder: AppDecoder<SnmpState> = {
   id: 'snmp',
-  transport: 'udp',
-  defaultPorts: [SNMP.PORT, SNMP.TRAP_PORT],
+  // Mostly UDP; [RFC3430] SNMP over TCP (161, and 1161 where 161 is taken) is a stream of the
+  // same messages.
+  transport: 'tcp',
+  defaultPorts: [SNMP.PORT, SNMP.TCP_ALT_PORT],
+  udpPorts: [SNMP.PORT, SNMP.TRAP_PORT],
   anomalies: SNMP_ANOMALIES,
   eventKinds: SNMP_EVENT_KINDS,
   probe: probeSnmp,
   createState: createSnmpState,
   parse: parseSnmp,
+  onGap: snmpGap,
 };

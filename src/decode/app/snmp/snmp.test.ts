@@ -429,6 +429,63 @@ describe('anomalies', () => {
   });
 });
 
+describe('SNMP over TCP', () => {
+  // The stream form ([RFC3430]): the same messages back to back, framed by their SEQUENCE length.
+  const get = fixtures.find((f) => f.name === 'v1-get-system')?.bytes as Uint8Array;
+  const bulk = fixtures.find((f) => f.name === 'v2c-get-bulk')?.bytes as Uint8Array;
+
+  it('frames messages split anywhere in the stream', () => {
+    const both = new Uint8Array(get.length + bulk.length);
+    both.set(get);
+    both.set(bulk, get.length);
+    const state = snmpDecoder.createState(DEFAULT_LIMITS, 'tcp');
+    const sink = new Sink();
+    // A message cut after its first 10 octets asks for the whole of it.
+    expect(snmpDecoder.parse(state, both.subarray(0, 10), C, sink)).toEqual({
+      kind: 'incomplete',
+      consumed: 0,
+      needed: get.length,
+    });
+    expect(snmpDecoder.parse(state, both, C, sink)).toEqual({ kind: 'ok' });
+    expect(sink.events.map((e) => e.snmp.pdu_name)).toEqual(['get_request', 'get_bulk_request']);
+    expect(sink.confirmed).toBe(1);
+    // One octet of a length header: two are needed.
+    expect(snmpDecoder.parse(state, both.subarray(0, 1), C, sink)).toEqual({
+      kind: 'incomplete',
+      consumed: 0,
+      needed: 2,
+    });
+  });
+
+  it('rejects a stream that is not SNMP or loses its framing, and stops after a gap', () => {
+    const state = snmpDecoder.createState(DEFAULT_LIMITS, 'tcp');
+    const sink = new Sink();
+    expect(
+      snmpDecoder.parse(state, new TextEncoder().encode('GET / HTTP/1.0\r\n'), C, sink),
+    ).toEqual({
+      kind: 'reject',
+      anomaly: 'snmp.not_snmp',
+    });
+    const s2 = snmpDecoder.createState(DEFAULT_LIMITS, 'tcp');
+    snmpDecoder.parse(s2, get, C, sink);
+    snmpDecoder.onGap?.(s2, C, 100);
+    expect(snmpDecoder.parse(s2, bulk, C, sink)).toEqual({ kind: 'ok' });
+    expect(sink.events.length).toBe(1);
+    const s3 = snmpDecoder.createState({ ...DEFAULT_LIMITS, maxPduBytes: 64 }, 'tcp');
+    expect(snmpDecoder.parse(s3, get, C, sink)).toEqual({
+      kind: 'reject',
+      anomaly: 'snmp.oversize_message',
+    });
+  });
+
+  it('says need_more on the consistent start of a message, no_match on other bytes', () => {
+    expect(snmpDecoder.probe(get.subarray(0, 12), C)).toBe('need_more');
+    expect(snmpDecoder.probe(get.subarray(0, 1), C)).toBe('need_more');
+    expect(snmpDecoder.probe(hex('3053' + '020109'), C)).toBe('no_match');
+    expect(snmpDecoder.probe(hex('3053' + '020101' + '3000'), C)).toBe('no_match');
+  });
+});
+
 describe('probe and verdicts', () => {
   it('recognises every normal fixture and refuses other datagrams', () => {
     for (const f of fixtures.filter((x) => x.role === 'normal')) {

@@ -23,6 +23,7 @@ import {
   BER_ERRORS,
   BER_LENGTH_OVERFLOW,
   BER_OK,
+  BER_TRUNCATED,
   Tlv,
   berInt,
   berOid,
@@ -31,7 +32,7 @@ import {
   hexOf,
   readTlv,
 } from '../../ber.js';
-import { OK, reject } from '../../decoder.js';
+import { OK, incomplete, reject } from '../../decoder.js';
 import type {
   DecodeSink,
   DecoderLimits,
@@ -62,6 +63,10 @@ import { VarbindWalk, WRONG_TAG, oidName, readVarbinds } from './varbind.js';
 export interface SnmpState {
   confirmed: boolean;
   readonly limits: DecoderLimits;
+  /** SNMP over TCP ([RFC3430]): messages back to back on the stream, not one per datagram. */
+  readonly stream: boolean;
+  /** Per direction: a capture gap lost the stream's framing; the rest is not decoded. */
+  readonly lost: [boolean, boolean];
   /** The once-per-flow anomalies were raised. */
   cleartextNoted: boolean;
   defaultNoted: boolean;
@@ -70,11 +75,16 @@ export interface SnmpState {
   readonly pending: Map<number, number>;
 }
 
-/** Fresh per-flow state. */
-export function createSnmpState(limits: DecoderLimits): SnmpState {
+/** Fresh per-flow state; `transport` is the flow's (one message per datagram unless `tcp`). */
+export function createSnmpState(
+  limits: DecoderLimits,
+  transport?: 'tcp' | 'udp' | 'ether',
+): SnmpState {
   return {
     confirmed: false,
     limits,
+    stream: transport === 'tcp',
+    lost: [false, false],
     cleartextNoted: false,
     defaultNoted: false,
     pendingNoted: false,
@@ -87,80 +97,158 @@ const MSG = new Tlv();
 const EL = new Tlv();
 const SUB = new Tlv();
 const WALK = new VarbindWalk();
+/** Offset of the message being decoded in its buffer (anomaly details give offsets in it). */
+let msgStart = 0;
 
 /** Lowercase default communities as octets, for comparison in place. */
 const DEFAULTS: readonly Uint8Array[] = DEFAULT_COMMUNITIES.map((c) =>
   Uint8Array.from(c, (ch) => ch.charCodeAt(0)),
 );
 
+/** Verdicts of {@link check}. */
+const NO = 0;
+const YES = 1;
+/** Consistent so far, but the message runs past the bytes at hand (the start of a TCP stream). */
+const CUT = 2;
+
 /**
- * A plausible SNMP message: a SEQUENCE inside the datagram holding INTEGER version 0, 1 or 3 in
- * one octet, then for v1/v2c an OCTET STRING community followed by a PDU tag [0]-[8] whose
- * length fits, for v3 a msgGlobalData SEQUENCE starting with an INTEGER.
+ * Whether `d[s..e)` starts with a plausible SNMP message: a SEQUENCE holding INTEGER version 0,
+ * 1 or 3 in one octet, then for v1/v2c an OCTET STRING community followed by a PDU tag [0]-[8],
+ * for v3 a msgGlobalData SEQUENCE starting with an INTEGER. YES when the whole message is there
+ * and its elements fit; CUT when what is there is consistent but the message goes on.
  */
-function plausible(d: Uint8Array): boolean {
-  if (d.length < 8 || d[0] !== TAG.SEQUENCE) return false;
-  if (readTlv(d, 0, d.length, MSG) !== BER_OK) return false;
+function check(d: Uint8Array, s: number, e: number): number {
+  if (e - s < 2) return e === s || d[s] === TAG.SEQUENCE ? CUT : NO;
+  if (d[s] !== TAG.SEQUENCE) return NO;
+  let rc = readTlv(d, s, e, MSG);
+  if (rc === BER_TRUNCATED) return CUT;
+  if (rc !== BER_OK && rc !== BER_LENGTH_OVERFLOW) return NO;
+  const cut = rc === BER_LENGTH_OVERFLOW;
+  const more = cut ? CUT : NO;
   const end = MSG.end;
   let p = MSG.start;
-  if (end - p < 3 || d[p] !== TAG.INTEGER || d[p + 1] !== 1) return false;
+  if (end - p < 3) return end - p < 1 || d[p] === TAG.INTEGER ? more : NO;
+  if (d[p] !== TAG.INTEGER || d[p + 1] !== 1) return NO;
   const version = d[p + 2] as number;
   p += 3;
   if (version === SNMP.VERSION_1 || version === SNMP.VERSION_2C) {
-    if (readTlv(d, p, end, EL) !== BER_OK || EL.tag !== TAG.OCTET_STRING) return false;
+    rc = readTlv(d, p, end, EL);
+    if (rc === BER_TRUNCATED || rc === BER_LENGTH_OVERFLOW) {
+      return p === end || d[p] === TAG.OCTET_STRING ? more : NO;
+    }
+    if (rc !== BER_OK || EL.tag !== TAG.OCTET_STRING) return p === end ? more : NO;
     p = EL.end;
-    if (readTlv(d, p, end, EL) !== BER_OK) return false;
-    return EL.tag >= TAG.PDU_FIRST && EL.tag <= TAG.PDU_LAST;
+    if (p === end) return more;
+    rc = readTlv(d, p, end, EL);
+    const tag = d[p] as number;
+    if (tag < TAG.PDU_FIRST || tag > TAG.PDU_LAST) return NO;
+    if (rc === BER_OK) return cut ? CUT : end - s >= 8 ? YES : NO;
+    return rc === BER_TRUNCATED || rc === BER_LENGTH_OVERFLOW ? more : NO;
   }
-  if (version !== SNMP.VERSION_3) return false;
-  if (readTlv(d, p, end, EL) !== BER_OK || EL.tag !== TAG.SEQUENCE) return false;
-  return EL.end - EL.start >= 3 && d[EL.start] === TAG.INTEGER;
+  if (version !== SNMP.VERSION_3) return NO;
+  rc = readTlv(d, p, end, EL);
+  if (p === end) return more;
+  if (d[p] !== TAG.SEQUENCE) return NO;
+  if (rc === BER_TRUNCATED || rc === BER_LENGTH_OVERFLOW) return more;
+  if (rc !== BER_OK || EL.end - EL.start < 3 || d[EL.start] !== TAG.INTEGER) return NO;
+  return cut ? CUT : YES;
 }
 
-/** Recognises an SNMP message. */
+/**
+ * Recognises an SNMP message: `match` on a whole one, `need_more` on the consistent start of
+ * one (a TCP stream whose first segment ends inside the first message).
+ */
 export function probeSnmp(data: Uint8Array, _dir: Direction): ProbeResult {
-  return plausible(data) ? 'match' : 'no_match';
+  const v = check(data, 0, data.length);
+  return v === YES ? 'match' : v === CUT ? 'need_more' : 'no_match';
 }
 
-/** Decodes one SNMP datagram. */
+/** Decodes one SNMP datagram, or the messages of a TCP stream. */
 export function parseSnmp(
   state: SnmpState,
   data: Uint8Array,
-  _dir: Direction,
+  dir: Direction,
   sink: DecodeSink,
 ): ParseStatus {
+  if (state.stream) return stream(state, data, dir, sink);
   if (!state.confirmed) {
-    if (!plausible(data)) return reject('snmp.not_snmp');
+    if (check(data, 0, data.length) !== YES) return reject('snmp.not_snmp');
     state.confirmed = true;
     sink.confirm();
   }
-  const n = data.length;
-  const rc = n > 0 && data[0] === TAG.SEQUENCE ? readTlv(data, 0, n, MSG) : -1;
+  message(state, data, 0, data.length, sink);
+  return OK;
+}
+
+/**
+ * SNMP over TCP ([RFC3430] 2.1): BER messages back to back, framed by their own SEQUENCE
+ * length. A stream that is not a SEQUENCE where a message must start has lost its framing:
+ * the flow is rejected, as it cannot be resynchronised.
+ */
+function stream(state: SnmpState, d: Uint8Array, dir: Direction, sink: DecodeSink): ParseStatus {
+  if (state.lost[dir]) return OK;
+  const n = d.length;
+  let pos = 0;
+  while (pos < n) {
+    if (n - pos < 2) return incomplete(pos, 2);
+    if (d[pos] !== TAG.SEQUENCE) return reject('snmp.not_snmp');
+    const b1 = d[pos + 1] as number;
+    let total = b1 + 2;
+    if (b1 & 0x80) {
+      const k = b1 & 0x7f;
+      if (k === 0 || k > 4) return reject('snmp.not_snmp');
+      if (n - pos < 2 + k) return incomplete(pos, 2 + k);
+      let len = 0;
+      for (let i = 0; i < k; i++) len = len * 256 + (d[pos + 2 + i] as number);
+      total = 2 + k + len;
+    }
+    if (total > state.limits.maxPduBytes) return reject('snmp.oversize_message');
+    if (n - pos < total) return incomplete(pos, total);
+    if (!state.confirmed) {
+      if (check(d, pos, pos + total) !== YES) return reject('snmp.not_snmp');
+      state.confirmed = true;
+      sink.confirm();
+    }
+    message(state, d, pos, pos + total, sink);
+    pos += total;
+  }
+  return OK;
+}
+
+/** A capture gap: the stream's framing is lost in that direction. */
+export function snmpGap(state: SnmpState, dir: Direction): void {
+  if (state.stream) state.lost[dir] = true;
+}
+
+/** Decodes the message at `d[s..e)` (a datagram, or one message of a stream). */
+function message(state: SnmpState, data: Uint8Array, s: number, n: number, sink: DecodeSink): void {
+  msgStart = s;
+  const rc = n > s && data[s] === TAG.SEQUENCE ? readTlv(data, s, n, MSG) : -1;
   if (rc !== BER_OK && !(rc === BER_LENGTH_OVERFLOW && MSG.tag === TAG.SEQUENCE)) {
     sink.anomaly('snmp.malformed_ber', `message: ${rc === -1 ? 'not a SEQUENCE' : BER_ERRORS[rc]}`);
-    return OK;
+    return;
   }
   if (rc !== BER_OK) sink.anomaly('snmp.malformed_ber', `message: ${BER_ERRORS[rc]}`);
   else if (MSG.end < n)
     sink.anomaly('snmp.trailing_bytes', `${n - MSG.end} octets after the message`);
-  if (MSG.end > SNMP.MAX_MESSAGE) sink.anomaly('snmp.oversize_message', `${MSG.end} octets`);
+  const size = MSG.end - s;
+  if (size > SNMP.MAX_MESSAGE) sink.anomaly('snmp.oversize_message', `${size} octets`);
   const end = MSG.end;
   let p = MSG.start;
   if (readTlv(data, p, end, EL) !== BER_OK || EL.tag !== TAG.INTEGER || EL.end - EL.start > 4) {
     sink.anomaly('snmp.malformed_ber', 'version');
-    return OK;
+    return;
   }
   const version = berInt(data, EL.start, EL.end);
   p = EL.end;
   if (version < SNMP.VERSION_1 || version > SNMP.VERSION_3) {
     sink.anomaly('snmp.unknown_version', `version ${version}`);
-    return OK;
+    return;
   }
   const f: SnmpFields = { version, version_name: VERSION_NAMES[version] as string };
   if (version === SNMP.VERSION_3) v3(state, data, p, end, f, sink);
   else if (version === SNMP.VERSION_2U) v2u(state, data, p, end, f, sink);
   else community(state, data, p, end, f, sink);
-  return OK;
 }
 
 /**
@@ -389,7 +477,7 @@ function pdu(
   if (where === '') {
     readVarbinds(d, p, pEnd, varbinds, WALK);
     if (WALK.error !== BER_OK) {
-      where = `variable binding ${WALK.count + 1}: ${berError(WALK.error)} at offset ${WALK.errorAt}`;
+      where = `variable binding ${WALK.count + 1}: ${berError(WALK.error)} at offset ${WALK.errorAt - msgStart}`;
     }
     f.varbind_count = WALK.count;
     f.varbinds = varbinds;
