@@ -393,3 +393,130 @@ describe('dcerpcPipeMessage: DCE/RPC in SMB named pipes', () => {
     expect(pipe.ntlmssp).toBeNull();
   });
 });
+
+/** NDR conformant varying UTF-16 string with its NUL, padded to 4 ([C706] 14.3.4.2). */
+function wstr(text: string): string {
+  const n = text.length + 1;
+  const count = n.toString(16).padStart(2, '0') + '000000';
+  let s = count + '00000000' + count; // max_count, offset, actual_count
+  for (const c of text) s += c.charCodeAt(0).toString(16).padStart(2, '0') + '00';
+  s += '0000';
+  return (n * 2) % 4 === 0 ? s : s + '0000';
+}
+
+/** A bind of `uuid` (wire order) on context 0, then a cleartext request `opnum` with `stub`. */
+function call(uuidWire: string, opnum: number, stub: string): Uint8Array[] {
+  const bind = hex(
+    '05000b03' +
+      '10000000' +
+      '4800' +
+      '0000' +
+      '01000000' + // bind, 72 bytes, call 1
+      'b810b810' +
+      '00000000' +
+      '01000000' + // frags, assoc group, one context
+      '0000' +
+      '0100' +
+      uuidWire +
+      '0100' +
+      '0000' + // context 0: the interface
+      '045d888aeb1cc9119fe808002b104860' +
+      '02000000', // NDR
+  );
+  const len = 24 + stub.length / 2;
+  const le16 = (v: number): string =>
+    (v & 0xff).toString(16).padStart(2, '0') + (v >> 8).toString(16).padStart(2, '0');
+  const req = hex(
+    '05000003' +
+      '10000000' +
+      le16(len) +
+      '0000' +
+      '02000000' + // request, call 2
+      le16(stub.length / 2) +
+      '0000' + // alloc_hint
+      '0000' +
+      le16(opnum) + // context 0, opnum
+      stub,
+  );
+  return [bind, req];
+}
+
+describe('request stubs of lateral movement and discovery (cleartext NDR)', () => {
+  const run = (uuidWire: string, opnum: number, stub: string): DcerpcFields => {
+    const s = session();
+    for (const b of call(uuidWire, opnum, stub)) s.parse(C, b);
+    return s.last();
+  };
+  const HANDLE = '00'.repeat(20);
+
+  it('svcctl RCreateServiceW: service name, display name, start type, binary path', () => {
+    const f = run(
+      '81bb7a364498f135ad3298f038001003', // svcctl
+      12,
+      HANDLE +
+        wstr('BTOBTO') + // lpServiceName
+        '01000200' +
+        wstr('BTOBTO') + // lpDisplayName (unique pointer)
+        '3f000f00' + // dwDesiredAccess
+        '10000000' + // dwServiceType = own process
+        '03000000' + // dwStartType = demand
+        '00000000' + // dwErrorControl
+        wstr('%COMSPEC% /Q /c echo dir > \\\\127.0.0.1\\C$\\__output'), // lpBinaryPathName
+    );
+    expect(f).toMatchObject({
+      operation: 'RCreateServiceW',
+      service_name: 'BTOBTO',
+      service_display_name: 'BTOBTO',
+      service_start_type: 3,
+      binary_path: '%COMSPEC% /Q /c echo dir > \\\\127.0.0.1\\C$\\__output',
+    });
+  });
+
+  it('atsvc NetrJobAdd: the job command', () => {
+    const f = run(
+      '8206f71f510ae830076d740be8cee98b', // atsvc
+      0,
+      '00000000' + // ServerName: null
+        '10270000' +
+        '00000000' +
+        '00' +
+        '00' +
+        '0000' + // JobTime, DaysOfMonth, DaysOfWeek, Flags
+        '04000200' +
+        wstr('cmd.exe /c whoami'), // Command
+    );
+    expect(f).toMatchObject({ operation: 'NetrJobAdd', job_command: 'cmd.exe /c whoami' });
+  });
+
+  it('ITaskSchedulerService SchRpcRegisterTask: task path and the command of its XML', () => {
+    const xml = '<Task><Actions><Exec><Command>cmd.exe</Command></Exec></Actions></Task>';
+    const f = run(
+      '4959d386c9834440b424db363231fd0c', // 86d35949-83c9-4044-b424-db363231fd0c
+      1,
+      '01000200' + wstr('\\evil') + wstr(xml),
+    );
+    expect(f).toMatchObject({
+      interface_name: 'ITaskSchedulerService',
+      operation: 'SchRpcRegisterTask',
+      task_path: '\\evil',
+      task_command: 'cmd.exe',
+    });
+  });
+
+  it('winreg BaseRegOpenKey: the subkey', () => {
+    const key = 'SOFTWARE\\Microsoft';
+    const bytes = (key.length + 1) * 2;
+    const f = run(
+      '01d08c334422f131aaaa900038001003', // winreg
+      15,
+      HANDLE +
+        bytes.toString(16).padStart(2, '0') +
+        '00' +
+        bytes.toString(16).padStart(2, '0') +
+        '00' +
+        '04000200' +
+        wstr(key),
+    );
+    expect(f).toMatchObject({ operation: 'BaseRegOpenKey', registry_key: key });
+  });
+});

@@ -167,6 +167,24 @@ export interface DcerpcFields {
   epm_towers?: DcerpcTower[];
   /** epmapper ept_map response: status (0 ok, 0x16c9a0d6 ept_s_not_registered). */
   epm_status?: number;
+  /** svcctl RCreateServiceW(OW64W), ROpenServiceW: the service name. */
+  service_name?: string;
+  /** svcctl RCreateServiceW(OW64W): the display name. */
+  service_display_name?: string;
+  /** svcctl RCreateServiceW(OW64W), RChangeServiceConfigW: start type (2 auto, 3 demand...). */
+  service_start_type?: number;
+  /** svcctl RCreateServiceW(OW64W), RChangeServiceConfigW: the command line the service runs. */
+  binary_path?: string;
+  /** atsvc NetrJobAdd: the command of the AT job. */
+  job_command?: string;
+  /** ITaskSchedulerService SchRpcRegisterTask: the task path (`\\Microsoft\\...`). */
+  task_path?: string;
+  /** ITaskSchedulerService SchRpcRegisterTask: the `<Command>` of the task XML. */
+  task_command?: string;
+  /** winreg BaseRegOpenKey, BaseRegCreateKey: the subkey name. */
+  registry_key?: string;
+  /** winreg BaseRegQueryValue, BaseRegSetValue: the value name. */
+  registry_value?: string;
   /** netlogon NetrServerReqChallenge / NetrServerAuthenticate*: the computer name. */
   netlogon_computer?: string;
   /** netlogon NetrServerAuthenticate*: the account name (`DC01$`). */

@@ -48,6 +48,7 @@ import {
   PfcFlag,
 } from './constants.js';
 import { INTERFACES, type InterfaceInfo } from './interfaces.js';
+import { readRequestStub, readsRequestStub } from './stubs.js';
 import type { DcerpcContext, DcerpcFields, DcerpcResult, DcerpcTower } from './events.js';
 import {
   align,
@@ -576,7 +577,7 @@ function readsStub(info: InterfaceInfo | undefined, opnum: number, toServer: boo
   if (info === undefined) return false;
   if (info.name === 'epmapper') return opnum === 3 || (opnum === 2 && !toServer);
   if (info.name === 'netlogon') return toServer && isNetlogonRead(opnum);
-  return false;
+  return toServer && readsRequestStub(info.name, opnum);
 }
 
 /** Reads the stub of a call whose interface and operation we decode. */
@@ -599,6 +600,8 @@ function readStub(
     else epmResponse(d, o, end, p, opnum === 2, max, f, sink);
   } else if (ctx.info?.name === 'netlogon' && !ctx.ndr64) {
     netlogonRequest(d, o, end, opnum, f, sink, cap);
+  } else if (ctx.info !== undefined && toServer && !ctx.ndr64) {
+    readRequestStub(ctx.info.name, opnum, d, o, end, f, cap, limits.maxPduBytes >> 1);
   }
 }
 
