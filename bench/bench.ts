@@ -41,6 +41,7 @@ export const STAGES = [
   'flows',
   'classify',
   'pdus',
+  'assets',
   'analyze',
   'analyze-w2',
   'tshark',
@@ -194,7 +195,7 @@ const cliJs = path.join(root, 'bin', 'palisade.js');
 const cliMain = path.join(root, 'dist', 'src', 'cli', 'main.js');
 
 async function ourStage(
-  id: 'read' | 'decode' | 'flows' | 'classify' | 'pdus' | 'flows-1m',
+  id: 'read' | 'decode' | 'flows' | 'classify' | 'pdus' | 'assets' | 'flows-1m',
   label: string,
   cap: BenchCapture | null,
 ): Promise<StageRow> {
@@ -403,6 +404,8 @@ async function main(): Promise<void> {
         return ourStage(id, 'flows + protocol recognition (each flow until confirmed)', file());
       case 'pdus':
         return ourStage(id, 'flows + every PDU decoded, no event output', file());
+      case 'assets':
+        return ourStage(id, 'pdus + the asset inventory and map (observer)', file());
       case 'analyze':
       case 'analyze-w2':
         return analyzeStage(id, file(), help);

@@ -94,6 +94,10 @@ export function ratios(rows: readonly StageRow[]): Ratio[] {
       div(pps('classify'), pps('ndpi')),
     ),
     ratio(
+      'asset inventory: pdus+assets vs pdus (time)',
+      div(r('assets')?.seconds, r('pdus')?.seconds),
+    ),
+    ratio(
       'analyze 2 workers vs 1 (speed)',
       div(r('analyze')?.seconds, r('analyze-w2')?.seconds),
       1.8,

@@ -225,14 +225,14 @@ async function stageFlows(file: string): Promise<StageReport> {
  * event lines. `pdus`: the same, with every PDU of every flow decoded (all the decoding of a
  * full analyze, without building or writing the lines).
  */
-async function stageClassify(file: string, every: boolean): Promise<StageReport> {
+async function stageClassify(file: string, every: boolean, assets = false): Promise<StageReport> {
   const { openCapture } = await load<CaptureModule>('../src/capture/index.js');
   const { Engine } = await import('../src/pipeline/engine.js');
   const { DECODERS } = await import('../src/decode/registry.js');
   let flowLines = 0;
   const recognized = new Map<string, number>();
   const engine = new Engine(
-    { decoders: DECODERS, eventLines: false, recognizeOnly: !every },
+    { decoders: DECODERS, eventLines: false, recognizeOnly: !every, assets },
     {
       event: () => undefined,
       flow: (line) => {
@@ -247,8 +247,11 @@ async function stageClassify(file: string, every: boolean): Promise<StageReport>
   engine.finishCapture();
   const s = seconds(t0);
   const report = engine.report();
+  // The inventory is built from the observations, as `analyze` does when it writes it.
+  let assetCount: number | null = null;
+  if (assets && engine.assets) assetCount = engine.assets.assets().length;
   return {
-    stage: every ? 'pdus' : 'classify',
+    stage: assets ? 'assets' : every ? 'pdus' : 'classify',
     status: 'ok',
     frames: res.frames,
     bytes: res.bytes,
@@ -258,6 +261,7 @@ async function stageClassify(file: string, every: boolean): Promise<StageReport>
       flows: flowLines,
       recognized: Object.fromEntries(recognized),
       decoders: report.decoders,
+      ...(assetCount !== null ? { assets: assetCount } : {}),
       ...captureNote(res),
     },
   };
@@ -324,10 +328,14 @@ export async function runStage(stage: string, file: string | undefined): Promise
         return await stageClassify(needFile(), false);
       case 'pdus':
         return await stageClassify(needFile(), true);
+      case 'assets':
+        return await stageClassify(needFile(), true, true);
       case 'flows-1m':
         return await stageFlows1m();
       default:
-        throw new Error(`unknown stage ${stage} (read, decode, flows, classify, pdus, flows-1m)`);
+        throw new Error(
+          `unknown stage ${stage} (read, decode, flows, classify, pdus, assets, flows-1m)`,
+        );
     }
   } catch (err) {
     if (!(err instanceof NotBuilt)) throw err;

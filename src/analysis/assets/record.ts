@@ -17,7 +17,11 @@ export interface AttributeEvidence {
   flow: string;
   first_seen: string;
   last_seen: string;
-  /** Events that showed this value. */
+  /**
+   * How often the value was seen: events that showed it, counting the events of one kind on one
+   * flow at most once per capture second (cyclic traffic repeats its identity many times a
+   * second).
+   */
   count: number;
 }
 

@@ -177,10 +177,13 @@ describe('AssetTracker', () => {
       kind: 'bacnet.apdu',
       bacnet: { service: 'i-am', device_instance: 100, vendor_id: 24 },
     });
-    t.event(router, {
-      kind: 'bacnet.apdu',
-      bacnet: { service: 'i-am', device_instance: 21, vendor_id: 42, snet: 3, sadr: '15' },
-    });
+    t.event(
+      { ...router, sec: router.sec + 1 },
+      {
+        kind: 'bacnet.apdu',
+        bacnet: { service: 'i-am', device_instance: 21, vendor_id: 42, snet: 3, sadr: '15' },
+      },
+    );
     t.flow(
       flow({
         transport: 'udp',
@@ -312,10 +315,33 @@ describe('AssetTracker', () => {
     expect(merged.assets()).toEqual(one.assets());
   });
 
+  it('reads the identity of one flow and kind once per capture second', () => {
+    const t = new AssetTracker();
+    const ev = { kind: 'goose.pdu', goose: { gocb_ref: 'IED1LD0/LLN0$GO$g', go_id: 'g' } };
+    const l2 = {
+      transport: 'ether' as const,
+      srcIp: null,
+      dstIp: null,
+      srcMac: '00:50:c2:4f:90:01',
+      flow: '1:3',
+    };
+    for (let i = 0; i < 50; i++) t.event(meta({ ...l2, frame: i, ns: i * 1000 }), ev);
+    t.event(meta({ ...l2, frame: 99, sec: 1704067201 }), ev);
+    const [a] = t.assets();
+    expect(a?.identity.goose_id?.[0]).toMatchObject({
+      count: 2,
+      frame: 0,
+      last_seen: '2024-01-01T00:00:01.000005Z',
+    });
+  });
+
   it('counts what its bounds drop', () => {
     const t = new AssetTracker();
     for (let i = 0; i < ASSET_LIMITS.maxValuesPerAttribute + 3; i++) {
-      t.event(meta({}), { kind: 'ssh.banner', ssh: { software: `OpenSSH_${i}` } });
+      t.event(meta({ sec: 1704067200 + i }), {
+        kind: 'ssh.banner',
+        ssh: { software: `OpenSSH_${i}` },
+      });
     }
     expect(t.assets()[0]?.identity.software).toHaveLength(ASSET_LIMITS.maxValuesPerAttribute);
     expect(t.counterValues()).toEqual({ 'assets.values_dropped': 3 });

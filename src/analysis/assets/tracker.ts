@@ -182,6 +182,8 @@ export class AssetTracker implements Observer {
   private macs = new Map<string, HostObs>();
   private devices = new Map<string, HostObs>();
   private readonly edges = new EdgeTracker();
+  /** Flow id → event kind → the capture second its identity was last read. */
+  private readonly identitySeen = new Map<string, Map<string, number>>();
   private links = new Map<string, DeviceLinks>();
   private readonly counters = new Map<string, number>();
   private readonly clock = new IsoClock();
@@ -189,6 +191,7 @@ export class AssetTracker implements Observer {
   /** Flows: addresses, MACs, services, traffic. */
   flow(rec: FlowRecord, serverIsOrig = false): void {
     this.edges.flowEnded(rec.id);
+    this.identitySeen.delete(rec.id);
     const first = rec.ts;
     const last = flowEnd(rec.ts, rec.duration);
     // Client and server: the initiator and the responder, unless the decoder found the
@@ -258,6 +261,17 @@ export class AssetTracker implements Observer {
     const source = IDENTITY_SOURCES[event.kind];
     const hasNtlm = event.ntlmssp !== undefined;
     if (source === undefined && !hasNtlm) return;
+    // Cyclic traffic (GOOSE, DNP3 and IEC 104 polling) repeats the same identity many times a
+    // second: each flow's events of one kind are read at most once per capture second, so
+    // `count` is the seconds an identity was seen in, per flow.
+    let kinds = this.identitySeen.get(meta.flow);
+    if (kinds === undefined) {
+      if (this.identitySeen.size >= 200_000) this.identitySeen.clear();
+      kinds = new Map();
+      this.identitySeen.set(meta.flow, kinds);
+    }
+    if (kinds.get(event.kind) === meta.sec) return;
+    kinds.set(event.kind, meta.sec);
     this.meta = meta;
     this.kind = event.kind;
     if (source !== undefined) source(meta, event, this.add);
