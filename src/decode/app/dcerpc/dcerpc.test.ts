@@ -520,3 +520,20 @@ describe('request stubs of lateral movement and discovery (cleartext NDR)', () =
     expect(f).toMatchObject({ operation: 'BaseRegOpenKey', registry_key: key });
   });
 });
+
+describe('the fixture conversation', () => {
+  it('decodes every fixture in order: alter_context adds svcctl, its create-service call is read', () => {
+    const s = session();
+    for (const f of fixtures) s.parse(f.dir, f.bytes);
+    const create = s.sink.events
+      .map((e) => (e as unknown as { dcerpc: DcerpcFields }).dcerpc)
+      .find((d) => d.operation === 'RCreateServiceW');
+    expect(create).toMatchObject({
+      context_id: 1,
+      interface_name: 'svcctl',
+      service_name: 'BTOBTO',
+      binary_path: '%COMSPEC% /Q /c echo dir',
+      frag_length: create?.stub_length === undefined ? -1 : 24 + create.stub_length,
+    });
+  });
+});

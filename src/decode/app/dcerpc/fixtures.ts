@@ -262,6 +262,52 @@ export const fixtures: readonly DecoderFixture[] = [
     ),
   },
   {
+    // Hand-built ([C706] 12.6.4.1): alter_context adding svcctl as context 1 on the association
+    name: 'alter-context-svcctl',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      hdr('0e', '03', '4800', '0000', '03000000') + // alter_context, 72 bytes, call 3
+        'b810' +
+        'b810' +
+        'ff380000' + // max_xmit, max_recv, assoc_group_id = 0x38ff
+        '01' +
+        '00' +
+        '0000' + // one context
+        '0100' +
+        '01' +
+        '00' + // p_cont_id = 1, one transfer syntax
+        '81bb7a364498f135ad3298f038001003' +
+        '0200' +
+        '0000' + // svcctl v2.0
+        NDR,
+    ),
+  },
+  {
+    // Hand-built ([MS-SCMR] 3.1.4.12): a cleartext RCreateServiceW on context 1, as smbexec sends
+    name: 'create-service-request',
+    dir: Direction.TO_SERVER,
+    role: 'normal',
+    bytes: hex(
+      hdr('00', '03', 'b800', '0000', '04000000') + // request, 184 bytes, call 4
+        'a0000000' + // alloc_hint = 160
+        '0100' + // p_cont_id = 1 (svcctl)
+        '0c00' + // opnum = 12 (RCreateServiceW)
+        '00'.repeat(20) + // hSCManager
+        wstr('BTOBTO') + // lpServiceName
+        '0000' + // padding to 4
+        '01000200' + // lpDisplayName: referent
+        wstr('BTOBTO') + // lpDisplayName
+        '0000' + // padding to 4
+        '3f000f00' + // dwDesiredAccess = SERVICE_ALL_ACCESS
+        '10000000' + // dwServiceType = SERVICE_WIN32_OWN_PROCESS
+        '03000000' + // dwStartType = SERVICE_DEMAND_START
+        '00000000' + // dwErrorControl = SERVICE_ERROR_IGNORE
+        wstr('%COMSPEC% /Q /c echo dir') + // lpBinaryPathName
+        '0000', // padding to 4
+    ),
+  },
+  {
     // Hand-built ([C706] 12.6.4.7): a request on an unbound context, then its fault
     name: 'request-unknown-context',
     dir: Direction.TO_SERVER,
