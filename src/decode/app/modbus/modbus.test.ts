@@ -694,6 +694,19 @@ describe('modbus probe', () => {
     expect(modbusDecoder.probe(fc0, C)).toBe('match');
   });
 
+  it('refuses a header whose length the function code cannot have', () => {
+    // A Windows LDAP bindResponse: `30 84 00 00 00 cd 02 01 ...` reads as transaction 0x3084,
+    // protocol 0, length 205, unit 2, function 1; but a Read Coils request is 6 bytes long and
+    // its response 3 plus the byte count (0x26 here).
+    const ldap = hex('3084' + '0000' + '00cd' + '02' + '01' + '26' + '6184000000c4' + '0a0100');
+    expect(modbusDecoder.probe(ldap, C)).toBe('no_match');
+    expect(modbusDecoder.probe(ldap, S)).toBe('no_match');
+    // A few bytes over is a malformed Modbus PDU, still taken: an exception padded by one byte.
+    expect(modbusDecoder.probe(hex('0001' + '0000' + '0004' + '01' + '83' + '02' + '00'), S)).toBe(
+      'match',
+    );
+  });
+
   it('checks the header of a following ADU', () => {
     expect(modbusDecoder.probe(fixture('pipelined-read-requests'), C)).toBe('match');
     expect(modbusDecoder.probe(concatBytes(readReq, hex('0002' + '0800')), C)).toBe('no_match');

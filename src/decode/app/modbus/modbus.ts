@@ -128,6 +128,7 @@ export function probeModbus(data: Uint8Array, dir: Direction): ProbeResult {
   const rawFc = c.u8();
   if (dir === Direction.TO_SERVER && (rawFc & EXCEPTION_BIT) !== 0) return 'no_match';
   const assigned = FUNCTION_CATEGORY[rawFc & FUNCTION_CODE_MASK] !== FunctionCategory.UNASSIGNED;
+  if (!lengthFits(data, n, rawFc, total - MBAP.LENGTH_FIELD_END, dir)) return 'no_match';
   if (n < total) return assigned ? 'match' : 'need_more';
   if (n === total) return 'match';
   // Another ADU follows: its header must be plausible too.
@@ -140,6 +141,31 @@ export function probeModbus(data: Uint8Array, dir: Direction): ProbeResult {
   }
   return 'match';
 }
+
+/**
+ * Whether the MBAP length fits the PDU of the commonest function codes, whose size the
+ * function code and its first bytes fix ([AP] 6.1-6.12): a request to read or to write one
+ * value is 6 bytes long after the length field, a read response 3 plus its byte count, an
+ * exception 3. Other protocols' messages can look like an MBAP header (a BER SEQUENCE with a
+ * four-octet length, as Windows LDAP sends, reads as protocol id 0 and a plausible length), but
+ * then claim far more bytes than the PDU holds. A few bytes too many is a malformed Modbus PDU
+ * (devices that pad their exceptions exist; the parser names it), so only a length more than
+ * {@link LENGTH_SLACK} bytes over is refused. Codes whose size varies otherwise pass.
+ */
+function lengthFits(d: Uint8Array, n: number, rawFc: number, len: number, dir: Direction): boolean {
+  const fc = rawFc & FUNCTION_CODE_MASK;
+  let expected = -1;
+  if (dir === Direction.TO_SERVER) {
+    if (fc >= 1 && fc <= 6) expected = 6;
+    else if ((fc === 15 || fc === 16) && n > 12) expected = 7 + (d[12] as number);
+  } else if ((rawFc & EXCEPTION_BIT) !== 0) expected = 3;
+  else if (fc >= 1 && fc <= 4 && n > 8) expected = 3 + (d[8] as number);
+  else if (fc === 5 || fc === 6 || fc === 15 || fc === 16) expected = 6;
+  return expected < 0 || len <= expected + LENGTH_SLACK;
+}
+
+/** Bytes a PDU of fixed size may carry beyond it and still be taken for (malformed) Modbus. */
+const LENGTH_SLACK = 8;
 
 /**
  * Decodes the next bytes of one direction: every complete ADU becomes one event; a partial ADU
