@@ -55,7 +55,7 @@ describe('SMB end to end against tshark', () => {
 
     expect(get('SMB2 command')).toMatchObject({ frames: 513, agree: 513 });
     expect(get('SMB2 tree')).toMatchObject({ frames: 346, agree: 346 });
-    expect(get('SMB1 command')).toMatchObject({ frames: 151, agree: 150 });
+    expect(get('SMB1 command')).toMatchObject({ frames: 179, agree: 178 });
     expect(where(get('SMB1 command'))).toEqual([SPURIOUS]);
     expect(get('SMB1 path')).toMatchObject({ frames: 98, agree: 97 });
     expect(where(get('SMB1 path'))).toEqual([SPURIOUS]);

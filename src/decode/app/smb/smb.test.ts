@@ -422,6 +422,93 @@ describe('SMB2/3', () => {
   });
 });
 
+describe('NetBIOS datagrams (UDP 138)', () => {
+  // iec104/similator.pcap frame 1285: a browser host announcement in a mailslot TRANSACTION.
+  const DATAGRAM = hex(
+    '11' + // type = direct group datagram
+      '0e' + // flags: first fragment, B node
+      'ca45' + // datagram id
+      'ac100aa2' + // source IP 172.16.10.162
+      '008a' + // source port 138
+      '00bb' + // datagram length 187
+      '0000' + // packet offset
+      '20454545464644454c464545504641434e454e444645444448454d44424445434100' + // source "DESKTOP-M5C7L14" <20>
+      '20464845504643454c45484643455046464641434143414341434143414341424e00' + // destination "WORKGROUP" <1d>
+      'ff534d42' +
+      '25' +
+      '00000000' +
+      '00' +
+      '0000' +
+      '0000' +
+      '0000000000000000' +
+      '0000' + // SMB1 TRANSACTION
+      '0000' +
+      '0000' +
+      '0000' +
+      '0000' + // TID, PID, UID, MID
+      '11' + // word count 17
+      '0000' +
+      '2100' +
+      '0000' +
+      '0000' +
+      '00' +
+      '00' +
+      '0000' +
+      'e8030000' +
+      '0000' + // counts, flags, timeout 1000
+      '0000' +
+      '0000' + // parameter count, offset
+      '2100' +
+      '5600' + // data count 33, offset 86
+      '03' +
+      '00' + // setup count 3
+      '0100' + // setup[0]: write mailslot
+      '0000' + // setup[1]: priority 0
+      '0200' + // setup[2]: class 2 (unreliable, broadcast)
+      '3200' + // byte count 50
+      '5c4d41494c534c4f545c42524f57534500' + // "\MAILSLOT\BROWSE"
+      '01' +
+      '00' +
+      '80fc0a00' + // host announcement, update count, periodicity 720000 ms
+      '4445534b544f502d4d3543374c313400' + // server name "DESKTOP-M5C7L14" (16 bytes)
+      '0a00' + // OS version 10.0
+      '07100100' + // server type 0x00011007
+      '0f01' + // browser version 15.1
+      '55aa' + // signature
+      '00', // comment: empty
+  );
+
+  it('decodes the mailslot TRANSACTION of a browser announcement with the NetBIOS names', () => {
+    expect(smbDecoder.probe(DATAGRAM, Direction.TO_SERVER)).toBe('match');
+    const state = smbDecoder.createState(DEFAULT_LIMITS, 'udp');
+    const sink = new Sink();
+    expect(smbDecoder.parse(state, DATAGRAM, Direction.TO_SERVER, sink).kind).toBe('ok');
+    expect(smb(sink.events[0])).toMatchObject({
+      version: 1,
+      command: 0x25,
+      command_name: 'transaction',
+      netbios_source: 'DESKTOP-M5C7L14<20>',
+      netbios_destination: 'WORKGROUP<1d>',
+      transaction_name: '\\MAILSLOT\\BROWSE',
+      total_data_count: 33,
+    });
+    // Mailslot browsing is SMB1 everywhere: not an SMB1 session.
+    expect(sink.anomalies).toEqual([]);
+    expect(sink.confirmed).toBe(1);
+  });
+
+  it('rejects a datagram flow that is not NetBIOS', () => {
+    const state = smbDecoder.createState(DEFAULT_LIMITS, 'udp');
+    const r = smbDecoder.parse(
+      state,
+      hex('0102030405060708090a0b0c'),
+      Direction.TO_SERVER,
+      new Sink(),
+    );
+    expect(r.kind).toBe('reject');
+  });
+});
+
 describe('framing', () => {
   it('decodes an oversized message from its prefix and emits it after its last byte', () => {
     const limits = { ...DEFAULT_LIMITS, maxPduBytes: 4096 };

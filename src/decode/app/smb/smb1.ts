@@ -148,10 +148,13 @@ export function parseSmb1(
     const sn = NT_STATUS_NAMES[status];
     if (sn !== undefined) f.status_name = sn;
   }
+  if (state.datagramSource !== '') f.netbios_source = state.datagramSource;
+  if (state.datagramDestination !== '') f.netbios_destination = state.datagramDestination;
   if (isResp !== !toServer) sink.anomaly('smb.unexpected_direction', f.command_name);
   if (SMB1_COMMAND_NAMES[cmd] === undefined)
     sink.anomaly('smb.unknown_command', `SMB1 command 0x${cmd.toString(16)}`);
-  if (!state.smb1Reported && (cmd !== Smb1Cmd.NEGOTIATE || isResp)) {
+  // Mailslot browsing over NetBIOS datagrams is SMB1 on every Windows version; only sessions count.
+  if (!state.smb1Reported && !state.datagram && (cmd !== Smb1Cmd.NEGOTIATE || isResp)) {
     state.smb1Reported = true;
     sink.anomaly('smb.smb1_session', f.command_name);
   }
@@ -361,7 +364,18 @@ function block(
           const path = pending.name;
           f.tree = path;
           if (isAdminShare(path)) f.admin_share = true;
-          if (ctx.status === 0 && wc >= 2) {
+          if (ctx.status !== 0) {
+            // Wireshark records the path under the TID of a failed connect too (0), and names
+            // the messages that follow on that TID with it; so do we.
+            boundedSet(
+              state.trees1,
+              ctx.tid,
+              { path, admin: isAdminShare(path), pipe: false },
+              MAX_TREES,
+              sink,
+              'smb.limit_reached',
+            );
+          } else if (wc >= 2) {
             const service = ascii(d, bs, be, 16);
             f.share_type =
               service === 'IPC' ? 'pipe' : service === 'A:' ? 'disk' : service.toLowerCase();
