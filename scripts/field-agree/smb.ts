@@ -10,8 +10,8 @@
  *   response, and the path of a TREE_CONNECT request itself; ours is `tree` on SMB2 events.
  * - DCE/RPC in named pipes (SMB2 READ/WRITE/IOCTL, SMB1 Trans/ReadAndX/WriteAndX) is the
  *   `dcerpc` layer of the SMB event, compared on the frames of this filter.
- * - SMB1 in NetBIOS datagrams (UDP 138: browser announcements and elections, the SMB of the
- *   shared ICS captures) is compared too.
+ * - Only TCP is compared: SMB1 in NetBIOS datagrams (UDP 138 browser announcements, the SMB of
+ *   most shared ICS captures) is the `nbdgm` decoder's.
  */
 import { at, type EventLine, type ProtoSpec } from './spec.js';
 
@@ -19,7 +19,7 @@ const v = (e: EventLine): unknown => at(e, 'smb.version');
 
 export const smbSpec: ProtoSpec = {
   proto: 'smb',
-  filter: 'smb || smb2',
+  filter: 'tcp && (smb || smb2)',
   sharedCaptures: [
     'it-attacks/pcap-attack/Command_and_Control/cmds_over_dns_txt_queries_and_reponses.pcap',
     'it-attacks/pcap-attack/CredAccess/CA_LM_SpoolSample_SMB_BiAuth.pcapng',

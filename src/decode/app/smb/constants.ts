@@ -17,9 +17,6 @@
 /** Ports: 445 (direct TCP, [MS-SMB2] 2.1) and 139 (NetBIOS session service, [RFC1002]). */
 export const SMB_PORTS = [445, 139] as const;
 
-/** NetBIOS datagram service port ([RFC1002] 4.4): browser announcements over SMB mailslots. */
-export const NBDS_PORT = 138;
-
 /** NetBIOS session service packet types ([RFC1002] 4.3.1). */
 export const NbssType = {
   SESSION_MESSAGE: 0x00,

@@ -45,10 +45,6 @@ export interface SmbFields {
   tree_id?: number;
   /** SMB1 process id (PID low). */
   pid?: number;
-  /** NetBIOS datagram (UDP 138): source name (`HOST<00>`), an asset's NetBIOS name. */
-  netbios_source?: string;
-  /** NetBIOS datagram: destination name (`WORKGROUP<1e>`, `\x01\x02__MSBROWSE__\x02<01>`). */
-  netbios_destination?: string;
   /** SMB2 AsyncId (16 hex digits) of an async message. */
   async_id?: string;
   /** SMB2: position of this command in a compound message (0 for the first). */

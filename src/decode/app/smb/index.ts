@@ -7,7 +7,7 @@
  */
 import type { AnomalyCatalog, AppDecoder } from '../../decoder.js';
 import { DCERPC_ANOMALIES } from '../dcerpc/index.js';
-import { NBDS_PORT, SMB_PORTS } from './constants.js';
+import { SMB_PORTS } from './constants.js';
 import { SMB_EVENT_KINDS } from './events.js';
 import { createSmbState, onSmbGap, parseSmb, probeSmb } from './smb.js';
 import type { SmbState } from './state.js';
@@ -152,7 +152,6 @@ export const smbDecoder: AppDecoder<SmbState> = {
   id: 'smb',
   transport: 'tcp',
   defaultPorts: SMB_PORTS,
-  udpPorts: [NBDS_PORT],
   anomalies: SMB_ANOMALIES,
   eventKinds: SMB_EVENT_KINDS,
   probe: probeSmb,

@@ -36,20 +36,9 @@ const MAX_CONTROL_BYTES = 512;
 const TRANSFORM_HEADER = 52;
 const COMPRESSION_HEADER = 16;
 
-/** NetBIOS datagram service header and the two encoded names before the SMB message ([RFC1002] 4.4.2). */
-const NBDS_SMB_OFFSET = 14 + 34 + 34;
-
-/**
- * Creates the per-flow state; on UDP (138) `parse` gets whole NetBIOS datagrams (browser
- * announcements and elections, mailslot transactions).
- */
-export function createSmbState(
-  limits: DecoderLimits,
-  transport?: 'tcp' | 'udp' | 'ether',
-): SmbState {
-  const s = new SmbState(limits);
-  s.datagram = transport === 'udp';
-  return s;
+/** Creates the per-flow state. */
+export function createSmbState(limits: DecoderLimits): SmbState {
+  return new SmbState(limits);
 }
 
 function isMagic(d: Uint8Array, p: number): boolean {
@@ -96,12 +85,6 @@ export function probeSmb(d: Uint8Array, dir: Direction): ProbeResult {
     if (len < 4) return 'no_match';
     return isMagic(d, 4) ? 'match' : 'no_match';
   }
-  if (t >= NBDS_DIRECT_UNIQUE && t <= NBDS_BROADCAST) {
-    // A NetBIOS datagram (UDP 138) arrives whole: header, two encoded names, then SMB.
-    return n >= NBDS_SMB_OFFSET + 4 && isEncodedName(d, 14, n) && isMagic(d, NBDS_SMB_OFFSET)
-      ? 'match'
-      : 'no_match';
-  }
   if (t === NbssType.SESSION_REQUEST && dir === Direction.TO_SERVER) {
     if (n < 4 + 33)
       return (d[1] as number) > 1 || (n > 4 && d[4] !== 0x20) ? 'no_match' : 'need_more';
@@ -133,39 +116,6 @@ function findHeader(d: Uint8Array, p: number, n: number): number {
   return -1;
 }
 
-/** NetBIOS datagram types that carry user data ([RFC1002] 4.4.1). */
-const NBDS_DIRECT_UNIQUE = 0x10;
-const NBDS_BROADCAST = 0x12;
-
-/**
- * One NetBIOS datagram ([RFC1002] 4.4.2): type, flags, id, source address and port, length,
- * offset, source and destination names, then an SMB message (a mailslot TRANSACTION). Error and
- * query datagrams (0x13-0x16) carry no SMB and are skipped.
- */
-function datagram(state: SmbState, d: Uint8Array, sink: DecodeSink): ParseStatus {
-  const n = d.length;
-  const t = d[0] as number;
-  if (n < 10 || t < NBDS_DIRECT_UNIQUE || t > 0x16) {
-    if (!state.confirmed) return reject('smb.invalid_framing');
-    sink.anomaly('smb.invalid_framing', 'not a NetBIOS datagram');
-    return OK;
-  }
-  if (t > NBDS_BROADCAST) return OK;
-  if (n < NBDS_SMB_OFFSET + 4 || !isMagic(d, NBDS_SMB_OFFSET)) {
-    if (!state.confirmed) return reject('smb.invalid_header');
-    sink.anomaly('smb.invalid_header', 'NetBIOS datagram without an SMB message');
-    return OK;
-  }
-  const end = Math.min(n, 14 + u16be(d, 10));
-  state.datagramSource = netbiosName(d, 14, n);
-  state.datagramDestination = netbiosName(d, 48, n);
-  // Datagrams are one-way: the SMB in them is a request whatever the flow's orientation.
-  message(state, d, NBDS_SMB_OFFSET, end, true, false, sink);
-  state.datagramSource = '';
-  state.datagramDestination = '';
-  return OK;
-}
-
 /** Decodes the next bytes of one direction of an SMB flow. */
 export function parseSmb(
   state: SmbState,
@@ -173,7 +123,6 @@ export function parseSmb(
   dir: Direction,
   sink: DecodeSink,
 ): ParseStatus {
-  if (state.datagram) return datagram(state, d, sink);
   const n = d.length;
   let p = 0;
   const skip = state.skip[dir];

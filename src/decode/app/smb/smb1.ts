@@ -148,13 +148,10 @@ export function parseSmb1(
     const sn = NT_STATUS_NAMES[status];
     if (sn !== undefined) f.status_name = sn;
   }
-  if (state.datagramSource !== '') f.netbios_source = state.datagramSource;
-  if (state.datagramDestination !== '') f.netbios_destination = state.datagramDestination;
   if (isResp !== !toServer) sink.anomaly('smb.unexpected_direction', f.command_name);
   if (SMB1_COMMAND_NAMES[cmd] === undefined)
     sink.anomaly('smb.unknown_command', `SMB1 command 0x${cmd.toString(16)}`);
-  // Mailslot browsing over NetBIOS datagrams is SMB1 on every Windows version; only sessions count.
-  if (!state.smb1Reported && !state.datagram && (cmd !== Smb1Cmd.NEGOTIATE || isResp)) {
+  if (!state.smb1Reported && (cmd !== Smb1Cmd.NEGOTIATE || isResp)) {
     state.smb1Reported = true;
     sink.anomaly('smb.smb1_session', f.command_name);
   }

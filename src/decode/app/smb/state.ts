@@ -103,11 +103,6 @@ export class SmbState {
   rpcPipes = 0;
   /** NTLMSSP layer of the DCE/RPC auth verifier of the last pipe payload, or null. */
   pipeNtlmssp: NtlmsspLayer | null = null;
-  /** The flow is UDP: `parse` gets whole NetBIOS datagrams. */
-  datagram = false;
-  /** Source and destination NetBIOS names of the datagram being decoded ('' on TCP). */
-  datagramSource = '';
-  datagramDestination = '';
   /** Sink handed to the DCE/RPC pipe reader. */
   readonly pipeSink = new PipeSink();
 
