@@ -21,6 +21,8 @@ import { melsecSpec } from './melsec.js';
 import { mmsSpec } from './mms.js';
 import { modbusSpec } from './modbus.js';
 import { mqttSpec } from './mqtt.js';
+import { nbdgmSpec } from './nbdgm.js';
+import { nbnsSpec } from './nbns.js';
 import { ntpSpec } from './ntp.js';
 import { opcuaSpec } from './opcua.js';
 import { pnioSpec } from './pnio.js';
@@ -60,6 +62,8 @@ export const SPECS: Readonly<Record<string, ProtoSpec>> = {
   mms: mmsSpec,
   modbus: modbusSpec,
   mqtt: mqttSpec,
+  nbdgm: nbdgmSpec,
+  nbns: nbnsSpec,
   ntp: ntpSpec,
   opcua: opcuaSpec,
   pnio: pnioSpec,

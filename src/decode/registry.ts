@@ -29,6 +29,8 @@ import { melsecDecoder } from './app/melsec/index.js';
 import { mmsDecoder } from './app/mms/index.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { mqttDecoder } from './app/mqtt/index.js';
+import { nbdgmDecoder } from './app/nbdgm/index.js';
+import { nbnsDecoder } from './app/nbns/index.js';
 import { ntpDecoder } from './app/ntp/index.js';
 import { opcuaDecoder } from './app/opcua/index.js';
 import { pnioDecoder } from './app/pnio/index.js';
@@ -73,6 +75,8 @@ export const DECODERS: readonly AnyDecoder[] = [
   mmsDecoder,
   modbusDecoder,
   mqttDecoder,
+  nbdgmDecoder,
+  nbnsDecoder,
   ntpDecoder,
   opcuaDecoder,
   pnioDecoder,
