@@ -150,8 +150,9 @@ function datagram(d: Uint8Array, dir: Direction, sink: DecodeSink): void {
     source_port: u16(d, 8),
   };
   const sender = sink.peerAddress?.(dir) ?? '';
-  // An NBDD relays datagrams with the original sender's header ([RFC1002] 4.4.1).
-  if (sender !== '' && sender !== f.source_ip && f.node_type !== 'NBDD')
+  // An NBDD relays datagrams with the original sender's header ([RFC1002] 4.4.1), but SNT 3
+  // cannot tell a relay: Windows H-nodes send SNT 3 themselves.
+  if (sender !== '' && sender !== f.source_ip)
     sink.anomaly('nbdgm.source_address_mismatch', `carried ${f.source_ip}, sent by ${sender}`);
   if (type === TYPE_ERROR) {
     f.error_code = d[10] as number;
