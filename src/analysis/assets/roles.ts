@@ -205,6 +205,8 @@ export function inferRoles(
   for (const e of rec.identity.role_hint ?? []) {
     if (e.value === 'dhcp_server')
       add('dhcp_server', 'high', `sent DHCP replies (frame ${e.frame})`);
+    if (e.value === 'domain_controller')
+      add('domain_controller', 'high', `announced itself a domain controller (frame ${e.frame})`);
   }
   const controlClient = sent.some((o) => CONTROL_PROTOCOLS.has(o.protocol));
   const itClient = rec.client_protocols.some((c) => IT_CLIENT_PROTOCOLS.has(c.protocol));

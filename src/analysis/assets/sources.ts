@@ -293,6 +293,100 @@ function dns(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   }
 }
 
+/** NetBIOS suffixes of domain or workgroup names: domain master browser, DCs, master browser, election. */
+const NETBIOS_DOMAIN_SUFFIXES = new Set([0x1b, 0x1c, 0x1d, 0x1e]);
+
+/**
+ * One NetBIOS name of the node on `side`: unique workstation (0x00) and server (0x20) names
+ * are its host name, group 0x00 names and the browser/DC suffixes its domain or workgroup.
+ * Names with non-printable bytes (`<01><02>__MSBROWSE__`) are neither.
+ */
+function netbiosName(
+  side: Side,
+  n: Obj,
+  group: boolean,
+  conf: Confidence,
+  add: AddAttribute,
+): void {
+  const name = str(n.netbios_name)?.trim();
+  const suffix = num(n.suffix);
+  if (name === undefined || name === '' || name.includes('<') || suffix === undefined) return;
+  if (!group && (suffix === 0x00 || suffix === 0x20)) add(side, 'hostname', name, conf);
+  else if ((group && suffix === 0x00) || NETBIOS_DOMAIN_SUFFIXES.has(suffix))
+    add(side, 'domain', name, conf);
+}
+
+/** NBNS opcodes whose requests claim a name for an address: registration, refresh, multi-homed. */
+const NBNS_CLAIMS = new Set([5, 8, 9, 15]);
+
+/**
+ * NBNS ([RFC1002] 4.2): registrations and refreshes name the address that claims the name,
+ * positive query answers the address that owns it (spoofable, hence medium), and a node status
+ * answer lists the responder's own names and its MAC address (the unit id).
+ */
+function nbns(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const n = obj(e.nbns);
+  const records = n?.records;
+  if (!n || !Array.isArray(records)) return;
+  const opcode = num(n.opcode);
+  const claim = n.response !== true && opcode !== undefined && NBNS_CLAIMS.has(opcode);
+  const answer = n.response === true && opcode === 0 && n.rcode === 0;
+  for (const r of records) {
+    const rec = obj(r);
+    if (!rec) continue;
+    if (answer && Array.isArray(rec.node_names)) {
+      for (const nn of rec.node_names) {
+        const o = obj(nn);
+        if (o) netbiosName('src', o, o.group === true, 'high', add);
+      }
+      const mac = str(rec.unit_id);
+      if (mac !== undefined && mac !== '00:00:00:00:00:00') add('src', 'netbios_mac', mac, 'high');
+    }
+    if ((!claim && !answer) || !Array.isArray(rec.addresses)) continue;
+    for (const a of rec.addresses) {
+      const ad = obj(a);
+      const ip = str(ad?.address);
+      if (!ad || ip === undefined || ip === '0.0.0.0') continue;
+      netbiosName({ ip }, rec, ad.group === true, claim ? 'high' : 'medium', add);
+    }
+  }
+}
+
+/** Browser announcement opcodes whose sender describes itself ([MS-BRWS] 2.2.1, 2.2.18). */
+const BROWSER_HOST_ANNOUNCEMENTS = new Set([0x01, 0x0f]);
+
+/**
+ * NetBIOS datagrams: the Browser protocol's host and local master announcements give the
+ * sender's name, OS version, server type bits (a domain controller among them) and comment; a
+ * domain announcement its workgroup.
+ */
+function nbdgm(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
+  const b = obj(e.browser);
+  const cmd = num(b?.command);
+  if (!b || cmd === undefined) return;
+  const server = str(b.server)?.trim();
+  if (cmd === 0x0c) {
+    if (server) add('src', 'domain', server, 'high');
+    return;
+  }
+  if (!BROWSER_HOST_ANNOUNCEMENTS.has(cmd)) return;
+  if (server) add('src', 'hostname', server, 'high');
+  const type = num(b.server_type) ?? 0;
+  const major = num(b.os_major);
+  const minor = num(b.os_minor);
+  if (major !== undefined && minor !== undefined) {
+    // SV_TYPE_NT (0x1000): the version is Windows NT's (6.1 = Windows 7 / Server 2008 R2).
+    const nt = Math.floor(type / 0x1000) % 2 === 1;
+    add('src', 'os', nt ? `Windows ${major}.${minor}` : `${major}.${minor}`, 'medium');
+  }
+  const names = b.server_type_names;
+  if (Array.isArray(names) && names.length > 0)
+    add('src', 'netbios_server_type', names.join(','), 'high');
+  // SV_TYPE_DOMAIN_CTRL (0x8).
+  if (Math.floor(type / 8) % 2 === 1) add('src', 'role_hint', 'domain_controller', 'high');
+  add('src', 'netbios_comment', str(b.comment) || undefined, 'medium');
+}
+
 function tls(_m: EventMeta, e: AppEvent, add: AddAttribute): void {
   const t = obj(e.tls);
   if (!t) return;
@@ -360,6 +454,9 @@ export const IDENTITY_SOURCES: Readonly<Record<string, Source>> = {
   'http.response': http,
   'iec104.monitor': iec104,
   'modbus.response': modbus,
+  'nbdgm.datagram': nbdgm,
+  'nbns.request': nbns,
+  'nbns.response': nbns,
   'opcua.message': opcua,
   'pnio.request': pnio,
   'profinet.dcp': profinet,
