@@ -304,6 +304,34 @@ describe('TcpReassembler: gaps, caps and FIN', () => {
     ]);
   });
 
+  it('skips a hole as soon as the peer acknowledges past it (Zeek content gap)', () => {
+    const { feed, items, stream, counters } = setup();
+    const { c, hs } = established();
+    const f = feed(...hs);
+    feed(c.client('PA', 'one', { frame: 10 }));
+    c.client('PA', 'lost');
+    feed(c.client('PA', 'three', { frame: 12 }));
+    // Not yet: the hole may still be retransmitted.
+    expect(stream(true)).toBe('one');
+    // The server acknowledges everything: it got the lost bytes, the capture did not.
+    feed(c.server('A', '', { frame: 13 }));
+    expect(stream(true)).toBe('one[4]three');
+    expect(
+      items.filter((i) => i.kind === 'data').map((i) => (i.kind === 'data' ? i.frame : 0)),
+    ).toEqual([10, 12]);
+    expect(f.missedBytes).toBe(4);
+    expect(counters.get('tcp.gap')).toBe(1);
+    // An acknowledgement that stops inside the hole proves nothing about the rest of it.
+    const g = setup();
+    const t = established();
+    g.feed(...t.hs);
+    t.c.client('PA', 'lost');
+    const late = t.c.client('PA', 'late');
+    const ackInside = t.c.server('A', '', { ack: 1001 + 2 });
+    g.feed(late, ackInside);
+    expect(g.stream(true)).toBe('');
+  });
+
   it('reports data missing before a FIN as a gap at flush', () => {
     const { feed, stream, table } = setup();
     const { c, hs } = established();

@@ -26,9 +26,9 @@
  * - Mid-stream pickup: without a SYN, the first segment with payload (or FIN) sets the start.
  *   Pure ACKs never do, because a keep-alive (sequence number one below the next) would leave a
  *   permanent one-byte hole.
- * - A hole that cannot be filled is a gap: when a cap is hit (the oldest hole is skipped, and if
- *   nothing is buffered the hole before the new segment), when the flow is flushed, and for the
- *   bytes a snaplen cut off a segment. A gap adds to `flow.missedBytes`, history G, and is
+ * - A hole that cannot be filled is a gap: when the other side acknowledges past it, when a cap
+ *   is hit (the oldest hole is skipped, and if nothing is buffered the hole before the new
+ *   segment), when the flow is flushed, and for the bytes a snaplen cut off a segment. A gap adds to `flow.missedBytes`, history G, and is
  *   reported to the sink; delivery continues after it.
  * - One path per direction: the Ethernet source of a direction's first payload segment. A later
  *   segment from another Ethernet source that starts inside bytes already received is a second
@@ -152,7 +152,7 @@ export const TCP_REASSEMBLY_COUNTERS: AnomalyCatalog = Object.freeze({
 });
 
 const EMPTY = new Uint8Array(0);
-const { SYN, FIN, RST } = TcpFlag;
+const { SYN, FIN, RST, ACK } = TcpFlag;
 const FIN_SEEN = 1;
 const FIN_DONE = 2;
 const NO_RECENT = 4;
@@ -304,6 +304,11 @@ export class TcpReassembler {
     // Payload starts after the SYN's sequence number.
     const seq = syn ? (pkt.seq + 1) | 0 : pkt.seq | 0;
     const side = fromOrig ? 0 : 1;
+    if ((fl & ACK) !== 0) {
+      const other = flow.tcp[1 - side] as TcpStream | null;
+      if (other !== null && other.head !== null)
+        this.acked(flow, other, !fromOrig, pkt.ack | 0, pkt);
+    }
     let st = flow.tcp[side] as TcpStream | null;
     if (st === null) {
       if (!syn && !fin && wire === 0) return;
@@ -586,6 +591,29 @@ export class TcpReassembler {
     if (n > from) this.emit(flow, st, fromOrig, from === 0 ? h.data : h.data.subarray(from));
     const lost = h.len - (n > from ? n : from);
     if (lost > 0) this.gap(flow, st, fromOrig, lost);
+  }
+
+  /**
+   * The peer acknowledged `ack` in the direction of `st`: a hole that ends at or before it was
+   * received by the peer and will not be sent again, so it is a gap now, not at the end of the
+   * flow (Zeek's content gap), and the segments buffered behind it are delivered in order with
+   * the other direction's traffic.
+   */
+  private acked(flow: Flow, st: TcpStream, fromOrig: boolean, ack: number, pkt: Packet): void {
+    const frame = this.frame;
+    const sec = this.sec;
+    const ns = this.ns;
+    this.frame = pkt.frame;
+    this.sec = pkt.tsSec;
+    this.ns = pkt.tsNs;
+    let head = st.head;
+    while (head !== null && ((head.seq - st.next) | 0) > 0 && ((ack - head.seq) | 0) >= 0) {
+      this.skipHole(flow, st, fromOrig);
+      head = st.head;
+    }
+    this.frame = frame;
+    this.sec = sec;
+    this.ns = ns;
   }
 
   /** Delivers buffered segments that became in-order, then consumes a reached FIN. */
