@@ -114,7 +114,7 @@ interface Delivery {
   readonly ops: readonly string[];
 }
 
-type Outcome = 'ok' | 'reject' | 'overflow' | 'bug';
+type Outcome = 'ok' | 'reject' | 'upgrade' | 'overflow' | 'bug';
 
 const EMPTY = new Uint8Array(0);
 
@@ -364,7 +364,9 @@ export function replay(
   const sink = new FuzzSink(dec);
   try {
     for (const h of r.history) {
-      if (deliver(dec, s, load(h), sink) === 'reject') break;
+      const outcome = deliver(dec, s, load(h), sink);
+      // A reject or a hand-over to another protocol ends the stream for this decoder.
+      if (outcome === 'reject' || outcome === 'upgrade') break;
     }
   } catch (err) {
     return { error: `in history: ${errText(err)}`, ms: 0, outcome: 'throw' };

@@ -136,10 +136,11 @@ function run(
       off += size;
       if (problem === null) continue;
       sink.trace.push(
-        `feed ${problem.kind}${problem.kind === 'reject' ? ` ${problem.anomaly}` : ''}`,
+        `feed ${problem.kind}${problem.kind === 'reject' ? ` ${problem.anomaly}` : problem.kind === 'upgrade' ? ` ${problem.protocol}` : ''}`,
       );
       if (problem.kind === 'bug') sink.errors.push('decoder returned an impossible status');
-      if (problem.kind === 'reject') return sink;
+      // A reject ends the flow for the decoder, a hand-over gives it to another one.
+      if (problem.kind === 'reject' || problem.kind === 'upgrade') return sink;
     }
   }
   return sink;

@@ -34,7 +34,13 @@ export type ParseStatus =
    */
   | { readonly kind: 'incomplete'; readonly consumed: number; readonly needed: number }
   /** Not this protocol: stop decoding the flow as this protocol. */
-  | { readonly kind: 'reject'; readonly anomaly: string };
+  | { readonly kind: 'reject'; readonly anomaly: string }
+  /**
+   * The first `consumed` bytes were this protocol; from there on, both directions of the
+   * stream are `protocol` (a decoder id): RDP, FTP, LDAP or Telnet switching to TLS. The
+   * pipeline hands the rest of the stream to that decoder. TCP only.
+   */
+  | { readonly kind: 'upgrade'; readonly consumed: number; readonly protocol: string };
 
 /** The shared `ok` status (no allocation on the common path). */
 export const OK: ParseStatus = Object.freeze({ kind: 'ok' });
@@ -42,6 +48,11 @@ export const OK: ParseStatus = Object.freeze({ kind: 'ok' });
 /** Builds an `incomplete` status. */
 export function incomplete(consumed: number, needed: number): ParseStatus {
   return { kind: 'incomplete', consumed, needed };
+}
+
+/** Builds an `upgrade` status: the stream continues as `protocol` after `consumed` bytes. */
+export function upgrade(consumed: number, protocol: string): ParseStatus {
+  return { kind: 'upgrade', consumed, protocol };
 }
 
 /** Builds a `reject` status naming the anomaly that shows this is not the protocol. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes, hex } from '../../test/helpers/hex.js';
 import { Prng } from '../../test/helpers/prng.js';
-import { DEFAULT_LIMITS, Direction, OK, incomplete, reject } from './decoder.js';
+import { DEFAULT_LIMITS, Direction, OK, incomplete, reject, upgrade } from './decoder.js';
 import type { AppDecoder, AppEvent, DecodeSink, ParseStatus } from './decoder.js';
 import { modbusDecoder } from './app/modbus/index.js';
 import { fixtures as modbusFixtures } from './app/modbus/fixtures.js';
@@ -36,6 +36,8 @@ const toy: AppDecoder<ToyState> = {
       if (data.length - pos < 2) return incomplete(pos, 2);
       const len = ((data[pos] as number) << 8) | (data[pos + 1] as number);
       if (len === 0xffff) return reject('toy.not_toy');
+      // Length 0xFFFE: "the rest of the stream is tls".
+      if (len === 0xfffe) return upgrade(pos + 2, 'tls');
       if (data.length - pos < 2 + len) return incomplete(pos, 2 + len);
       let sum = 0;
       for (let i = pos + 2; i < pos + 2 + len; i++) sum = (sum + (data[i] as number)) & 0xffff;
@@ -69,6 +71,33 @@ class Sink implements DecodeSink {
   anomaly(): void {}
   confirm(): void {}
 }
+
+describe('StreamFeeder hand-over', () => {
+  it('returns the bytes after the switch, however the stream was cut, and forgets both sides', () => {
+    const stream = concatBytes(msg(3), hex('fffe'), hex('160301'));
+    for (const cut of [1, 2, 3, 4, stream.length]) {
+      const f = new StreamFeeder(DEFAULT_LIMITS.maxPduBytes);
+      const sink = new Sink();
+      const st = toy.createState(DEFAULT_LIMITS);
+      f.push(toy, st, hex('00'), S, sink); // a pending byte the other way
+      let problem = null;
+      const rest: number[] = [];
+      for (let off = 0; off < stream.length; off += cut) {
+        const piece = stream.subarray(off, Math.min(off + cut, stream.length));
+        if (problem === null) problem = f.push(toy, st, piece, C, sink);
+        else rest.push(...piece);
+      }
+      expect(problem?.kind).toBe('upgrade');
+      if (problem?.kind !== 'upgrade') return;
+      expect(problem.protocol).toBe('tls');
+      // What followed in the same call, plus what the caller still had: the TLS record start.
+      expect([...problem.rest, ...rest]).toEqual([0x16, 0x03, 0x01]);
+      expect(sink.events).toHaveLength(1);
+      expect(f.pending(S)).toBe(0);
+      expect(f.pending(C)).toBe(0);
+    }
+  });
+});
 
 describe('StreamFeeder', () => {
   it('hands whole PDUs to the decoder in place, without buffering', () => {

@@ -30,6 +30,8 @@ import type { AppDecoder, DecodeSink, Direction } from './decoder.js';
  */
 export type FeedProblem =
   | { readonly kind: 'reject'; readonly anomaly: string }
+  /** The decoder handed the stream to `protocol`; `rest` is what followed in this direction. */
+  | { readonly kind: 'upgrade'; readonly protocol: string; readonly rest: Uint8Array }
   | { readonly kind: 'overflow' }
   | { readonly kind: 'bug' };
 
@@ -109,6 +111,16 @@ export class StreamFeeder {
         this.clear(dir);
         return st;
       }
+      if (st.kind === 'upgrade') {
+        const rest = concat(
+          view.subarray(Math.max(0, Math.min(st.consumed, view.length))),
+          data,
+          off,
+        );
+        this.clear(0);
+        this.clear(1);
+        return { kind: 'upgrade', protocol: st.protocol, rest };
+      }
       const keep = view.length - st.consumed;
       if (st.consumed < 0 || keep < 0 || (keep > 0 && st.needed <= keep)) return this.bug(dir);
       if (keep === 0) {
@@ -129,6 +141,12 @@ export class StreamFeeder {
     const st = decoder.parse(state, rest, dir, sink);
     if (st.kind === 'ok') return null;
     if (st.kind === 'reject') return st;
+    if (st.kind === 'upgrade') {
+      this.clear(0);
+      this.clear(1);
+      const from = Math.max(0, Math.min(st.consumed, rest.length));
+      return { kind: 'upgrade', protocol: st.protocol, rest: rest.slice(from) };
+    }
     const keep = rest.length - st.consumed;
     if (st.consumed < 0 || keep < 0 || (keep > 0 && st.needed <= keep)) return this.bug(dir);
     if (keep === 0) return null;
@@ -189,4 +207,13 @@ export class StreamFeeder {
     this.clear(dir);
     return BUG;
   }
+}
+
+/** A copy of `a` followed by `b[from..]` (the bytes after a hand-over, which outlive the call). */
+function concat(a: Uint8Array, b: Uint8Array, from: number): Uint8Array {
+  const tail = b.length > from ? b.length - from : 0;
+  const out = new Uint8Array(a.length + tail);
+  out.set(a, 0);
+  if (tail > 0) out.set(b.subarray(from), a.length);
+  return out;
 }

@@ -121,6 +121,8 @@ export class AppLayer {
   /** Layer-2 streams (publisher MAC, destination MAC, VLAN, EtherType) seen by an EtherType decoder. */
   private readonly l2Streams = new L2StreamTable<Flow>(MAX_L2_STREAMS);
   readonly stats = new Map<string, DecoderStats>();
+  /** Decoders by id, for hand-overs between protocols. */
+  private readonly byId = new Map<string, AppDecoder<unknown>>();
   private readonly line = new EventLineBuilder();
   private readonly meta = new MetaRecord();
   private readonly sink: DecodeSink;
@@ -142,6 +144,7 @@ export class AppLayer {
     private readonly limits: DecoderLimits = DEFAULT_LIMITS,
   ) {
     for (const d of decoders) {
+      this.byId.set(d.id, d);
       this.stats.set(d.id, {
         flows: 0,
         pdus_bytes: 0,
@@ -329,6 +332,7 @@ export class AppLayer {
       const problem = feeder.push(decoder, app.state, bytes, dir, this.sink);
       if (problem !== null) {
         if (problem.kind === 'reject') this.rejectFlow(app, problem.anomaly);
+        else if (problem.kind === 'upgrade') this.handOver(flow, app, decoder, problem, fromOrig);
         else if (problem.kind === 'overflow') this.counters.inc(`${decoder.id}.pdu_too_large`);
         else
           this.bug(
@@ -419,6 +423,38 @@ export class AppLayer {
     // The flow's transport, not the decoder's: a tcp decoder with `udpPorts` gets datagrams.
     app.feeder = this.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
     (this.stats.get(d.id) as DecoderStats).flows++;
+  }
+
+  /**
+   * The decoder handed the rest of the stream to another protocol (TLS after an RDP, FTP,
+   * LDAP or Telnet negotiation): the flow keeps its service and continues with that decoder,
+   * starting with the bytes that followed in this direction. A protocol that is not registered
+   * ends decoding (`<proto>.upgrade_unknown`); a hand-over to a decoder that hands over again is
+   * not followed twice in one call.
+   */
+  private handOver(
+    flow: Flow,
+    app: FlowApp,
+    from: AppDecoder<unknown>,
+    problem: { readonly protocol: string; readonly rest: Uint8Array },
+    fromOrig: boolean,
+  ): void {
+    const to = this.byId.get(problem.protocol);
+    if (to === undefined || to === from || to.transport !== 'tcp') {
+      this.counters.inc(`${from.id}.upgrade_unknown`);
+      app.status = NONE;
+      app.feeder = null;
+      app.state = null;
+      return;
+    }
+    this.counters.inc(`${from.id}.upgrade.${to.id}`);
+    app.decoder = to;
+    app.state = to.createState(this.limits, 'tcp');
+    app.feeder = new StreamFeeder(this.limits.maxPduBytes);
+    app.tailOrig = '';
+    app.tailResp = '';
+    (this.stats.get(to.id) as DecoderStats).flows++;
+    if (problem.rest.length > 0) this.data(flow, fromOrig, problem.rest, 'tcp');
   }
 
   private confirm(): void {

@@ -110,6 +110,16 @@ export const PIPELINE_COUNTERS = Object.freeze({
     description: 'an Ethernet frame ended before the PDU it carries (EtherType decoders)',
     severity: 'low',
   },
+  '<proto>.upgrade.<proto>': {
+    description:
+      'a decoder handed the rest of its stream to another protocol (RDP, FTP, LDAP or Telnet negotiating TLS); counted per pair',
+    severity: 'low',
+  },
+  '<proto>.upgrade_unknown': {
+    description:
+      'a decoder handed its stream to a protocol no registered TCP decoder handles; decoding of the flow stopped',
+    severity: 'low',
+  },
   'l2.stream_evicted': {
     description:
       'more layer-2 streams (MAC pair, VLAN, EtherType) than the application layer keeps; the oldest was forgotten',

@@ -26,7 +26,7 @@
  * and SYN+ACK datagrams are decoded, the rest (DTLS or TLS inside) counted.
  */
 import { BER_OK, Tlv, hexOf, readTlv } from '../../ber.js';
-import { Direction, OK, incomplete, reject } from '../../decoder.js';
+import { Direction, OK, incomplete, reject, upgrade } from '../../decoder.js';
 import type { DecodeSink, DecoderLimits, ParseStatus, ProbeResult } from '../../decoder.js';
 import {
   COOKIE_PREFIX,
@@ -74,6 +74,8 @@ export class RdpState {
   datagrams = 0;
   /** requestedProtocols of the connection request (-1: none seen). */
   requested = -1;
+  /** The confirm selected TLS, CredSSP or RDSTLS: the stream continues as TLS. */
+  tls = false;
 
   constructor(limits: DecoderLimits, udp: boolean) {
     this.limits = limits;
@@ -230,7 +232,9 @@ function tpdu(
     case Tpdu.CC:
       if (end - p < RDP.CONNECT_VARIABLE_AT) return malformedX224(state, sink, 'short CC');
       connectConfirm(state, d, p + RDP.CONNECT_VARIABLE_AT, end, sink);
-      return null;
+      // Enhanced RDP Security: both sides start the TLS handshake right after the confirm, so
+      // the TLS decoder takes the stream from here (ClientHello, certificates, JA3/JA4).
+      return state.tls ? upgrade(end, 'tls') : null;
     case Tpdu.DT: {
       if (li !== RDP.DT_LI) return malformedX224(state, sink, `DT with LI ${li}`);
       const at = p + 7;
@@ -400,6 +404,7 @@ function connectConfirm(
   });
   state.phase[Direction.TO_SERVER] = Phase.COUNT;
   state.phase[Direction.TO_CLIENT] = Phase.COUNT;
+  state.tls = true;
 }
 
 const tlv = new Tlv();
