@@ -18,9 +18,9 @@ export interface AttributeEvidence {
   first_seen: string;
   last_seen: string;
   /**
-   * How often the value was seen: events that showed it, counting the events of one kind on one
-   * flow at most once per capture second (cyclic traffic repeats its identity many times a
-   * second).
+   * How often the value was seen: events that showed it, counting the cyclic ones (GOOSE, DNP3,
+   * IEC 104 monitoring, which repeat their stream's identity many times a second) at most once
+   * per flow, kind and capture second.
    */
   count: number;
 }

@@ -52,6 +52,16 @@ export const ASSET_LIMITS = {
  */
 export const ROUTER_MIN_IPS = 5;
 
+/** Event kinds whose identity is the same in every event of a flow (read once a second). */
+const THROTTLED = new Set([
+  'goose.pdu',
+  'dnp3.request',
+  'dnp3.response',
+  'dnp3.unsolicited_response',
+  'dnp3.link',
+  'iec104.monitor',
+]);
+
 /** Zeek connection states of a TCP flow whose responder accepted the connection. */
 const ESTABLISHED = new Set(['S1', 'SF', 'S2', 'S3', 'RSTO', 'RSTR']);
 
@@ -261,21 +271,37 @@ export class AssetTracker implements Observer {
     const source = IDENTITY_SOURCES[event.kind];
     const hasNtlm = event.ntlmssp !== undefined;
     if (source === undefined && !hasNtlm) return;
-    // Cyclic traffic (GOOSE, DNP3 and IEC 104 polling) repeats the same identity many times a
-    // second: each flow's events of one kind are read at most once per capture second, so
-    // `count` is the seconds an identity was seen in, per flow.
+    // Cyclic traffic (GOOSE, DNP3 and IEC 104 polling) repeats the same identity, taken from
+    // the stream's addresses, many times a second: those events are read at most once per flow,
+    // kind and capture second. Other kinds carry a different identity in each event (a BACnet
+    // router relays the I-Am of every device behind it) and are always read.
+    if (!THROTTLED.has(event.kind) || this.throttle(meta, event.kind)) {
+      this.readIdentity(meta, event, source, hasNtlm);
+    }
+  }
+
+  private throttle(meta: EventMeta, kind: string): boolean {
     let kinds = this.identitySeen.get(meta.flow);
     if (kinds === undefined) {
       if (this.identitySeen.size >= 200_000) this.identitySeen.clear();
       kinds = new Map();
       this.identitySeen.set(meta.flow, kinds);
     }
-    if (kinds.get(event.kind) === meta.sec) return;
-    kinds.set(event.kind, meta.sec);
+    if (kinds.get(kind) === meta.sec) return false;
+    kinds.set(kind, meta.sec);
+    return true;
+  }
+
+  private readIdentity(
+    meta: EventMeta,
+    event: AppEvent,
+    source: ((meta: EventMeta, event: AppEvent, add: AddAttribute) => void) | undefined,
+    ntlmLayer: boolean,
+  ): void {
     this.meta = meta;
     this.kind = event.kind;
     if (source !== undefined) source(meta, event, this.add);
-    if (hasNtlm) ntlm(meta, event, this.add);
+    if (ntlmLayer) ntlm(meta, event, this.add);
   }
 
   /** The event being read by an identity source (no closure per event). */
