@@ -66,7 +66,9 @@ class PipeSink implements DecodeSink {
     // The pipe reader returns its layer instead of emitting.
   }
   anomaly(name: string, detail?: string): void {
-    this.inner?.anomaly(`smb.${name.replace('.', '_')}`, detail);
+    // `dcerpc.bind_rejected` → `smb.dcerpc_bind_rejected` (every one declared in SMB_ANOMALIES).
+    const renamed = 'smb.' + name.replace('.', '_');
+    this.inner?.anomaly(renamed, detail);
   }
   confirm(): void {
     // Only SMB messages confirm an SMB flow.
