@@ -22,8 +22,7 @@ interface Line {
 }
 
 const scenarios = goldenScenarios('nbns');
-const run = (s: GoldenScenario): ReturnType<typeof runGolden> =>
-  runGolden(s, { protos: ['nbns'] });
+const run = (s: GoldenScenario): ReturnType<typeof runGolden> => runGolden(s, { protos: ['nbns'] });
 const parse = (lines: string[]): Line[] => lines.map((l) => JSON.parse(l) as Line);
 const scenario = (name: string): GoldenScenario => scenarioNamed(scenarios, name);
 

@@ -27,7 +27,8 @@ export const NBDGM_ANOMALIES = {
     severity: 'low',
   },
   'nbdgm.length_mismatch': {
-    description: 'Bytes after the DGM_LENGTH a NetBIOS datagram declares: padding or smuggled data.',
+    description:
+      'Bytes after the DGM_LENGTH a NetBIOS datagram declares: padding or smuggled data.',
     severity: 'low',
   },
   'nbdgm.bad_name_encoding': {
