@@ -17,6 +17,7 @@
  *   kind starting with `<id>.`;
  * - `rules/anomalies/<id>.yml` has one Sigma rule per declared anomaly.
  */
+import { parseAllDocuments } from 'yaml';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,7 +223,13 @@ function fuzzCase(rng: Prng, seeds: readonly DecoderFixture[]): Piece {
 function readAnomalyRules(
   file: string,
 ): { name: string; id: string; level: string; tags: string[] }[] {
-  const docs = readFileSync(file, 'utf8').split(/^---\s*$/m);
+  const text = readFileSync(file, 'utf8');
+  // Every document must be valid YAML (a title with a colon needs quotes), as Sigma tools read it.
+  for (const d of parseAllDocuments(text)) {
+    const err = d.errors[0];
+    if (err) throw new Error(`${file}: ${err.message.split('\n')[0] ?? err.code}`);
+  }
+  const docs = text.split(/^---\s*$/m);
   const rules: { name: string; id: string; level: string; tags: string[] }[] = [];
   for (const doc of docs) {
     if (!/^title:/m.test(doc)) continue;

@@ -39,7 +39,11 @@ describe('SMB golden scenarios', () => {
       ]),
     );
     const auth = events.find((e) => e.ntlmssp?.['message_type'] === 'authenticate');
-    expect(auth?.ntlmssp).toMatchObject({ user: 'lgreen', domain: '3B', workstation: '02694W-WIN10' });
+    expect(auth?.ntlmssp).toMatchObject({
+      user: 'lgreen',
+      domain: '3B',
+      workstation: '02694W-WIN10',
+    });
     const ops = events.flatMap((e) => (e.dcerpc?.['operation'] ? [e.dcerpc['operation']] : []));
     expect(ops).toEqual(expect.arrayContaining(['NetrShareEnum', 'NetrServerGetInfo']));
     const trees = new Set(events.map((e) => e.smb?.['tree']).filter((t) => t !== undefined));
