@@ -1,6 +1,8 @@
 /**
  * `summary.json`: what an analysis saw and did, in counters (STYLE.md section 8 rule 4).
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CaptureResult, CaptureSource } from '../capture/source.js';
 import type { DecoderStats } from './app-layer.js';
 import type { EngineReport } from './engine.js';
@@ -8,6 +10,11 @@ import type { EngineReport } from './engine.js';
 /** One capture's reading result. */
 export interface CaptureReport {
   name: string;
+  /**
+   * Absolute path of the capture file when the name is one (null for standard input or a live
+   * interface): `palisade pcap-slice` finds the packets of an alert through it.
+   */
+  path: string | null;
   format: string;
   frames: number;
   bytes: number;
@@ -74,8 +81,10 @@ export function buildSummary(
 
 /** The summary entry of one capture's reading result. */
 export function captureReport(src: Pick<CaptureSource, 'name'>, res: CaptureResult): CaptureReport {
+  const path = src.name === '-' ? null : resolve(src.name);
   return {
     name: src.name,
+    path: path !== null && existsSync(path) ? path : null,
     format: res.format,
     frames: res.frames,
     bytes: res.bytes,
