@@ -58,9 +58,17 @@ describe.skipIf(!haveSharedPcaps())('roles of the labelled datasets', () => {
     expect(rolesOf(a, '192.168.1.101')).toEqual(['plc', 'engineering_workstation']);
   }, 120_000);
 
-  it('QUT DNP3: the master, the outstation and the GOOSE publisher', () => {
+  it('QUT DNP3: the master, the outstation, the GOOSE publisher and the attacker', () => {
     const a = analyze('qut-dnp3', /\.pcap$/);
     expect(rolesOf(a, '192.168.10.221')).toEqual(['hmi_scada']);
+    // The attacker polls and commands the outstation like a second master, and swept the
+    // subnet for DNP3 first (nmap): the sweep's footprint is what sets it apart.
+    const attacker = a.find((x) => x.ips.includes('192.168.10.66'));
+    expect(rolesOf(a, '192.168.10.66')).toEqual(expect.arrayContaining(['scanner', 'hmi_scada']));
+    expect(attacker?.probes?.ports).toBe(2);
+    expect(attacker?.roles?.find((r) => r.role === 'scanner')?.evidence[0]).toMatch(
+      /never answered, the first in frame \d+/,
+    );
     expect(rolesOf(a, '192.168.10.222')).toEqual(['rtu']);
     expect(levelOf(a, '192.168.10.222')).toBe(1);
     expect(rolesOf(a, '192.168.10.185')).toEqual(['ied']);

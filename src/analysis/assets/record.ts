@@ -38,7 +38,7 @@ export interface AssetService {
 
 /** A role the asset plays, with the evidence for it. */
 export interface AssetRole {
-  /** `plc`, `rtu`, `ied`, `io_device`, `engineering_workstation`, `hmi_scada`, `historian`, `opcua_server`, `broker`, `domain_controller`, `dns_server`, `dhcp_server`, `it_server`, `it_workstation`, `router`. */
+  /** `plc`, `rtu`, `ied`, `io_device`, `engineering_workstation`, `hmi_scada`, `historian`, `opcua_server`, `broker`, `domain_controller`, `dns_server`, `dhcp_server`, `it_server`, `it_workstation`, `router`, `scanner`. */
   role: string;
   confidence: Confidence;
   /** What the asset did that shows the role (at most 8 sentences, with frames and flows). */
@@ -103,6 +103,18 @@ export interface AssetRecord {
   roles?: AssetRole[];
   /** Purdue level (0 field devices ... 4 enterprise), from the best role; absent when unknown. */
   purdue_level?: number;
+  /**
+   * Services of other hosts (address, transport, port) this host tried as a client, present
+   * when some never answered (no handshake, refused, or no reply): how many services, hosts
+   * and ports it tried, how many never answered, and the first of those. A scan's footprint.
+   */
+  probes?: {
+    targets: number;
+    hosts: number;
+    ports: number;
+    unanswered: number;
+    first_unanswered: { ts: string; frame: number; flow: string };
+  };
   /** The MAC address carried many IP addresses: a router, NAT or proxy. */
   router?: boolean;
   /** IP addresses seen behind the router's MAC address. */

@@ -13,6 +13,10 @@
  * - `broker` (MQTT), `opcua_server`: level 2-3 middleware.
  * - `domain_controller`, `dns_server`, `dhcp_server`, `it_server`, `it_workstation`: IT;
  *   level 4, or 3 when the asset also takes part in control traffic (a site server).
+ * - `scanner`: tried services of other hosts that mostly never answered, across several hosts
+ *   or ports (a port scan, a ping-and-port sweep for controllers, a worm): the footprint of
+ *   reconnaissance, which a workstation that only talks to the servers it uses never leaves.
+ *   No level of its own.
  *
  * A site model overrides any of this (assets declared with their role and zone).
  */
@@ -218,6 +222,20 @@ export function inferRoles(
   }
   if (rec.router)
     add('router', 'high', `its MAC address carried ${rec.routed_ips ?? 0} IP addresses`);
+  const p = rec.probes;
+  if (
+    p !== undefined &&
+    p.unanswered >= SCAN_MIN_UNANSWERED &&
+    (p.hosts >= SCAN_MIN_SPREAD || p.ports >= SCAN_MIN_SPREAD) &&
+    p.unanswered * 2 >= p.targets
+  ) {
+    const f = p.first_unanswered;
+    add(
+      'scanner',
+      p.unanswered >= SCAN_HIGH_UNANSWERED ? 'high' : 'medium',
+      `tried ${p.targets} services on ${p.hosts} host${p.hosts === 1 ? '' : 's'} (${p.ports} port${p.ports === 1 ? '' : 's'}); ${p.unanswered} never answered, the first in frame ${f.frame} (flow ${f.flow})`,
+    );
+  }
 
   const list = [...roles.values()].sort(
     (a, b) =>
@@ -232,8 +250,18 @@ export function inferRoles(
   if (level !== undefined) rec.purdue_level = level;
 }
 
-/** Role order when confidences tie: the most specific first. */
+/**
+ * A scan: at least this many services tried that never answered, over at least this many
+ * hosts or ports, and no fewer unanswered than answered (an HMI retrying one PLC that is
+ * switched off, or a client trying a server's two addresses, stays below).
+ */
+const SCAN_MIN_UNANSWERED = 4;
+const SCAN_MIN_SPREAD = 4;
+const SCAN_HIGH_UNANSWERED = 16;
+
+/** Role order when confidences tie: the most specific first (reconnaissance before all). */
 const ROLE_ORDER = [
+  'scanner',
   'plc',
   'rtu',
   'ied',

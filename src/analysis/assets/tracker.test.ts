@@ -288,6 +288,87 @@ describe('AssetTracker', () => {
     ]);
   });
 
+  it('takes a sweep of services that never answer for a scan, a dead server for none', () => {
+    const t = new AssetTracker();
+    // An HMI retrying a switched-off PLC, and polling a live one.
+    for (let i = 0; i < 6; i++)
+      t.flow(
+        flow({
+          id: `1:${i + 1}`,
+          first_frame: i + 1,
+          conn_state: 'S0',
+          resp_pkts: 0,
+          resp_bytes: 0,
+        }),
+      );
+    t.flow(flow({ id: '1:9', first_frame: 9, dst_ip: '10.0.0.3' }));
+    // A sweep of port 20000 over six hosts (one answers) and one refused port.
+    for (let h = 10; h < 16; h++) {
+      t.flow(
+        flow({
+          id: `1:${h * 10}`,
+          first_frame: h * 10,
+          src_ip: '10.0.0.66',
+          dst_ip: `10.0.0.${h}`,
+          dst_port: 20000,
+          ...(h === 12 ? {} : { conn_state: 'REJ', history: 'Sr', resp_pkts: 1, resp_bytes: 0 }),
+        }),
+      );
+    }
+    t.flow(
+      flow({
+        id: '1:200',
+        first_frame: 200,
+        src_ip: '10.0.0.66',
+        dst_ip: '10.0.0.12',
+        dst_port: 22,
+        conn_state: 'REJ',
+        resp_bytes: 0,
+      }),
+    );
+    const assets = t.assets();
+    const hmi = assets.find((a) => a.ips.includes('10.0.0.1'));
+    expect(hmi?.probes).toEqual({
+      targets: 2,
+      hosts: 2,
+      ports: 1,
+      unanswered: 1,
+      first_unanswered: { ts: '2024-01-01T00:00:00.000000Z', frame: 1, flow: '1:1' },
+    });
+    expect(hmi?.roles?.map((r) => r.role)).not.toContain('scanner');
+    const scanner = assets.find((a) => a.ips.includes('10.0.0.66'));
+    expect(scanner?.probes).toMatchObject({ targets: 7, hosts: 6, ports: 2, unanswered: 6 });
+    expect(scanner?.probes?.first_unanswered.frame).toBe(100);
+    const role = scanner?.roles?.[0];
+    expect(role?.role).toBe('scanner');
+    expect(role?.confidence).toBe('medium');
+    expect(role?.evidence).toEqual([
+      'tried 7 services on 6 hosts (2 ports); 6 never answered, the first in frame 100 (flow 1:100)',
+    ]);
+    // Split over two trackers (a sharded run), the footprint is the same.
+    const a = new AssetTracker();
+    const b = new AssetTracker();
+    for (let h = 10; h < 16; h++) {
+      (h % 2 === 0 ? a : b).flow(
+        flow({
+          id: `1:${h}`,
+          first_frame: h,
+          src_ip: '10.0.0.66',
+          dst_ip: `10.0.0.${h}`,
+          conn_state: 'S0',
+          resp_pkts: 0,
+          resp_bytes: 0,
+        }),
+      );
+    }
+    a.merge(b.snapshot());
+    expect(a.assets().find((x) => x.ips.includes('10.0.0.66'))?.probes).toMatchObject({
+      targets: 6,
+      unanswered: 6,
+      first_unanswered: { frame: 10, flow: '1:10' },
+    });
+  });
+
   it('merges snapshots into what one tracker would have seen', () => {
     const one = new AssetTracker();
     const a = new AssetTracker();

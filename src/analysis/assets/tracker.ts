@@ -44,6 +44,8 @@ export const ASSET_LIMITS = {
   maxClientProtocols: 64,
   /** Longest attribute value kept, in characters. */
   maxValueLength: 256,
+  /** Services of other hosts (address, transport, port) one host is remembered trying. */
+  maxProbeTargets: 1024,
 } as const;
 
 /**
@@ -94,6 +96,14 @@ interface ServiceObs {
   last: string;
 }
 
+/** A service of another host that a host tried: whether it ever answered, and the first try. */
+interface ProbeObs {
+  answered: boolean;
+  ts: string;
+  frame: number;
+  flow: string;
+}
+
 interface HostObs {
   first: string;
   last: string;
@@ -103,6 +113,10 @@ interface HostObs {
   services: Record<string, ServiceObs>;
   /** protocol (or `transport/port` when unrecognised) → flows initiated */
   clients: Record<string, number>;
+  /** `address|transport/port` → the tries of that service (bounded: maxProbeTargets). */
+  probes: Record<string, ProbeObs>;
+  /** Entries of `probes`. */
+  probeCount: number;
   flowsInitiated: number;
   flowsAccepted: number;
   packetsSent: number;
@@ -145,6 +159,8 @@ function newHost(ts: string): HostObs {
     attrs: {},
     services: {},
     clients: {},
+    probes: {},
+    probeCount: 0,
     flowsInitiated: 0,
     flowsAccepted: 0,
     packetsSent: 0,
@@ -244,6 +260,13 @@ export class AssetTracker implements Observer {
         client.clients[key] = (client.clients[key] ?? 0) + 1;
       else this.count('assets.client_protocols_dropped');
     }
+    // TCP: the handshake completed, or (picked up mid-stream) the server sent data.
+    const serverBytes = serverIsOrig ? rec.orig_bytes : rec.resp_bytes;
+    const answeredService =
+      rec.transport === 'tcp' ? ESTABLISHED.has(rec.conn_state) || serverBytes > 0 : sv.pkts > 0;
+    if (client && server && (rec.transport === 'tcp' || rec.transport === 'udp')) {
+      this.probe(client, `${sv.ip}|${rec.transport}/${sv.port}`, answeredService, rec);
+    }
     if (server) {
       // A server that never answered is still a destination, but not yet seen alive.
       const answered = sv.pkts > 0;
@@ -254,10 +277,6 @@ export class AssetTracker implements Observer {
       server.packetsReceived += c.pkts;
       server.bytesReceived += c.bytes;
       if (sv.mac !== undefined) this.linkMac(server, sv.mac, first, last);
-      // TCP: the handshake completed, or (picked up mid-stream) the server sent data.
-      const serverBytes = serverIsOrig ? rec.orig_bytes : rec.resp_bytes;
-      const answeredService =
-        rec.transport === 'tcp' ? ESTABLISHED.has(rec.conn_state) || serverBytes > 0 : answered;
       if (answeredService && (rec.transport === 'tcp' || rec.transport === 'udp')) {
         this.service(server, rec.transport, sv.port, rec.service ?? '', first, last);
       }
@@ -528,7 +547,13 @@ export class AssetTracker implements Observer {
       packets_received: 0,
       bytes_received: 0,
     };
+    const probes = new Map<string, ProbeObs>();
     for (const h of parts) {
+      for (const [k, p] of Object.entries(h.probes)) {
+        const c = probes.get(k);
+        if (c === undefined) probes.set(k, { ...p });
+        else c.answered ||= p.answered;
+      }
       first = first === '' ? h.first : minTs(first, h.first);
       last = last === '' ? h.last : maxTs(last, h.last);
       for (const [name, values] of Object.entries(h.attrs)) {
@@ -587,6 +612,8 @@ export class AssetTracker implements Observer {
       ...tally,
     };
     if (vendor !== undefined) rec.mac_vendor = vendor;
+    const footprint = probeFootprint(probes);
+    if (footprint !== undefined) rec.probes = footprint;
     if (isRouter) {
       rec.router = true;
       rec.routed_ips = macs.reduce((n, m) => n + (ipsOfMac.get(m)?.length ?? 0), 0);
@@ -606,6 +633,21 @@ export class AssetTracker implements Observer {
       map.set(key, h);
     }
     return h;
+  }
+
+  /** Records that `h` tried the service `target`, and whether it answered. */
+  private probe(h: HostObs, target: string, answered: boolean, rec: FlowRecord): void {
+    const cur = h.probes[target];
+    if (cur !== undefined) {
+      cur.answered ||= answered;
+      return;
+    }
+    if (h.probeCount >= ASSET_LIMITS.maxProbeTargets) {
+      this.count('assets.probe_targets_dropped');
+      return;
+    }
+    h.probeCount++;
+    h.probes[target] = { answered, ts: rec.ts, frame: rec.first_frame, flow: rec.id };
   }
 
   private linkMac(h: HostObs, mac: string, first: string, last: string): void {
@@ -750,6 +792,17 @@ export class AssetTracker implements Observer {
       else cur.services[k] = s;
     }
     for (const [k, n] of Object.entries(h.clients)) cur.clients[k] = (cur.clients[k] ?? 0) + n;
+    for (const [k, p] of Object.entries(h.probes)) {
+      const c = cur.probes[k];
+      if (c !== undefined) {
+        c.answered ||= p.answered;
+        if (p.ts < c.ts || (p.ts === c.ts && p.frame < c.frame))
+          Object.assign(c, { ...p, answered: c.answered });
+      } else if (cur.probeCount < ASSET_LIMITS.maxProbeTargets) {
+        cur.probes[k] = { ...p };
+        cur.probeCount++;
+      } else this.count('assets.probe_targets_dropped');
+    }
     cur.flowsInitiated += h.flowsInitiated;
     cur.flowsAccepted += h.flowsAccepted;
     cur.packetsSent += h.packetsSent;
@@ -850,4 +903,33 @@ function isGroupIp(ip: string): boolean {
   if (ip.includes(':')) return ip.startsWith('ff') || ip === '::';
   const first = Number(ip.slice(0, ip.indexOf('.')));
   return ip === '255.255.255.255' || ip === '0.0.0.0' || (first >= 224 && first <= 239);
+}
+
+/**
+ * What a host tried of other hosts' services, when something it tried never answered: the
+ * footprint a scan or a sweep leaves (distinct services, hosts and ports tried, how many never
+ * answered, and the first of those).
+ */
+function probeFootprint(probes: ReadonlyMap<string, ProbeObs>): AssetRecord['probes'] {
+  const hosts = new Set<string>();
+  const ports = new Set<string>();
+  let unanswered = 0;
+  let first: ProbeObs | undefined;
+  for (const [k, p] of probes) {
+    const bar = k.lastIndexOf('|');
+    hosts.add(k.slice(0, bar));
+    ports.add(k.slice(bar + 1));
+    if (p.answered) continue;
+    unanswered++;
+    if (first === undefined || p.ts < first.ts || (p.ts === first.ts && p.frame < first.frame))
+      first = p;
+  }
+  if (first === undefined) return undefined;
+  return {
+    targets: probes.size,
+    hosts: hosts.size,
+    ports: ports.size,
+    unanswered,
+    first_unanswered: { ts: first.ts, frame: first.frame, flow: first.flow },
+  };
 }
