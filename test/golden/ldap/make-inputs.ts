@@ -13,7 +13,7 @@ import { fixtures } from '../../../src/decode/app/ldap/fixtures.js';
 import { hex } from '../../helpers/hex.js';
 import { ether, ipv4, udp } from '../../helpers/net-packets.js';
 import { buildPcap, type PcapRecord } from '../../helpers/pcap-builder.js';
-import { Conn } from '../tls/make-inputs.js';
+import { Conn } from '../../helpers/pcap-conversation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -12,7 +12,7 @@ import { fixtures } from '../../../src/decode/app/rdp/fixtures.js';
 import { fixtures as s7Fixtures } from '../../../src/decode/app/s7comm/fixtures.js';
 import { hex } from '../../helpers/hex.js';
 import { buildPcap, type PcapRecord } from '../../helpers/pcap-builder.js';
-import { Conn } from '../tls/make-inputs.js';
+import { Conn } from '../../helpers/pcap-conversation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const enc = new TextEncoder();

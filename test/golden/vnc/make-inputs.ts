@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { concatBytes, hex } from '../../helpers/hex.js';
 import { buildPcap, type PcapRecord } from '../../helpers/pcap-builder.js';
-import { Conn } from '../tls/make-inputs.js';
+import { Conn } from '../../helpers/pcap-conversation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const enc = new TextEncoder();
