@@ -120,8 +120,8 @@ describe('BeaconDetector', () => {
     expect(run(burst)).toEqual([]);
     const few = Array.from({ length: 5 }, (_, i) => flow(i * 60));
     expect(run(few)).toEqual([]);
-    // Five regular gaps and one wild one: regular by the median, too dispersed in all (jitter 1.34).
-    const wild = [0, 60, 120, 180, 240, 300, 900].map((t) => flow(t));
+    // One wild gap before five regular ones: regular by the median, too dispersed in all.
+    const wild = [0, 600, 660, 720, 780, 840, 900].map((t) => flow(t));
     expect(run(wild)).toEqual([]);
   });
 
