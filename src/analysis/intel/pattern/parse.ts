@@ -59,7 +59,7 @@ export function parsePattern(text: string): ParseResult {
   }
   let tree: ObservationExpression;
   try {
-    tree = peggyParse(text) as ObservationExpression;
+    tree = peggyParse(text, {}) as ObservationExpression;
   } catch (err) {
     const e = err as PeggyError;
     if (e.location === undefined) {
