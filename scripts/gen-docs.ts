@@ -27,6 +27,8 @@ import * as flowTableModule from '../src/flow/flow-table.js';
 import * as tcpReassemblyModule from '../src/flow/tcp-reassembly.js';
 import * as appLayerModule from '../src/pipeline/app-layer.js';
 import * as engineModule from '../src/pipeline/engine.js';
+import * as ruleEngineModule from '../src/analysis/rules/rule-engine.js';
+import * as correlationModule from '../src/analysis/rules/correlation.js';
 
 /** The repository root: the nearest folder above this file with a package.json (also from dist/). */
 export const REPO_ROOT = ((): string => {
@@ -71,6 +73,7 @@ export const LAYERS = [
   'Flows and TCP reassembly',
   'Application protocols',
   'Pipeline',
+  'Detection rules',
 ] as const;
 
 const CATALOGUE_EXPORT = /^[A-Z0-9_]+_(ANOMALIES|COUNTERS|NOTES)$/;
@@ -139,6 +142,12 @@ export function collectCatalogues(): CatalogueSource[] {
   sources.push(
     ...exportedCatalogues('Pipeline', 'src/pipeline/app-layer.ts', appLayerModule),
     ...exportedCatalogues('Pipeline', 'src/pipeline/engine.ts', engineModule),
+    ...exportedCatalogues('Detection rules', 'src/analysis/rules/rule-engine.ts', ruleEngineModule),
+    ...exportedCatalogues(
+      'Detection rules',
+      'src/analysis/rules/correlation.ts',
+      correlationModule,
+    ),
   );
   return sources;
 }

@@ -7,6 +7,7 @@ import { isPlatformError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
 import { mapCommand } from './commands/map.js';
+import { rulesCommand } from './commands/rules.js';
 import { pcapSliceCommand } from './commands/pcap-slice.js';
 import { siteCommand } from './commands/site.js';
 import { watchCommand } from './commands/watch.js';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     watchCommand(setCode),
     demoCommand(setCode),
     mapCommand(setCode),
+    rulesCommand(setCode),
     pcapSliceCommand(setCode),
     siteCommand(setCode),
   ]) {

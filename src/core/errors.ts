@@ -18,6 +18,8 @@ export const ERRORS = {
   ERR_CLI_USAGE: 'the command line is invalid',
   ERR_OUTPUT_WRITE: 'an output file could not be written',
   ERR_CONFIG_INVALID: 'a configuration value is invalid',
+  ERR_RULE_INVALID:
+    'a detection rule file is invalid (YAML, Sigma schema, ATT&CK tags, references or compilation)',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
