@@ -1,0 +1,316 @@
+/**
+ * Scoring of the detection evaluation (`npm run eval`): which labelled attack instances the
+ * alerts of an analysis cover with an expected ATT&CK technique, which alerts fall outside every
+ * attack (false alerts), and how much benign traffic time the captures hold.
+ *
+ * The rules of the game (docs/detection.md, "Evaluation"):
+ *
+ * - An alert *occurs* at its first frame (`frame`), at the frames of its evidence
+ *   (`evidence.frames`, its first occurrences) and at its time (`ts`). The time of a frame is
+ *   read from the capture, so frames and times are compared on the capture's own clock.
+ * - An instance is labelled by spans, each on one capture: whole file, frame ranges (per-packet
+ *   labels) or a time window (time-window labels, widened by {@link WINDOW_SLACK_BEFORE_S} and
+ *   {@link WINDOW_SLACK_AFTER_S} for the clocks of the lab log and of the capture). An alert
+ *   *hits* an instance when one of its occurrences is inside one of the instance's spans on the
+ *   alert's capture.
+ * - An instance is *detected* when an alert that hits it carries one of the instance's expected
+ *   technique ids; it is *missed* otherwise (hit only by alerts with other techniques, or by
+ *   none).
+ * - A *false alert* is an alert that hits no instance of its capture.
+ * - *Benign time* of a capture is its duration (first to last frame) minus the union of its
+ *   attack intervals (a whole file, the first to last frame of a frame range, a window clipped to
+ *   the capture). A silence of more than {@link MAX_GAP_S} between two frames counts as a break
+ *   between traces merged into one file (some shared captures join recordings years apart), not
+ *   as monitored time.
+ *
+ * Nothing here reads files: the evaluation hands in captures' frame times and alerts.
+ */
+
+/** Seconds a time window is widened by at its start (clock offset between log and capture). */
+export const WINDOW_SLACK_BEFORE_S = 2;
+/** Seconds a time window is widened by at its end (clock offset, correlation latency). */
+export const WINDOW_SLACK_AFTER_S = 5;
+
+/** Longest silence between two frames still counted as monitored time. */
+export const MAX_GAP_S = 3600;
+
+/** Where an attack instance is, on one capture. */
+export type Span =
+  | { capture: string; kind: 'whole' }
+  /** Inclusive 1-based frame ranges. */
+  | { capture: string; kind: 'frames'; ranges: readonly (readonly [number, number])[] }
+  /** Seconds since the Unix epoch (UTC), inclusive. */
+  | { capture: string; kind: 'window'; from: number; to: number };
+
+/** One labelled attack. */
+export interface AttackInstance {
+  /** Unique within the evaluation (`qut-dnp3/injection#3`). */
+  id: string;
+  /** The label's name of the attack (`injection_FreezeObj`, `LM_psexec_smb_dcerpc_epm_svcctl`). */
+  attack: string;
+  /** ATT&CK technique ids that count as detecting it. */
+  expected: readonly string[];
+  /** Why these techniques (one line), from the technique table. */
+  reason: string;
+  spans: readonly Span[];
+}
+
+/** A labelled set: captures analysed one by one, and the attacks inside them. */
+export interface Dataset {
+  id: string;
+  title: string;
+  /** Absolute capture paths. */
+  captures: readonly string[];
+  instances: readonly AttackInstance[];
+}
+
+/** What the scoring needs of one alert (a line of alerts.jsonl). */
+export interface ScoredAlert {
+  id: string;
+  ts: string;
+  frame: number;
+  rule_id: string;
+  title: string;
+  technique_ids: readonly string[];
+  evidence: { frames: readonly number[] };
+}
+
+/** One analysed capture: its frame times and its alerts. */
+export interface CaptureRun {
+  capture: string;
+  /** Epoch seconds of frame i + 1 at index i. */
+  times: Float64Array;
+  alerts: readonly ScoredAlert[];
+}
+
+/** The outcome for one instance. */
+export interface InstanceResult {
+  id: string;
+  attack: string;
+  expected: readonly string[];
+  detected: boolean;
+  /** Alerts that hit the instance with an expected technique (`rule_id: title`). */
+  detectedBy: string[];
+  /** Alerts that hit it with other techniques only (`rule_id [T...]`). */
+  otherAlerts: string[];
+}
+
+/** The outcome for one dataset. */
+export interface DatasetScore {
+  id: string;
+  title: string;
+  captures: number;
+  alerts: number;
+  instances: number;
+  detected: number;
+  missed: number;
+  falseAlerts: number;
+  /** False alerts by rule (`rule_id: title` → count). */
+  falseByRule: Record<string, number>;
+  benignSeconds: number;
+  attackSeconds: number;
+  /** False alerts per hour of benign time (null when there is no benign time). */
+  falsePerBenignHour: number | null;
+  results: InstanceResult[];
+}
+
+/** Seconds since the epoch of an ISO 8601 UTC time with up to nanoseconds. */
+export function isoSeconds(ts: string): number {
+  const m = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z$/.exec(ts);
+  if (!m) return NaN;
+  return Date.parse(`${m[1]}Z`) / 1000 + Number(`0.${m[2] ?? '0'}`);
+}
+
+/** The time of frame `n` (NaN when the capture has no such frame). */
+function frameTime(times: Float64Array, n: number): number {
+  return n >= 1 && n <= times.length ? (times[n - 1] as number) : NaN;
+}
+
+function inRanges(n: number, ranges: readonly (readonly [number, number])[]): boolean {
+  for (const [a, b] of ranges) if (n >= a && n <= b) return true;
+  return false;
+}
+
+/** True when an occurrence (a frame and/or a time) is inside a span. */
+function inside(span: Span, frame: number | null, t: number): boolean {
+  if (span.kind === 'whole') return true;
+  if (span.kind === 'frames') return frame !== null && inRanges(frame, span.ranges);
+  return t >= span.from - WINDOW_SLACK_BEFORE_S && t <= span.to + WINDOW_SLACK_AFTER_S;
+}
+
+/** True when the alert occurs inside one of the spans (those on its capture). */
+export function alertHits(
+  alert: ScoredAlert,
+  spans: readonly Span[],
+  times: Float64Array,
+): boolean {
+  if (spans.length === 0) return false;
+  const frames = [alert.frame, ...alert.evidence.frames];
+  for (const span of spans) {
+    for (const f of frames) if (inside(span, f, frameTime(times, f))) return true;
+    if (inside(span, null, isoSeconds(alert.ts))) return true;
+  }
+  return false;
+}
+
+/** Attack intervals of a capture (epoch seconds), merged and clipped to the capture. */
+export function attackIntervals(spans: readonly Span[], times: Float64Array): [number, number][] {
+  if (times.length === 0) return [];
+  const [first, last] = sampleEnds(times);
+  const raw: [number, number][] = [];
+  for (const s of spans) {
+    if (s.kind === 'whole') raw.push([first, last]);
+    else if (s.kind === 'window') raw.push([Math.max(first, s.from), Math.min(last, s.to)]);
+    else {
+      for (const [a, b] of s.ranges) {
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (let n = Math.max(1, a); n <= Math.min(b, times.length); n++) {
+          const t = times[n - 1] as number;
+          if (t < lo) lo = t;
+          if (t > hi) hi = t;
+        }
+        if (lo <= hi) raw.push([lo, hi]);
+      }
+    }
+  }
+  const sorted = raw.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const cur = out[out.length - 1];
+    if (cur && a <= cur[1]) cur[1] = Math.max(cur[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** First and last time of a capture, robust to frames out of time order. */
+function sampleEnds(times: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of times) {
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  return [lo, hi];
+}
+
+/**
+ * Monitored time of a capture (the gaps between consecutive frames, in time order, up to
+ * {@link MAX_GAP_S} each), split into the part inside the attack intervals and the rest.
+ */
+export function splitTime(
+  times: Float64Array,
+  intervals: readonly (readonly [number, number])[],
+): { attack: number; benign: number } {
+  const t = Float64Array.from(times).sort();
+  let attack = 0;
+  let benign = 0;
+  for (let i = 0; i + 1 < t.length; i++) {
+    const a = t[i] as number;
+    const b = t[i + 1] as number;
+    if (b - a > MAX_GAP_S) continue;
+    let overlap = 0;
+    for (const [x, y] of intervals) overlap += Math.max(0, Math.min(b, y) - Math.max(a, x));
+    attack += overlap;
+    benign += b - a - overlap;
+  }
+  return { attack, benign };
+}
+
+/** Scores one dataset from the runs of its captures. */
+export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetScore {
+  const results = new Map<string, InstanceResult>();
+  for (const inst of ds.instances) {
+    results.set(inst.id, {
+      id: inst.id,
+      attack: inst.attack,
+      expected: inst.expected,
+      detected: false,
+      detectedBy: [],
+      otherAlerts: [],
+    });
+  }
+  const falseByRule: Record<string, number> = {};
+  let falseAlerts = 0;
+  let alerts = 0;
+  let benign = 0;
+  let attack = 0;
+  for (const run of runs) {
+    const mine = ds.instances
+      .map((inst) => ({ inst, spans: inst.spans.filter((s) => s.capture === run.capture) }))
+      .filter((x) => x.spans.length > 0);
+    for (const alert of run.alerts) {
+      alerts++;
+      let hitAny = false;
+      for (const { inst, spans } of mine) {
+        if (!alertHits(alert, spans, run.times)) continue;
+        hitAny = true;
+        const r = results.get(inst.id) as InstanceResult;
+        const good = alert.technique_ids.some((t) => inst.expected.includes(t));
+        const label = `${alert.rule_id} [${alert.technique_ids.join(',')}] ${alert.title}`;
+        if (good) {
+          r.detected = true;
+          if (!r.detectedBy.includes(label)) r.detectedBy.push(label);
+        } else if (!r.otherAlerts.includes(label)) r.otherAlerts.push(label);
+      }
+      if (!hitAny) {
+        falseAlerts++;
+        const key = `${alert.rule_id}: ${alert.title}`;
+        falseByRule[key] = (falseByRule[key] ?? 0) + 1;
+      }
+    }
+    const split = splitTime(
+      run.times,
+      attackIntervals(
+        mine.flatMap((x) => x.spans),
+        run.times,
+      ),
+    );
+    attack += split.attack;
+    benign += split.benign;
+  }
+  const list = [...results.values()];
+  const detected = list.filter((r) => r.detected).length;
+  return {
+    id: ds.id,
+    title: ds.title,
+    captures: runs.length,
+    alerts,
+    instances: list.length,
+    detected,
+    missed: list.length - detected,
+    falseAlerts,
+    falseByRule,
+    benignSeconds: benign,
+    attackSeconds: attack,
+    falsePerBenignHour: benign > 0 ? falseAlerts / (benign / 3600) : null,
+    results: list,
+  };
+}
+
+/** The sum of several dataset scores (instance results concatenated). */
+export function totalScore(scores: readonly DatasetScore[]): DatasetScore {
+  const falseByRule: Record<string, number> = {};
+  for (const s of scores) {
+    for (const [k, v] of Object.entries(s.falseByRule)) falseByRule[k] = (falseByRule[k] ?? 0) + v;
+  }
+  const sum = (f: (s: DatasetScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
+  const benign = sum((s) => s.benignSeconds);
+  const falseAlerts = sum((s) => s.falseAlerts);
+  return {
+    id: 'total',
+    title: 'all datasets',
+    captures: sum((s) => s.captures),
+    alerts: sum((s) => s.alerts),
+    instances: sum((s) => s.instances),
+    detected: sum((s) => s.detected),
+    missed: sum((s) => s.missed),
+    falseAlerts,
+    falseByRule,
+    benignSeconds: benign,
+    attackSeconds: sum((s) => s.attackSeconds),
+    falsePerBenignHour: benign > 0 ? falseAlerts / (benign / 3600) : null,
+    results: scores.flatMap((s) => s.results),
+  };
+}

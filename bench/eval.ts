@@ -1,0 +1,249 @@
+/**
+ * `npm run eval`: the detection evaluation. Analyses every labelled capture of the shared set
+ * (labels.ts) in this process, one capture at a time, with the built-in rule pack and no site
+ * model (what `palisade analyze CAPTURE` does out of the box), and scores the alerts against the
+ * labels (eval-score.ts): per dataset, the attack instances alerted with an expected technique,
+ * the missed ones, the false alerts and the hours of benign traffic. docs/detection.md
+ * ("Evaluation") describes the method and shows the results.
+ *
+ * Options: `--json FILE` (the full results, every instance and false alert by rule),
+ * `--markdown` (also print the tables as Markdown), `--only id,id` (datasets), `--keep DIR`
+ * (keep each analysis output in DIR/<dataset>/<n>-<capture>/).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCapture } from '../src/capture/index.js';
+import type { CaptureSource } from '../src/capture/source.js';
+import { analyze } from '../src/pipeline/analyze.js';
+import {
+  scoreDataset,
+  totalScore,
+  WINDOW_SLACK_AFTER_S,
+  WINDOW_SLACK_BEFORE_S,
+  type CaptureRun,
+  type Dataset,
+  type DatasetScore,
+  type ScoredAlert,
+} from './eval-score.js';
+import { loadDatasets, MERGE_GAP_S } from './labels.js';
+import { repoRoot, sharedPcapsDir } from './paths.js';
+
+/** What `--json` writes. */
+export interface EvalReport {
+  generated: string;
+  commit: string | null;
+  method: { window_slack_before_s: number; window_slack_after_s: number; merge_gap_s: number };
+  elapsed_s: number;
+  datasets: DatasetScore[];
+  total: DatasetScore;
+}
+
+/** Analyses one capture into `outDir`; returns its alerts and its frame times. */
+export async function runCapture(capture: string, outDir: string): Promise<CaptureRun> {
+  let times = new Float64Array(1024);
+  let n = 0;
+  // The capture is read once: its frame times are taken on the way into the engine.
+  const open = (name: string): CaptureSource => {
+    const inner = openCapture(name);
+    return {
+      name: inner.name,
+      sizeHint: inner.sizeHint,
+      read: (onFrame, opts) =>
+        inner.read((f) => {
+          if (f.frame > times.length) {
+            const grown = new Float64Array(Math.max(times.length * 2, f.frame));
+            grown.set(times);
+            times = grown;
+          }
+          times[f.frame - 1] = f.tsSec + f.tsNs / 1e9;
+          if (f.frame > n) n = f.frame;
+          onFrame(f);
+        }, opts),
+    };
+  };
+  await analyze({ captures: [capture], outDir, open });
+  const alerts = readFileSync(path.join(outDir, 'alerts.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as ScoredAlert);
+  return { capture, times: times.subarray(0, n), alerts };
+}
+
+/** Runs and scores one dataset. */
+export async function evaluateDataset(ds: Dataset, work: string): Promise<DatasetScore> {
+  const runs: CaptureRun[] = [];
+  for (const [i, capture] of ds.captures.entries()) {
+    const out = path.join(work, ds.id, `${i + 1}-${path.basename(capture)}`);
+    mkdirSync(out, { recursive: true });
+    runs.push(await runCapture(capture, out));
+  }
+  return scoreDataset(ds, runs);
+}
+
+const hours = (s: number): string => (s / 3600).toFixed(2);
+const rate = (r: number | null): string => (r === null ? 'n/a' : r.toFixed(2));
+
+const COLUMNS = [
+  'dataset',
+  'captures',
+  'instances',
+  'detected',
+  'missed',
+  'alerts',
+  'false alerts',
+  'benign h',
+  'false/benign h',
+] as const;
+
+function row(s: DatasetScore): string[] {
+  return [
+    s.id,
+    String(s.captures),
+    String(s.instances),
+    String(s.detected),
+    String(s.missed),
+    String(s.alerts),
+    String(s.falseAlerts),
+    hours(s.benignSeconds),
+    rate(s.falsePerBenignHour),
+  ];
+}
+
+/** The results as text: the table, the missed instances, the false alerts by rule. */
+export function formatReport(r: EvalReport): string {
+  const rows = [...r.datasets.map(row), row(r.total)];
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((x) => (x[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ');
+  const out = [line(COLUMNS), line(widths.map((w) => '-'.repeat(w)))];
+  for (const x of rows.slice(0, -1)) out.push(line(x));
+  out.push(line(widths.map((w) => '-'.repeat(w))), line(rows[rows.length - 1] ?? []), '');
+  const missed = r.total.results.filter((x) => !x.detected);
+  out.push(`missed instances (${missed.length}):`);
+  for (const m of missed) {
+    const why =
+      m.otherAlerts.length > 0
+        ? `alerted without an expected technique: ${m.otherAlerts.join('; ')}`
+        : 'no alert';
+    out.push(`  ${m.id} (${m.attack}; expected ${m.expected.join(',')}): ${why}`);
+  }
+  const fa = Object.entries(r.total.falseByRule).sort((a, b) => b[1] - a[1]);
+  out.push('', `false alerts by rule (${r.total.falseAlerts}):`);
+  for (const [k, v] of fa) out.push(`  ${String(v).padStart(5)}  ${k}`);
+  return out.join('\n') + '\n';
+}
+
+/** The dataset table as Markdown (for docs/detection.md). */
+export function formatMarkdown(r: EvalReport): string {
+  const rows = [
+    ...r.datasets.map(row),
+    row(r.total).map((c, i) => (i === 0 ? '**total**' : `**${c}**`)),
+  ];
+  return (
+    `| ${COLUMNS.join(' | ')} |\n|${COLUMNS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|\n` +
+    rows.map((x) => `| ${x.join(' | ')} |`).join('\n') +
+    '\n'
+  );
+}
+
+function commit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: repoRoot(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+interface Args {
+  json: string | null;
+  markdown: boolean;
+  only: string[] | null;
+  keep: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const a: Args = { json: null, markdown: false, only: null, keep: null };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i];
+    const v = (): string => {
+      const x = argv[++i];
+      if (x === undefined) throw new Error(`${k} needs a value`);
+      return x;
+    };
+    if (k === '--json') a.json = v();
+    else if (k === '--markdown') a.markdown = true;
+    else if (k === '--only') a.only = v().split(',');
+    else if (k === '--keep') a.keep = v();
+    else throw new Error(`unknown option ${k} (--json FILE, --markdown, --only ids, --keep DIR)`);
+  }
+  return a;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const pcaps = sharedPcapsDir();
+  if (!existsSync(path.join(pcaps, 'MANIFEST.tsv'))) {
+    process.stderr.write(`eval: the shared captures are missing (${pcaps})\n`);
+    return 2;
+  }
+  const started = Date.now();
+  let datasets = await loadDatasets(pcaps);
+  if (args.only) {
+    const unknown = args.only.filter((id) => !datasets.some((d) => d.id === id));
+    if (unknown.length > 0) throw new Error(`unknown dataset ${unknown.join(', ')}`);
+    datasets = datasets.filter((d) => args.only?.includes(d.id));
+  }
+  const work = args.keep ?? mkdtempSync(path.join(os.tmpdir(), 'palisade-eval-'));
+  const scores: DatasetScore[] = [];
+  try {
+    for (const ds of datasets) {
+      const t0 = Date.now();
+      const s = await evaluateDataset(ds, work);
+      scores.push(s);
+      process.stderr.write(
+        `eval: ${ds.id}: ${s.captures} captures, ${s.detected}/${s.instances} detected, ${s.falseAlerts} false alerts (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
+      );
+    }
+  } finally {
+    if (args.keep === null) rmSync(work, { recursive: true, force: true });
+  }
+  const report: EvalReport = {
+    generated: new Date().toISOString(),
+    commit: commit(),
+    method: {
+      window_slack_before_s: WINDOW_SLACK_BEFORE_S,
+      window_slack_after_s: WINDOW_SLACK_AFTER_S,
+      merge_gap_s: MERGE_GAP_S,
+    },
+    elapsed_s: Math.round((Date.now() - started) / 100) / 10,
+    datasets: scores,
+    total: totalScore(scores),
+  };
+  process.stdout.write(formatReport(report));
+  if (args.markdown) process.stdout.write('\n' + formatMarkdown(report));
+  if (args.json !== null) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');
+  return 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(
+        `eval: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
+      process.exitCode = 2;
+    },
+  );
+}

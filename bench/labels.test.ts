@@ -1,0 +1,183 @@
+// The evaluation's labels: each label format parses as the datasets README describes it, attack
+// runs group as documented, every expected technique is a real ATT&CK id, and the shared set
+// yields the instances and captures it should.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  groupRuns,
+  loadDatasets,
+  parseDnp3Labels,
+  parseLemayCsv,
+  parseManifest,
+  parseS7Config,
+  parseS7MasterCsv,
+  qutLocalTime,
+  toRanges,
+} from './labels.js';
+import { expectedTechniques, TECHNIQUE_TABLE } from './labels-techniques.js';
+import { haveSharedPcaps, REQUIRE, SHARED_PCAPS } from '../test/helpers/shared.js';
+
+describe('label formats', () => {
+  it('reads lemay per-packet labels (frame;label, CRLF)', () => {
+    expect(parseLemayCsv('1;0\r\n2;1\r\n3;1\r\n4;0\r\n10;1\r\n')).toEqual([2, 3, 10]);
+    expect(parseLemayCsv('frame;label\n\n7;1')).toEqual([7]);
+  });
+
+  it('reads QUT DNP3 windows from the epoch columns', () => {
+    const tsv =
+      'attack\tstart_utc\tend_utc\tstart_epoch\tend_epoch\tsrc_ip_in_log\tdst_ip_in_log\n' +
+      'nmap\t2016-08-13T00:11:38.008652+00:00\t2016-08-13T00:11:40.819619+00:00\t1471047098.008652\t1471047100.819619\t\t\n' +
+      'injection_FreezeObj\tx\ty\t1471049462.189051\t1471049489.831652\t192.168.10.222\t192.168.10.221\n';
+    expect(parseDnp3Labels(tsv)).toEqual([
+      { attack: 'nmap', from: 1471047098.008652, to: 1471047100.819619 },
+      { attack: 'injection_FreezeObj', from: 1471049462.189051, to: 1471049489.831652 },
+    ]);
+    expect(parseDnp3Labels('attack\tstart_utc\tend_utc\tstart_epoch\tend_epoch\n')).toEqual([]);
+  });
+
+  it('reads QUT S7 config windows in lab time (UTC+10) and master.csv frames', () => {
+    expect(qutLocalTime('2016-12-15 18:06:42.895706')).toBeCloseTo(
+      Date.parse('2016-12-15T08:06:42Z') / 1000 + 0.895706,
+      6,
+    );
+    const xml =
+      '<profile><master_cap>/x.pcap</master_cap><start>2016-12-15 18:06:42.895706</start>' +
+      '<finish>2016-12-15 18:06:45.946284</finish><attack>ChangeUpperThreshold</attack>' +
+      '<range pcap="master"><first>25694</first></range></profile>';
+    const w = parseS7Config(xml);
+    expect(w.attack).toBe('ChangeUpperThreshold');
+    expect(w.to - w.from).toBeCloseTo(3.050578, 6);
+    expect(
+      parseS7MasterCsv(
+        '1,Ether / IP / TCP 10.10.10.66:49610 > 10.10.10.10:iso_tsap A / Padding,ChangeUpperThreshold\n' +
+          '42,Ether / IP / TCP 10.10.10.66:49610 > 10.10.10.10:iso_tsap PA / Raw,ChangeUpperThreshold',
+      ),
+    ).toEqual([1, 42]);
+  });
+
+  it('reads the capture rows of the manifest', () => {
+    const tsv =
+      'relative_path\tsource_repo\tlabel\tfile_format\n' +
+      'a/x.pcap\tr\tbenign\tpcap\n' +
+      'a/x.csv\tr\tlabels: ...\ttext\n' +
+      'b/y.pcapng\tr\tattack: scan\tpcapng\n';
+    expect(parseManifest(tsv)).toEqual([
+      { path: 'a/x.pcap', label: 'benign', format: 'pcap' },
+      { path: 'b/y.pcapng', label: 'attack: scan', format: 'pcapng' },
+    ]);
+  });
+
+  it('turns frame lists into ranges', () => {
+    expect(toRanges([5, 1, 2, 3, 9, 10, 3])).toEqual([
+      [1, 3],
+      [5, 5],
+      [9, 10],
+    ]);
+  });
+
+  it('groups labelled frames by conversation, merging conversations that overlap or follow closely', () => {
+    const f = (frame: number, time: number, conversation: string) => ({
+      frame,
+      time,
+      conversation,
+    });
+    expect(
+      groupRuns(
+        [
+          f(1, 100, 'scan-1'),
+          f(2, 101, 'scan-2'),
+          f(3, 150, 'scan-1'), // scan-2 lies inside scan-1's span: one run
+          f(10, 170, 'upload'), // within the gap after 150: same run
+          f(20, 400, 'later'), // far after: a run of its own
+          f(21, 401, 'later'),
+        ],
+        30,
+      ),
+    ).toEqual([
+      [1, 2, 3, 10],
+      [20, 21],
+    ]);
+  });
+});
+
+/** ATT&CK ids of the reference files (ICS and Enterprise), or null when they are absent. */
+function attackIds(): Set<string> | null {
+  const dir = path.resolve(SHARED_PCAPS, '../reference');
+  const files = ['attack-ics.json', 'attack-enterprise.json'].map((f) => path.join(dir, f));
+  if (!files.every((f) => existsSync(f))) {
+    if (REQUIRE) throw new Error(`ATT&CK references missing in ${dir}`);
+    return null;
+  }
+  const ids = new Set<string>();
+  for (const f of files) {
+    const d = JSON.parse(readFileSync(f, 'utf8')) as { techniques: { id: string }[] };
+    for (const t of d.techniques) ids.add(t.id);
+  }
+  return ids;
+}
+
+describe('technique table', () => {
+  const ids = attackIds();
+
+  it.runIf(ids !== null)('names only real ATT&CK techniques, with a reason for each row', () => {
+    for (const row of TECHNIQUE_TABLE) {
+      expect(row.reason.length).toBeGreaterThan(20);
+      expect(row.ids.length).toBeGreaterThan(0);
+      for (const id of row.ids) expect(ids?.has(id), `${id} (${String(row.match)})`).toBe(true);
+    }
+  });
+
+  it('fails loudly for an attack it does not know', () => {
+    expect(() => expectedTechniques('some_new_attack')).toThrow(/no expected techniques/);
+    expect(expectedTechniques('cip_stop_plc').ids).toContain('T0858');
+    expect(expectedTechniques('WaterTankOnManu_Flooding').ids).toContain('T0806');
+    expect(expectedTechniques('master_replay_flooding').ids).toContain('T0814');
+  });
+});
+
+describe.runIf(haveSharedPcaps())('the shared labelled sets', () => {
+  it('yields every dataset with its instances, each with expected techniques', async () => {
+    const sets = await loadDatasets(SHARED_PCAPS);
+    const by = new Map(sets.map((d) => [d.id, d]));
+    expect([...by.keys()]).toEqual([
+      'lemay-modbus',
+      'qut-dnp3',
+      'qut-s7comm',
+      'it-attacks',
+      'ot-admin-actions',
+      's7-engineering',
+      'benign',
+    ]);
+    const counts = sets.map((d) => [d.id, d.captures.length, d.instances.length]);
+    expect(counts).toEqual([
+      ['lemay-modbus', 3, 3],
+      ['qut-dnp3', 6, 22],
+      ['qut-s7comm', 42, 19],
+      ['it-attacks', 33, 33],
+      ['ot-admin-actions', 18, 18],
+      ['s7-engineering', 8, 8],
+      ['benign', 212, 0],
+    ]);
+    // The fake command is one connection: the handshake, two Modbus PDUs and the teardown.
+    const fake = by.get('lemay-modbus')?.instances.find((i) => i.attack === 'send_a_fake_command');
+    expect(fake?.spans).toEqual([
+      {
+        capture: path.join(
+          SHARED_PCAPS,
+          'datasets/lemay-modbus/send_a_fake_command_modbus_6RTU_with_operate.pcap',
+        ),
+        kind: 'frames',
+        ranges: [[4782, 4791]],
+      },
+    ]);
+    // The characterization scan opens four overlapping connections: one run.
+    const chr = by.get('lemay-modbus')?.instances.filter((i) => i.attack === 'characterization');
+    expect(chr).toHaveLength(1);
+    // Every capture of a dataset exists, and no capture is in two datasets.
+    const all = sets.flatMap((d) => d.captures);
+    expect(new Set(all).size).toBe(all.length);
+    for (const c of all) expect(existsSync(c), c).toBe(true);
+    for (const d of sets) for (const i of d.instances) expect(i.expected.length).toBeGreaterThan(0);
+  });
+});
