@@ -16,9 +16,13 @@ import { Engine, type EngineOptions, type EngineReport } from './engine.js';
 import { runSharded } from './parallel.js';
 import { JsonlWriter } from './jsonl-writer.js';
 import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js';
-import { AlertCollection } from '../analysis/alerts.js';
 import { applySite } from '../analysis/site/apply.js';
 import type { SiteModel } from '../analysis/site/model.js';
+import { collectAlerts } from '../analysis/rules/finish.js';
+import { raiseSeverity } from '../analysis/rules/severity.js';
+import type { Suppression } from '../analysis/rules/suppress.js';
+import type { AssetRecord } from '../analysis/assets/record.js';
+import { Counters } from '../core/counters.js';
 import { buildSummary, captureReport, type Summary, type CaptureReport } from './summary.js';
 
 /** Options of {@link analyze}. */
@@ -47,6 +51,8 @@ export interface AnalyzeOptions {
    * output is the same whatever the number.
    */
   workers?: number;
+  /** Suppression entries (already loaded; expired ones left out) applied to the alerts. */
+  suppressions?: readonly Suppression[];
 }
 
 /**
@@ -122,9 +128,14 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
     await Promise.all([events.close(), flows.close()]);
   }
   const assets = writeAssets(join(opts.outDir, 'assets.jsonl'), report.assets, opts.engine?.site);
-  const alerts = new AlertCollection();
-  if (report.alerts) alerts.mergeSnapshot(report.alerts);
+  const detection = new Counters();
+  const alerts = collectAlerts(report, {
+    pack: opts.engine?.rules ?? null,
+    suppressions: opts.suppressions ?? [],
+    counters: detection,
+  });
   const alertList = alerts.list();
+  raiseSeverity(alertList, { site: opts.engine?.site ?? null, assets: assets.assets });
   writeLines(join(opts.outDir, 'alerts.jsonl'), alertList);
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   const summary = buildSummary(report, reports, elapsed);
@@ -132,6 +143,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
   summary.alerts = alertList.length;
   if (alerts.dropped > 0) summary.counters['alerts.dropped'] = alerts.dropped;
   for (const [k, v] of Object.entries(assets.counters)) summary.counters[k] = v;
+  for (const [k, v] of Object.entries(detection.toJSON())) summary.counters[k] = v;
   writeFileSync(join(opts.outDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   return summary;
 }
@@ -141,7 +153,7 @@ function writeAssets(
   path: string,
   snapshot: AssetSnapshot | undefined,
   site: SiteModel | null | undefined,
-): { count: number; counters: Record<string, number> } {
+): { count: number; counters: Record<string, number>; assets: AssetRecord[] } {
   const tracker = new AssetTracker();
   if (snapshot) tracker.merge(snapshot);
   const assets = tracker.assets();
@@ -158,7 +170,7 @@ function writeAssets(
       cause: err,
     });
   }
-  return { count: assets.length, counters: tracker.counterValues() };
+  return { count: assets.length, counters: tracker.counterValues(), assets };
 }
 
 /** Writes records as JSON lines. */

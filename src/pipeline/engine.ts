@@ -30,6 +30,9 @@ import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js'
 import { AlertCollection } from '../analysis/alerts.js';
 import { PolicyChecker } from '../analysis/site/policy.js';
 import type { SiteModel } from '../analysis/site/model.js';
+import { RuleEngine, type RuleReport } from '../analysis/rules/rule-engine.js';
+import type { RulePack } from '../analysis/rules/loader.js';
+import { BeaconDetector } from '../analysis/behaviour/beacon.js';
 import { AppLayer, flowAddress, type DecoderStats } from './app-layer.js';
 
 /** Engine settings (all optional; defaults suit one machine analysing files). */
@@ -57,6 +60,12 @@ export interface EngineOptions {
   assets?: boolean;
   /** Check traffic against this site model (policy alerts in {@link EngineReport.alerts}). */
   site?: SiteModel | null;
+  /**
+   * Detection rules (checked by `loadRules`): rule alerts go to {@link EngineReport.alerts},
+   * matches of correlated rules to {@link EngineReport.rules}. With rules, the behaviour
+   * detectors (beaconing) run too and hand their derived events to the rules.
+   */
+  rules?: RulePack | null;
 }
 
 /**
@@ -140,6 +149,8 @@ export interface EngineReport {
   assets?: AssetSnapshot;
   /** Alerts raised by the analysis stages (deduplicated, before ids are given). */
   alerts?: ReturnType<AlertCollection['snapshot']>;
+  /** Matches of correlated rules, for correlation on the main thread. */
+  rules?: RuleReport;
 }
 
 /** Adds engine reports (of the workers of a sharded run) into one. */
@@ -181,6 +192,8 @@ export function mergeReports(reports: readonly EngineReport[]): EngineReport {
     for (const s of snaps) tracker.merge(s);
     merged.assets = tracker.snapshot();
   }
+  const ruleReports = reports.map((r) => r.rules).filter((r) => r !== undefined);
+  if (ruleReports.length > 0) merged.rules = { records: ruleReports.flatMap((r) => r.records) };
   const alertSnaps = reports.map((r) => r.alerts).filter((a) => a !== undefined);
   if (alertSnaps.length > 0) {
     const all = new AlertCollection();
@@ -215,6 +228,8 @@ export class Engine {
   readonly assets: AssetTracker | null;
   /** The site model check, when {@link EngineOptions.site} is given. */
   readonly policy: PolicyChecker | null;
+  /** The detection rules, when {@link EngineOptions.rules} is given. */
+  readonly rules: RuleEngine | null;
   private readonly observer: Observer | null;
   private readonly pkt = new Packet();
   private readonly frames: FrameDecoder;
@@ -239,7 +254,25 @@ export class Engine {
     });
     this.assets = opts.assets === true ? new AssetTracker() : null;
     this.policy = opts.site ? new PolicyChecker(opts.site) : null;
-    this.observer = combineObservers([opts.observer ?? null, this.assets, this.policy]);
+    const rules = opts.rules
+      ? new RuleEngine({
+          pack: opts.rules,
+          counters: this.counters,
+          site: this.policy?.site ?? null,
+          ...(this.policy ? { alerts: this.policy.alerts } : {}),
+        })
+      : null;
+    this.rules = rules;
+    const beacon = rules
+      ? new BeaconDetector((line) => rules.evaluateLine(line), this.counters)
+      : null;
+    this.observer = combineObservers([
+      opts.observer ?? null,
+      this.assets,
+      this.policy,
+      rules,
+      beacon,
+    ]);
     this.app = new AppLayer(
       opts.decoders,
       this.counters,
@@ -272,7 +305,9 @@ export class Engine {
       bugs: [...this.bugReports, ...this.app.bugReports],
     };
     if (this.assets) report.assets = this.assets.snapshot();
-    if (this.policy) report.alerts = this.policy.alerts.snapshot();
+    const alerts = this.policy?.alerts ?? this.rules?.alerts;
+    if (alerts) report.alerts = alerts.snapshot();
+    if (this.rules) report.rules = this.rules.report();
     return report;
   }
 

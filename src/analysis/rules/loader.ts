@@ -117,6 +117,8 @@ export function ruleFiles(paths: readonly string[]): string[] {
 
 interface Parsed {
   loaded: LoadedDoc;
+  /** True when the document has errors: kept for the cross checks, left out of the pack. */
+  failed: boolean;
   ydoc: Document;
   lc: LineCounter;
 }
@@ -148,7 +150,7 @@ export function loadRules(
 
 /** The documents that passed their checks. */
 function packOf(parsed: readonly Parsed[]): RulePack {
-  return { docs: parsed.filter((p) => p.loaded.line >= 0).map((p) => p.loaded) };
+  return { docs: parsed.filter((p) => !p.failed).map((p) => p.loaded) };
 }
 
 /** Loads rules and throws {@link RuleLoadError} when any has an error (warnings pass). */
@@ -241,12 +243,12 @@ function parseInto(
     const before = problems.length;
     checkDoc(kind, doc, opts, at);
     const failed = problems.slice(before).some((p) => p.severity === 'error');
-    if (!failed) {
-      parsed.push({ loaded: { kind, file, line: start.line, col: start.col, doc }, ydoc, lc });
-    } else {
-      // Keep it for the cross checks (duplicate ids) but not in the pack.
-      parsed.push({ loaded: { kind, file, line: -1, col: -1, doc }, ydoc, lc });
-    }
+    parsed.push({
+      loaded: { kind, file, line: start.line, col: start.col, doc },
+      failed,
+      ydoc,
+      lc,
+    });
   }
 }
 
@@ -525,7 +527,7 @@ function crossChecks(parsed: readonly Parsed[], problems: RuleProblem[]): void {
   }
   const find = (ref: string): Parsed | undefined => names.get(ref) ?? ids.get(ref.toLowerCase());
   for (const p of parsed) {
-    if (p.loaded.line < 0) continue;
+    if (p.failed) continue;
     const doc = p.loaded.doc;
     if (p.loaded.kind === 'correlation') {
       const refs = ((doc.correlation as Record<string, unknown>).rules ?? []) as string[];

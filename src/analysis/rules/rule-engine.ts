@@ -33,12 +33,20 @@ const MAX_FIELD_TEXT = 256;
  * counters are the main thread's.
  */
 export const RULE_ENGINE_COUNTERS = Object.freeze({
+  'rules.loaded': {
+    description: 'detection and correlation rules the run evaluated',
+    severity: 'low',
+  },
   'rules.matches': {
     description: 'events, flow records and derived events that matched a detection rule',
     severity: 'low',
   },
   'rules.filtered': {
     description: 'rule matches removed by a Sigma filter naming the rule',
+    severity: 'low',
+  },
+  'rules.suppressed': {
+    description: 'alert occurrences removed by a suppression entry (--suppress)',
     severity: 'low',
   },
   'rules.records_dropped': {
@@ -103,7 +111,7 @@ export class RuleEngine implements Observer {
   private readonly view: EventView;
   private readonly counters: Counters;
   private readonly maxRecords: number;
-  private records: MatchRecord[] = [];
+  private readonly records: MatchRecord[] = [];
 
   constructor(opts: RuleEngineOptions) {
     this.pack = compilePack(opts.pack);
@@ -170,11 +178,9 @@ export class RuleEngine implements Observer {
     return out;
   }
 
-  /** Records of correlated-rule matches so far (taken: the engine starts a new list). */
-  takeReport(): RuleReport {
-    const records = this.records;
-    this.records = [];
-    return { records };
+  /** Records of correlated-rule matches so far (for the engine report). */
+  report(): RuleReport {
+    return { records: this.records };
   }
 
   /** The match record a correlated rule's match makes (examples feed correlations with it). */

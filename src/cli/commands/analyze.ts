@@ -7,8 +7,9 @@ import type { ChecksumPolicy } from '../../flow/flow-table.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { loadSiteModel } from '../../analysis/site/load.js';
 import { Progress, formatSummary } from '../report.js';
+import { RULE_OPTIONS, loadDetection, type DetectionFlags } from './rules.js';
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends DetectionFlags {
   out: string;
   json?: boolean;
   progress: boolean;
@@ -35,6 +36,9 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
         .default('ignore'),
     )
     .option('--site <file>', 'check traffic against this site model (YAML)')
+    .addOption(RULE_OPTIONS.rules())
+    .addOption(RULE_OPTIONS.noBuiltin())
+    .addOption(RULE_OPTIONS.suppress())
     .option(
       '-w, --workers <n>',
       'worker threads to shard flows over (same output)',
@@ -42,8 +46,9 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
       1,
     )
     .action(async (captures: string[], o: AnalyzeFlags) => {
-      // A bad site model stops here, before any capture is read.
+      // A bad site model, rule or suppression file stops here, before any capture is read.
       const site = o.site !== undefined ? loadSiteModel(o.site) : null;
+      const detection = loadDetection(o);
       const progress = new Progress(o.progress && process.stderr.isTTY === true && !o.json);
       const summary = await analyze({
         captures,
@@ -53,7 +58,9 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
           verifyChecksums: o.checksums,
           flows: { checksums: o.checksumPolicy },
           site,
+          rules: detection.rules,
         },
+        suppressions: detection.suppressions,
         workers: o.workers,
       });
       progress.stop();

@@ -4,16 +4,60 @@
  * `palisade rules test DIR...` also runs every rule's examples and prints the ones that fail
  * with the rule id and the example's index. Both exit 0 when all is well and 1 otherwise.
  */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { DECODERS } from '../../decode/registry.js';
 import { runExamples } from '../../analysis/rules/examples.js';
 import {
   formatProblem,
   loadRules,
+  loadRulesOrThrow,
   type RuleProblem,
   type RulePack,
 } from '../../analysis/rules/loader.js';
 import { builtinRulesDir } from '../../analysis/rules/schema.js';
+import { loadSuppressions, type Suppression } from '../../analysis/rules/suppress.js';
+
+/** The detection flags `analyze` and `watch` share. */
+export interface DetectionFlags {
+  rules?: string[];
+  builtinRules: boolean;
+  suppress?: string;
+}
+
+/** The options `--rules DIR` (repeatable), `--no-builtin-rules` and `--suppress FILE`. */
+export const RULE_OPTIONS = {
+  rules: (): Option =>
+    new Option(
+      '--rules <dir>',
+      'also load the Sigma rules in this file or directory (repeatable)',
+    ).argParser((v: string, acc: string[] | undefined) => [...(acc ?? []), v]),
+  noBuiltin: (): Option => new Option('--no-builtin-rules', 'do not load the built-in rule pack'),
+  suppress: (): Option =>
+    new Option(
+      '--suppress <file>',
+      'suppress the alerts listed in this YAML file (rule, src, dst; reason, expires)',
+    ),
+};
+
+/**
+ * Loads what the detection flags name, before any capture is read: a bad rule or suppression
+ * file stops the command with every problem listed. Expired suppressions are reported on
+ * standard error and ignored. Rules are null when none are loaded.
+ */
+export function loadDetection(o: DetectionFlags): {
+  rules: RulePack | null;
+  suppressions: Suppression[];
+} {
+  const dirs = [...(o.builtinRules ? [builtinRulesDir()] : []), ...(o.rules ?? [])];
+  const rules = dirs.length > 0 ? loadRulesOrThrow(dirs).pack : null;
+  let suppressions: Suppression[] = [];
+  if (o.suppress !== undefined) {
+    const s = loadSuppressions(o.suppress);
+    for (const w of s.warnings) process.stderr.write(`palisade: warning: ${w}\n`);
+    suppressions = s.entries;
+  }
+  return { rules, suppressions };
+}
 
 interface Flags {
   strict?: boolean;

@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { openLive, type LiveOptions } from '../../capture/index.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { formatSummary } from '../report.js';
+import { RULE_OPTIONS, loadDetection, type DetectionFlags } from './rules.js';
 
 export function watchCommand(setCode: (code: number) => void): Command {
   return new Command('watch')
@@ -16,15 +17,21 @@ export function watchCommand(setCode: (code: number) => void): Command {
     .option('--duration <seconds>', 'stop after this many seconds', (v) => Number.parseFloat(v))
     .requiredOption('-o, --out <dir>', 'output directory')
     .option('--json', 'print the summary as JSON on standard output')
+    .addOption(RULE_OPTIONS.rules())
+    .addOption(RULE_OPTIONS.noBuiltin())
+    .addOption(RULE_OPTIONS.suppress())
     .action(
-      async (o: {
-        interface: string;
-        bpf?: string;
-        snaplen?: number;
-        duration?: number;
-        out: string;
-        json?: boolean;
-      }) => {
+      async (
+        o: DetectionFlags & {
+          interface: string;
+          bpf?: string;
+          snaplen?: number;
+          duration?: number;
+          out: string;
+          json?: boolean;
+        },
+      ) => {
+        const detection = loadDetection(o);
         const ac = new AbortController();
         const stop = (): void => ac.abort();
         process.once('SIGINT', stop);
@@ -42,6 +49,8 @@ export function watchCommand(setCode: (code: number) => void): Command {
             open: () => openLive(o.interface, liveOpts),
             signal: ac.signal,
             flushEveryMs: 1000,
+            engine: { rules: detection.rules },
+            suppressions: detection.suppressions,
           });
           if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
           else process.stdout.write(formatSummary(summary, o.out));
