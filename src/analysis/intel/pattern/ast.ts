@@ -51,7 +51,9 @@ export interface Comparison {
 
 /** Comparisons joined inside one observation (`[a AND (b OR c)]`). */
 export type ComparisonExpression =
-  Comparison | { readonly kind: 'and' | 'or'; readonly operands: readonly ComparisonExpression[] };
+  | Comparison
+  | { readonly kind: 'and'; readonly operands: readonly ComparisonExpression[] }
+  | { readonly kind: 'or'; readonly operands: readonly ComparisonExpression[] };
 
 /** Observation qualifiers (section 9.6); timestamps as text. */
 export type Qualifier =
@@ -67,10 +69,9 @@ export type Qualifier =
 /** An observation expression: the whole pattern is one. */
 export type ObservationExpression =
   | { readonly kind: 'observation'; readonly comparison: ComparisonExpression }
-  | {
-      readonly kind: 'and' | 'or' | 'followedby';
-      readonly operands: readonly ObservationExpression[];
-    }
+  | { readonly kind: 'and'; readonly operands: readonly ObservationExpression[] }
+  | { readonly kind: 'or'; readonly operands: readonly ObservationExpression[] }
+  | { readonly kind: 'followedby'; readonly operands: readonly ObservationExpression[] }
   | {
       readonly kind: 'qualified';
       readonly expr: ObservationExpression;

@@ -1,0 +1,371 @@
+/**
+ * Threat-intelligence matching in the pipeline: an {@link Observer} that looks every event and
+ * flow record up in the compiled indicators (`compile.ts`) and raises `source: intel` alerts.
+ *
+ * Per event the work is a few hash-map lookups of the values the event carries (its
+ * addresses, ports and protocols once per flow; DNS names, TLS server names and certificates,
+ * HTTP hosts and URLs, SMB and FTP file names and accounts as they come) and a walk of the
+ * CIDR tries; only when a lookup proposes an indicator (or unindexed indicators exist) are the
+ * event's observables built and the candidate patterns evaluated in full. Nothing here grows
+ * with the number of indicators.
+ *
+ * An alert is oriented client to server (the flow's initiator as `src_ip`), so the requests and
+ * responses of one conversation count on one alert. Indicators are honoured only within their
+ * `valid_from`/`valid_until` window, in capture time. Patterns that need several observations
+ * are recorded as {@link SequenceHit}s (bounded by {@link MAX_SEQUENCE_HITS}) and decided when
+ * the engines' reports merge (`sequence.ts`).
+ */
+import type { Counters } from '../../core/counters.js';
+import { isoMicros } from '../../core/time.js';
+import type { AppEvent } from '../../decode/decoder.js';
+import type { FlowRecord } from '../../events/envelope.js';
+import { AlertCollection, type AlertCandidate } from '../alerts.js';
+import type { EventMeta, Observer } from '../observer.js';
+import type { IntelIndicator } from './bundle.js';
+import { IntelIndex, type Leaf } from './compile.js';
+import { evaluate, normalise, normaliseUrl, type Observation } from './evaluate.js';
+import { ipToBytes } from './ip.js';
+import { alertTitle, explanation } from './matcher-text.js';
+import { eventObservation, flowObservation, hostOnly, httpUrl } from './observation.js';
+import type { SequenceHit } from './sequence.js';
+
+/** Leaf matches of multi-observation patterns one engine keeps; more are counted. */
+export const MAX_SEQUENCE_HITS = 100_000;
+
+/** What a matcher hands to the merge: its alerts and its sequence hits. */
+export interface IntelSnapshot {
+  alerts: ReturnType<AlertCollection['snapshot']>;
+  hits: SequenceHit[];
+}
+
+type Obj = Record<string, unknown>;
+
+/** The intel stage of one engine. */
+export class IntelMatcher implements Observer {
+  readonly alerts = new AlertCollection();
+  private hits: SequenceHit[] = [];
+  private index: IntelIndex;
+  private gen = 0;
+  private readonly cand: Leaf[] = [];
+  private lastFlow = '';
+  private readonly flowCand: Leaf[] = [];
+  private readonly addr = new Uint8Array(16);
+  private seq = 0;
+  private collecting: Leaf[] = this.cand;
+  private readonly visit = (list: readonly Leaf[]): void => {
+    for (const l of list) this.add(l);
+  };
+
+  constructor(
+    indicators: readonly IntelIndicator[],
+    private readonly counters: Counters,
+  ) {
+    this.index = new IntelIndex(indicators);
+  }
+
+  /** Replaces the indicators (a TAXII refresh during live capture). */
+  update(indicators: readonly IntelIndicator[]): void {
+    this.index = new IntelIndex(indicators);
+    this.lastFlow = '';
+    this.flowCand.length = 0;
+  }
+
+  /** Number of indicators and of scanned (unindexed) leaves. */
+  get size(): { indicators: number; scanned: number } {
+    return { indicators: this.index.indicators.length, scanned: this.index.scanned.length };
+  }
+
+  snapshot(): IntelSnapshot {
+    return { alerts: this.alerts.snapshot(), hits: this.hits };
+  }
+
+  event(meta: EventMeta, e: AppEvent): void {
+    const idx = this.index;
+    if (idx.indicators.length === 0) return;
+    this.gen++;
+    const cand = this.cand;
+    cand.length = 0;
+    if (meta.flow !== this.lastFlow) this.flowCandidates(meta);
+    this.collecting = cand;
+    for (const l of this.flowCand) this.add(l);
+    this.protocolCandidates(meta.proto, e);
+    if (cand.length === 0 && idx.scanned.length === 0) return;
+    const time = meta.sec * 1000 + meta.ns / 1e6;
+    let obs: Observation | null = null;
+    for (let i = 0; i < cand.length + idx.scanned.length; i++) {
+      const leaf = (i < cand.length ? cand[i] : idx.scanned[i - cand.length]) as Leaf;
+      const spec = leaf.indicator.spec;
+      if (time < spec.validFrom || time >= spec.validUntil) {
+        this.counters.inc('intel.outside_validity');
+        continue;
+      }
+      obs ??= eventObservation(meta, e);
+      if (!evaluate(leaf.expr, obs)) continue;
+      this.matched(leaf, time, meta.frame, meta.flow, false, () => {
+        const client = meta.fromServer ? meta.dstIp : meta.srcIp;
+        const server = meta.fromServer ? meta.srcIp : meta.dstIp;
+        return {
+          client,
+          server,
+          proto: meta.proto,
+          ts: isoMicros(meta.sec, meta.ns),
+          evidence: eventLine(meta, e),
+        };
+      });
+    }
+  }
+
+  flow(r: FlowRecord, serverIsOrig: boolean): void {
+    const idx = this.index;
+    if (idx.indicators.length === 0) return;
+    this.gen++;
+    const cand = this.cand;
+    cand.length = 0;
+    this.collecting = cand;
+    this.ipCandidates(r.src_ip);
+    this.ipCandidates(r.dst_ip);
+    this.portCandidates(r.src_port, r.dst_port);
+    this.macCandidates(r.src_mac ?? '', r.dst_mac ?? '');
+    this.protocolNameCandidates(r.transport, r.service ?? '', r.src_ip);
+    if (cand.length === 0 && idx.scanned.length === 0) return;
+    const time = Date.parse(r.ts);
+    let obs: Observation | null = null;
+    for (let i = 0; i < cand.length + idx.scanned.length; i++) {
+      const leaf = (i < cand.length ? cand[i] : idx.scanned[i - cand.length]) as Leaf;
+      const spec = leaf.indicator.spec;
+      if (time < spec.validFrom || time >= spec.validUntil) {
+        this.counters.inc('intel.outside_validity');
+        continue;
+      }
+      obs ??= flowObservation(r);
+      if (!evaluate(leaf.expr, obs)) continue;
+      this.matched(leaf, time, r.first_frame, r.id, true, () => ({
+        client: serverIsOrig ? r.dst_ip : r.src_ip,
+        server: serverIsOrig ? r.src_ip : r.dst_ip,
+        proto: r.service ?? r.transport,
+        ts: r.ts,
+        evidence: { ...r, frame: r.first_frame },
+      }));
+    }
+  }
+
+  private add(l: Leaf): void {
+    if (l.stamp === this.gen) return;
+    l.stamp = this.gen;
+    this.collecting.push(l);
+  }
+
+  /** Candidates from what is constant over a flow: addresses, ports, MACs, protocols. */
+  private flowCandidates(meta: EventMeta): void {
+    this.lastFlow = meta.flow;
+    const fc = this.flowCand;
+    fc.length = 0;
+    this.collecting = fc;
+    if (meta.srcIp !== null) this.ipCandidates(meta.srcIp);
+    if (meta.dstIp !== null) this.ipCandidates(meta.dstIp);
+    if (meta.transport !== 'ether') this.portCandidates(meta.srcPort, meta.dstPort);
+    this.macCandidates(meta.srcMac, meta.dstMac);
+    this.protocolNameCandidates(meta.transport, meta.proto, meta.srcIp);
+    // Stamps of this generation now mark the flow's leaves: copy them into the event's list.
+    this.collecting = this.cand;
+    this.gen++;
+  }
+
+  private ipCandidates(ip: string): void {
+    const idx = this.index;
+    const exact = idx.ipExact.get(ip);
+    if (exact !== undefined) for (const l of exact) this.add(l);
+    if (idx.trie4.size === 0 && idx.trie6.size === 0) return;
+    const fam = ipToBytes(ip, this.addr);
+    if (fam === 4) idx.trie4.lookup(this.addr, this.visit);
+    else if (fam === 6) idx.trie6.lookup(this.addr, this.visit);
+  }
+
+  private portCandidates(a: number, b: number): void {
+    const ports = this.index.ports;
+    if (ports.size === 0) return;
+    const x = ports.get(a);
+    if (x !== undefined) for (const l of x) this.add(l);
+    const y = ports.get(b);
+    if (y !== undefined) for (const l of y) this.add(l);
+  }
+
+  private macCandidates(a: string, b: string): void {
+    const m = this.index.map('mac');
+    if (m === undefined) return;
+    if (a !== '') this.lookup(m, normalise('mac', a));
+    if (b !== '') this.lookup(m, normalise('mac', b));
+  }
+
+  private protocolNameCandidates(transport: string, proto: string, ip: string | null): void {
+    const m = this.index.map('network-traffic:protocols[*]');
+    if (m === undefined) return;
+    this.lookup(m, transport);
+    if (proto !== '') this.lookup(m, proto);
+    if (ip !== null) this.lookup(m, ip.indexOf(':') >= 0 ? 'ipv6' : 'ipv4');
+  }
+
+  private lookup(m: Map<string, Leaf[]> | undefined, key: string): void {
+    if (m === undefined) return;
+    const list = m.get(key);
+    if (list !== undefined) for (const l of list) this.add(l);
+  }
+
+  /** Candidates from the fields of the protocols that carry names, URLs, files, certificates. */
+  private protocolCandidates(proto: string, e: AppEvent): void {
+    const idx = this.index;
+    switch (proto) {
+      case 'dns': {
+        const d = e.dns as Obj | undefined;
+        const q = d?.qname;
+        if (typeof q === 'string') this.lookup(idx.map('domain'), normalise('domain', q));
+        const answers = d?.answers;
+        if (
+          Array.isArray(answers) &&
+          (idx.ipExact.size > 0 || idx.trie4.size > 0 || idx.trie6.size > 0)
+        ) {
+          for (const a of answers as Obj[]) {
+            if ((a.type === 1 || a.type === 28) && typeof a.data === 'string')
+              this.ipCandidates(a.data);
+          }
+        }
+        break;
+      }
+      case 'tls': {
+        const t = e.tls as Obj | undefined;
+        const sni = t?.sni;
+        const domains = idx.map('domain');
+        if (typeof sni === 'string') this.lookup(domains, normalise('domain', sni));
+        const certs = t?.certificates;
+        if (!Array.isArray(certs)) break;
+        for (const c of certs as Obj[]) {
+          if (typeof c.sha1 === 'string') this.lookup(idx.map('hash'), c.sha1.toLowerCase());
+          if (typeof c.serial === 'string')
+            this.lookup(idx.map('serial'), normalise('serial', c.serial));
+          const dn = idx.map('dn');
+          if (dn !== undefined) {
+            for (const k of ['subject_cn', 'issuer_cn']) {
+              if (typeof c[k] === 'string') this.lookup(dn, 'cn=' + (c[k] as string).toLowerCase());
+            }
+            for (const k of ['subject_o', 'issuer_o']) {
+              if (typeof c[k] === 'string') this.lookup(dn, 'o=' + (c[k] as string).toLowerCase());
+            }
+          }
+          if (domains !== undefined && Array.isArray(c.san_dns)) {
+            for (const n of c.san_dns)
+              if (typeof n === 'string') this.lookup(domains, normalise('domain', n));
+          }
+        }
+        break;
+      }
+      case 'http': {
+        const h = e.http as Obj | undefined;
+        const host = h?.host;
+        if (typeof host === 'string')
+          this.lookup(idx.map('domain'), normalise('domain', hostOnly(host)));
+        const urls = idx.map('url');
+        if (urls !== undefined) {
+          const u = httpUrl(h);
+          if (u !== undefined) this.lookup(urls, normaliseUrl(u));
+        }
+        const user = h?.auth_user;
+        if (typeof user === 'string') this.lookup(idx.map('user-account:account_login'), user);
+        break;
+      }
+      case 'smb':
+      case 'ftp': {
+        const o = e[proto] as Obj | undefined;
+        const f = proto === 'smb' ? o?.filename : o?.path;
+        if (typeof f === 'string') {
+          const cut = Math.max(f.lastIndexOf('\\'), f.lastIndexOf('/'));
+          this.lookup(idx.map('file:name'), cut < 0 ? f : f.slice(cut + 1));
+          if (cut > 0) this.lookup(idx.map('file:parent_directory_ref.path'), f.slice(0, cut));
+        }
+        const user = o?.user;
+        if (typeof user === 'string') this.lookup(idx.map('user-account:account_login'), user);
+        break;
+      }
+    }
+  }
+
+  private matched(
+    leaf: Leaf,
+    time: number,
+    frame: number,
+    flow: string,
+    record: boolean,
+    describe: () => {
+      client: string | null;
+      server: string | null;
+      proto: string;
+      ts: string;
+      evidence: unknown;
+    },
+  ): void {
+    const ind = leaf.indicator;
+    this.counters.inc('intel.matches');
+    if (ind.immediate) {
+      for (const w of ind.windows) if (time < w.start || time >= w.stop) return;
+      const d = describe();
+      const c: AlertCandidate = {
+        ts: d.ts,
+        frame,
+        rule_id: ind.spec.id,
+        title: alertTitle(ind.spec),
+        severity: ind.spec.severity,
+        source: 'intel',
+        technique_ids: [...ind.spec.techniqueIds],
+        src_ip: d.client,
+        dst_ip: d.server,
+        proto: d.proto,
+        flow,
+        evidence: {
+          frames: [frame],
+          events: [d.evidence],
+          explanation: explanation(ind.spec, record ? `flow ${flow}` : `frame ${frame}`),
+        },
+      };
+      this.alerts.add(c, '');
+      return;
+    }
+    if (this.hits.length >= MAX_SEQUENCE_HITS) {
+      this.counters.inc('intel.sequence_hits_dropped');
+      return;
+    }
+    const d = describe();
+    const colon = flow.indexOf(':');
+    this.hits.push({
+      indicator: ind.position,
+      leaf: leaf.index,
+      time,
+      ts: d.ts,
+      capture: colon > 0 ? Number(flow.slice(0, colon)) : 1,
+      frame,
+      record: record ? 1 : 0,
+      seq: this.seq++,
+      src_ip: d.client,
+      dst_ip: d.server,
+      proto: d.proto,
+      flow,
+      evidence: d.evidence,
+    });
+  }
+}
+
+/** The `events.jsonl` form of an event (envelope and protocol objects), for evidence. */
+function eventLine(meta: EventMeta, e: AppEvent): Obj {
+  const line: Obj = {
+    ts: isoMicros(meta.sec, meta.ns),
+    frame: meta.frame,
+    proto: meta.proto,
+    kind: e.kind,
+    transport: meta.transport,
+    src_ip: meta.srcIp,
+    src_port: meta.transport === 'ether' ? null : meta.srcPort,
+    dst_ip: meta.dstIp,
+    dst_port: meta.transport === 'ether' ? null : meta.dstPort,
+    flow: meta.flow,
+  };
+  for (const k in e) if (k !== 'kind' && e[k] !== undefined) line[k] = e[k];
+  return line;
+}
