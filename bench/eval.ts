@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { openCapture } from '../src/capture/index.js';
 import type { CaptureSource } from '../src/capture/source.js';
 import { analyze } from '../src/pipeline/analyze.js';
+import { loadRulesOrThrow, type RulePack } from '../src/analysis/rules/loader.js';
+import { builtinRulesDir } from '../src/analysis/rules/schema.js';
 import {
   scoreDataset,
   totalScore,
@@ -41,8 +43,17 @@ export interface EvalReport {
   total: DatasetScore;
 }
 
+/** The built-in rule pack, as `palisade analyze` loads it by default. */
+export function builtinRules(): RulePack {
+  return loadRulesOrThrow([builtinRulesDir()]).pack;
+}
+
 /** Analyses one capture into `outDir`; returns its alerts and its frame times. */
-export async function runCapture(capture: string, outDir: string): Promise<CaptureRun> {
+export async function runCapture(
+  capture: string,
+  outDir: string,
+  rules: RulePack,
+): Promise<CaptureRun> {
   let times = new Float64Array(1024);
   let n = 0;
   // The capture is read once: its frame times are taken on the way into the engine.
@@ -64,7 +75,7 @@ export async function runCapture(capture: string, outDir: string): Promise<Captu
         }, opts),
     };
   };
-  await analyze({ captures: [capture], outDir, open });
+  await analyze({ captures: [capture], outDir, open, engine: { rules } });
   const alerts = readFileSync(path.join(outDir, 'alerts.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l !== '')
@@ -73,12 +84,16 @@ export async function runCapture(capture: string, outDir: string): Promise<Captu
 }
 
 /** Runs and scores one dataset. */
-export async function evaluateDataset(ds: Dataset, work: string): Promise<DatasetScore> {
+export async function evaluateDataset(
+  ds: Dataset,
+  work: string,
+  rules: RulePack,
+): Promise<DatasetScore> {
   const runs: CaptureRun[] = [];
   for (const [i, capture] of ds.captures.entries()) {
     const out = path.join(work, ds.id, `${i + 1}-${path.basename(capture)}`);
     mkdirSync(out, { recursive: true });
-    runs.push(await runCapture(capture, out));
+    runs.push(await runCapture(capture, out, rules));
   }
   return scoreDataset(ds, runs);
 }
@@ -202,12 +217,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (unknown.length > 0) throw new Error(`unknown dataset ${unknown.join(', ')}`);
     datasets = datasets.filter((d) => args.only?.includes(d.id));
   }
+  const rules = builtinRules();
   const work = args.keep ?? mkdtempSync(path.join(os.tmpdir(), 'palisade-eval-'));
   const scores: DatasetScore[] = [];
   try {
     for (const ds of datasets) {
       const t0 = Date.now();
-      const s = await evaluateDataset(ds, work);
+      const s = await evaluateDataset(ds, work, rules);
       scores.push(s);
       process.stderr.write(
         `eval: ${ds.id}: ${s.captures} captures, ${s.detected}/${s.instances} detected, ${s.falseAlerts} false alerts (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
