@@ -18,6 +18,7 @@ import { FileSource } from '../../capture/file-source.js';
 import { LINKTYPE } from '../../capture/source.js';
 import type { FlowRecord } from '../../events/envelope.js';
 import { analyze } from '../../pipeline/analyze.js';
+import { loadRulesOrThrow } from '../../analysis/rules/loader.js';
 import { sliceAlert, type SliceRequest } from './pcap-slice.js';
 import { buildPcap, PcapngBuilder } from '../../../test/helpers/pcap-builder.js';
 import { ether, ipv4, tcp, udp, bytes } from '../../../test/helpers/net-packets.js';
@@ -161,6 +162,64 @@ describe.runIf(haveSharedPcaps() && tools)('slices of real captures', () => {
       .split('\n');
     expect(got.length).toBeGreaterThan(2);
     expect(got).toEqual(expected);
+  });
+
+  it('slices the flow of a rule alert raised by analyze', async () => {
+    // A rule written here, so that the alert does not depend on the built-in pack's tuning.
+    const ruleFile = join(tmp, 'write.yml');
+    writeFileSync(
+      ruleFile,
+      [
+        'title: Modbus read of input registers',
+        'id: 3c1f1b7e-8a59-4b3e-9f0e-1d2a3b4c5d6e',
+        'status: test',
+        'description: test rule',
+        'author: Palisade',
+        'date: 2026-11-26',
+        'logsource: {product: palisade, service: modbus}',
+        'detection:',
+        '  selection: {kind: modbus.request, modbus.function_code: 4}',
+        '  condition: selection',
+        'falsepositives: [polling]',
+        'level: low',
+        'tags: [attack.collection, attack.t0801]',
+        '',
+      ].join('\n'),
+    );
+    const rdir = join(tmp, 'rule-alert');
+    await analyze({
+      captures: [modbus],
+      outDir: rdir,
+      engine: { rules: loadRulesOrThrow([ruleFile]).pack },
+    });
+    const alerts = readJsonl<{
+      id: string;
+      flow: string;
+      ts: string;
+      last_ts: string;
+      rule_id: string;
+    }>(join(rdir, 'alerts.jsonl')).filter(
+      (a) => a.rule_id === '3c1f1b7e-8a59-4b3e-9f0e-1d2a3b4c5d6e',
+    );
+    expect(alerts.length).toBeGreaterThan(0);
+    const a = alerts[0]!;
+    const f = readJsonl<FlowRecord>(join(rdir, 'flows.jsonl')).find((x) => x.id === a.flow)!;
+    const out = await slice(
+      { dir: rdir, alert: a.id, before: 3600, after: 3600 },
+      'rule-alert.pcap',
+    );
+    const count = tshark(['-n', '-r', out, '-T', 'fields', '-e', 'frame.number'])
+      .trim()
+      .split('\n');
+    expect(count.length).toBe(f.orig_pkts + f.resp_pkts);
+    const ends = new Set(
+      tshark(['-n', '-r', out, '-T', 'fields', '-e', 'ip.src', '-e', 'tcp.srcport'])
+        .trim()
+        .split('\n'),
+    );
+    expect([...ends].sort()).toEqual(
+      [`${f.dst_ip}\t${f.dst_port}`, `${f.src_ip}\t${f.src_port}`].sort(),
+    );
   });
 
   it('slices a layer-2 stream (GOOSE) by its MAC pair and EtherType', async () => {
