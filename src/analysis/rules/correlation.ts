@@ -60,6 +60,13 @@ export const CORRELATION_COUNTERS = Object.freeze({
   { description: string; severity: 'low' | 'medium' | 'high' | 'critical' }
 >);
 
+/** State limits of a {@link Correlator} (defaults: the constants above). */
+export interface CorrelationLimits {
+  maxGroups: number;
+  maxWindow: number;
+  maxValues: number;
+}
+
 /** An alert a correlation raised, with the subject that makes it the same thing (the group). */
 export interface CorrelationAlert {
   candidate: AlertCandidate;
@@ -111,8 +118,9 @@ export function correlate(
   pack: CompiledPack,
   records: MatchRecord[],
   counters: Counters,
+  limits: Partial<CorrelationLimits> = {},
 ): CorrelationAlert[] {
-  const c = new Correlator(pack, counters);
+  const c = new Correlator(pack, counters, limits);
   for (const r of sortRecords(records)) c.push(r);
   c.finish();
   return c.alerts;
@@ -124,11 +132,19 @@ export class Correlator {
   /** For each detection rule: the correlations and positions in their rule lists. */
   private readonly byRule = new Map<number, { c: CompiledCorrelation; pos: number[] }[]>();
   private readonly groups: Map<string, Group>[];
+  private readonly limits: CorrelationLimits;
 
   constructor(
     private readonly pack: CompiledPack,
     private readonly counters: Counters,
+    limits: Partial<CorrelationLimits> = {},
   ) {
+    this.limits = {
+      maxGroups: MAX_GROUPS,
+      maxWindow: MAX_WINDOW,
+      maxValues: MAX_VALUES,
+      ...limits,
+    };
     for (const c of pack.correlations) {
       c.rules.forEach((r, pos) => {
         let l = this.byRule.get(r);
@@ -193,7 +209,7 @@ export class Correlator {
       groups.set(key, g);
       return g;
     }
-    if (groups.size >= MAX_GROUPS) {
+    if (groups.size >= this.limits.maxGroups) {
       const oldest = groups.keys().next().value as string;
       const og = groups.get(oldest) as Group;
       if (closesAtEnd(c)) this.close(c, oldest, og);
@@ -216,7 +232,7 @@ export class Correlator {
 
   private keep(g: Group, rec: MatchRecord): void {
     g.count++;
-    if (g.recs.length < MAX_WINDOW) g.recs.push(rec);
+    if (g.recs.length < this.limits.maxWindow) g.recs.push(rec);
     else this.counters.inc('rules.correlation.window_capped');
   }
 
@@ -302,7 +318,7 @@ export class Correlator {
     if (c.type === 'value_count') {
       const values = g.values as Map<string, number>;
       if (raw !== null) {
-        if (values.has(raw) || values.size < MAX_VALUES)
+        if (values.has(raw) || values.size < this.limits.maxValues)
           values.set(raw, (values.get(raw) ?? 0) + 1);
         else this.counters.inc('rules.correlation.values_capped');
       }
