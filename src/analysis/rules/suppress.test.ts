@@ -120,6 +120,7 @@ describe('raiseSeverity', () => {
     last_ts: '2026-05-01T10:00:00.000000Z',
   });
   const site = {
+    version: 1 as const,
     zones: [
       { id: 'cell', purdue_level: 1, members: [{ cidr: '10.0.1.0/24' }] },
       { id: 'ops', purdue_level: 3, members: [{ cidr: '10.0.3.0/24' }] },
