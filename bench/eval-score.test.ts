@@ -164,7 +164,7 @@ describe('scoreDataset', () => {
   const s = scoreDataset(ds, runs);
 
   it('counts detected instances only with an expected technique', () => {
-    expect([s.instances, s.detected, s.missed]).toEqual([3, 1, 2]);
+    expect([s.instances, s.detected, s.missed, s.unobservable]).toEqual([3, 1, 2, 0]);
     const byId = new Map(s.results.map((r) => [r.id, r]));
     expect(byId.get('fixture/write')?.detected).toBe(true);
     expect(byId.get('fixture/write')?.detectedBy).toHaveLength(2);
@@ -185,6 +185,31 @@ describe('scoreDataset', () => {
     expect(s.attackSeconds).toBeCloseTo(27, 6);
     expect(s.benignSeconds).toBeCloseTo(3600 + 1800 - 27, 6);
     expect(s.falsePerBenignHour).toBeCloseTo(4 / ((5400 - 27) / 3600), 6);
+  });
+
+  it('lists an unobservable instance without counting it, and its time stays attack time', () => {
+    const hidden: Dataset = {
+      ...ds,
+      instances: [
+        ...ds.instances,
+        {
+          id: 'fixture/absent',
+          attack: 'absent',
+          expected: ['T0843'],
+          reason: 'r',
+          spans: [{ capture: 'a.pcap', kind: 'window', from: T0 + 295, to: T0 + 305 }],
+          unobservable: 'the attacker is not in the capture',
+        },
+      ],
+    };
+    const h = scoreDataset(hidden, runs);
+    expect([h.instances, h.detected, h.missed, h.unobservable]).toEqual([3, 1, 2, 1]);
+    expect(h.results.find((r) => r.id === 'fixture/absent')?.unobservable).toBe(
+      'the attacker is not in the capture',
+    );
+    // The two alerts at 300 s fall in its window: no longer false alerts.
+    expect(h.falseAlerts).toBe(2);
+    expect(h.attackSeconds).toBeCloseTo(37, 6);
   });
 
   it('adds datasets up in the total', () => {

@@ -53,6 +53,12 @@ export interface AttackInstance {
   /** Why these techniques (one line), from the technique table. */
   reason: string;
   spans: readonly Span[];
+  /**
+   * Set when the captures hold none of the attack's traffic (a failed attempt that never left
+   * the workstation, a capture port the attacker never reached): why. Such an instance is listed
+   * but left out of the detection counts; its time still is attack time.
+   */
+  unobservable?: string;
 }
 
 /** A labelled set: captures analysed one by one, and the attacks inside them. */
@@ -89,6 +95,8 @@ export interface InstanceResult {
   attack: string;
   expected: readonly string[];
   detected: boolean;
+  /** Why the instance cannot be detected from its captures (not counted), or null. */
+  unobservable: string | null;
   /** Alerts that hit the instance with an expected technique (`rule_id: title`). */
   detectedBy: string[];
   /** Alerts that hit it with other techniques only (`rule_id [T...]`). */
@@ -101,9 +109,12 @@ export interface DatasetScore {
   title: string;
   captures: number;
   alerts: number;
+  /** Observable instances, and of them the detected and the missed ones. */
   instances: number;
   detected: number;
   missed: number;
+  /** Instances whose captures hold none of their traffic (listed, not counted above). */
+  unobservable: number;
   falseAlerts: number;
   /** False alerts by rule (`rule_id: title` → count). */
   falseByRule: Record<string, number>;
@@ -227,6 +238,7 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
       attack: inst.attack,
       expected: inst.expected,
       detected: false,
+      unobservable: inst.unobservable ?? null,
       detectedBy: [],
       otherAlerts: [],
     });
@@ -271,15 +283,17 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
     benign += split.benign;
   }
   const list = [...results.values()];
-  const detected = list.filter((r) => r.detected).length;
+  const counted = list.filter((r) => r.unobservable === null);
+  const detected = counted.filter((r) => r.detected).length;
   return {
     id: ds.id,
     title: ds.title,
     captures: runs.length,
     alerts,
-    instances: list.length,
+    instances: counted.length,
     detected,
-    missed: list.length - detected,
+    missed: counted.length - detected,
+    unobservable: list.length - counted.length,
     falseAlerts,
     falseByRule,
     benignSeconds: benign,
@@ -306,6 +320,7 @@ export function totalScore(scores: readonly DatasetScore[]): DatasetScore {
     instances: sum((s) => s.instances),
     detected: sum((s) => s.detected),
     missed: sum((s) => s.missed),
+    unobservable: sum((s) => s.unobservable),
     falseAlerts,
     falseByRule,
     benignSeconds: benign,

@@ -107,6 +107,7 @@ const COLUMNS = [
   'instances',
   'detected',
   'missed',
+  'n/o',
   'alerts',
   'false alerts',
   'benign h',
@@ -120,6 +121,7 @@ function row(s: DatasetScore): string[] {
     String(s.instances),
     String(s.detected),
     String(s.missed),
+    String(s.unobservable),
     String(s.alerts),
     String(s.falseAlerts),
     hours(s.benignSeconds),
@@ -138,7 +140,7 @@ export function formatReport(r: EvalReport): string {
   const out = [line(COLUMNS), line(widths.map((w) => '-'.repeat(w)))];
   for (const x of rows.slice(0, -1)) out.push(line(x));
   out.push(line(widths.map((w) => '-'.repeat(w))), line(rows[rows.length - 1] ?? []), '');
-  const missed = r.total.results.filter((x) => !x.detected);
+  const missed = r.total.results.filter((x) => !x.detected && x.unobservable === null);
   out.push(`missed instances (${missed.length}):`);
   for (const m of missed) {
     const why =
@@ -147,6 +149,9 @@ export function formatReport(r: EvalReport): string {
         : 'no alert';
     out.push(`  ${m.id} (${m.attack}; expected ${m.expected.join(',')}): ${why}`);
   }
+  const hidden = r.total.results.filter((x) => x.unobservable !== null);
+  out.push('', `not observable in the captures (n/o, not counted: ${hidden.length}):`);
+  for (const h of hidden) out.push(`  ${h.id}: ${h.unobservable ?? ''}`);
   const fa = Object.entries(r.total.falseByRule).sort((a, b) => b[1] - a[1]);
   out.push('', `false alerts by rule (${r.total.falseAlerts}):`);
   for (const [k, v] of fa) out.push(`  ${String(v).padStart(5)}  ${k}`);

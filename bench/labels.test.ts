@@ -4,8 +4,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Counters } from '../src/core/counters.js';
+import { ipv4ToString } from '../src/core/net-format.js';
+import { FileSource } from '../src/capture/file-source.js';
+import { FrameDecoder } from '../src/decode/frame-decoder.js';
+import { IpProto, Packet, PacketKind } from '../src/decode/packet.js';
 import {
   groupRuns,
+  UNOBSERVABLE,
   loadDatasets,
   parseDnp3Labels,
   parseLemayCsv,
@@ -179,5 +185,50 @@ describe.runIf(haveSharedPcaps())('the shared labelled sets', () => {
     expect(new Set(all).size).toBe(all.length);
     for (const c of all) expect(existsSync(c), c).toBe(true);
     for (const d of sets) for (const i of d.instances) expect(i.expected.length).toBeGreaterThan(0);
+  });
+});
+
+/** IPv4 conversations of a capture: transport, addresses and server-side port of each packet. */
+async function conversations(capture: string): Promise<string[]> {
+  const dec = new FrameDecoder(new Counters(), { verifyChecksums: false });
+  const pkt = new Packet();
+  const out = new Set<string>();
+  await new FileSource(capture).read((f) => {
+    if (dec.decode(f, pkt) !== PacketKind.IP || pkt.ipVersion !== 4) return;
+    const t = pkt.ipProto === IpProto.TCP ? 'tcp' : pkt.ipProto === IpProto.UDP ? 'udp' : 'ip';
+    const port = Math.min(pkt.srcPort, pkt.dstPort);
+    out.add(`${t} ${ipv4ToString(pkt.src4)} ${ipv4ToString(pkt.dst4)} ${port}`);
+  });
+  return [...out];
+}
+
+describe.runIf(haveSharedPcaps())('instances marked unobservable', () => {
+  it('are exactly the ones whose captures hold none of the attack', async () => {
+    expect(Object.keys(UNOBSERVABLE).sort()).toEqual([
+      'ot-admin-actions/EIP-SoftwareDownloadFailure',
+      'ot-admin-actions/EIP-SoftwareUploadFailure',
+      'qut-s7comm/20161215185758.ConveyorBeltGateChangeDirection_Flooding',
+    ]);
+    const q = path.join(SHARED_PCAPS, 'enip-cip/quickdraw');
+    // Only IGMP reports in the failed download; NetBIOS broadcasts and IGMP in the failed upload.
+    const down = await conversations(path.join(q, 'EIP-SoftwareDownloadFailure.pcap'));
+    expect(down).toEqual(['ip 208.73.217.142 239.255.255.100 0']);
+    const up = await conversations(path.join(q, 'EIP-SoftwareUploadFailure.pcap'));
+    expect(up.length).toBeGreaterThan(0);
+    for (const c of up)
+      expect(c).toMatch(/^udp \S+ \S+\.255 13[78]$|^ip \S+ 239\.255\.255\.\d+ 0$/);
+    // The flooding folder's only capture (HMI port) never shows the attacker.
+    const folder = path.join(
+      SHARED_PCAPS,
+      'datasets/qut-s7comm/20161215185758.ConveyorBeltGateChangeDirection_Flooding',
+    );
+    const hmi = await conversations(
+      path.join(folder, '20161215185758.ConveyorBeltGateChangeDirection_Flooding.hmi.pcap'),
+    );
+    expect(hmi.length).toBeGreaterThan(0);
+    for (const c of hmi) expect(c).not.toMatch(/10\.10\.10\.66/);
+    const sets = await loadDatasets(SHARED_PCAPS);
+    const marked = sets.flatMap((d) => d.instances).filter((i) => i.unobservable !== undefined);
+    expect(marked.map((i) => i.id).sort()).toEqual(Object.keys(UNOBSERVABLE).sort());
   });
 });
