@@ -42,9 +42,20 @@ export const TECHNIQUE_TABLE: readonly TechniqueEntry[] = [
   },
   {
     match: /^CnC_uploading_exe$/,
-    ids: ['T0867', 'T1570', 'T1021.002', 'T1105', 'T0886', 'T1571', 'T1573', 'T0869', 'T1071'],
+    ids: [
+      'T1135',
+      'T0846',
+      'T1021.002',
+      'T1105',
+      'T0867',
+      'T1570',
+      'T1571',
+      'T1573',
+      'T0869',
+      'T1071',
+    ],
     reason:
-      'an executable copied over SMB, then a command channel on TCP 4444: tool transfer, remote services, C2 over a non-standard port',
+      'an anonymous SMB session listing shares (LANMAN), then an executable pushed over an SSL channel on TCP 4444: share discovery, tool transfer, C2 on a non-standard port',
   },
   // --- datasets/qut-dnp3 ---
   {
