@@ -206,6 +206,13 @@ export class EventView {
   }
 
   private siteValue(i: number): unknown {
+    // Without a site model, a line that carries its own `site` object (a rule's examples, a
+    // replayed line) answers for it, so rules on site context can be tested.
+    if (this.site === null && this.obj !== null) {
+      const own = this.obj.site;
+      if (own === null || typeof own !== 'object') return undefined;
+      return (own as Record<string, unknown>)[(SITE[i] as string).slice(5)];
+    }
     this.siteZones();
     const z = i === 0 || i === 2 ? this.srcZone : this.dstZone;
     if (z === null) return undefined;
