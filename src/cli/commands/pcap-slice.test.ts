@@ -269,6 +269,7 @@ function fragmentFrames(): Uint8Array[] {
   const dg = udp({ src: a, dst: b, sport: 40000, dport: 20000 }, big);
   // A decoy datagram between the same hosts, other ports, also fragmented (id 0x0202).
   const decoy = udp({ src: a, dst: b, sport: 40001, dport: 20000 }, big);
+  const first = udp({ src: a, dst: b, sport: 41000, dport: 21000 }, big);
   const frag = (id: number, d: Uint8Array, off: number, len: number, more: boolean): Uint8Array =>
     ether(
       0x0800,
@@ -300,6 +301,10 @@ function fragmentFrames(): Uint8Array[] {
         tcp({ src: a, dst: b, sport: 40000, dport: 20000, flags: 0x02 }),
       ),
     ),
+    // A flow whose first datagram (id 0x0303, UDP 41000 -> 21000) is fragmented: the flow opens
+    // at its last fragment, frame 9.
+    frag(0x0303, first, 0, 512, true),
+    frag(0x0303, first, 512, first.length - 512, false),
   ];
 }
 
@@ -344,6 +349,28 @@ describe.runIf(tools)('slices of synthetic captures', () => {
       '1700000000.123456793\t0x0101',
       '1700000000.123456794\t0x0002',
     ]);
+    const second = readJsonl<FlowRecord>(join(dir, 'flows.jsonl')).find(
+      (f) => f.transport === 'udp' && f.src_port === 41000,
+    )!;
+    expect(second.id).toBe('1:9');
+    setAlerts(dir, [alertLine('A1', second.id, second.ts)]);
+    const out2 = await slice({ dir, alert: 'A1' }, 'frag-first.pcap');
+    const rows2 = tshark([
+      '-n',
+      '-r',
+      out2,
+      '-o',
+      'ip.defragment:FALSE',
+      '-T',
+      'fields',
+      '-e',
+      'frame.time_epoch',
+      '-e',
+      'ip.id',
+    ])
+      .trim()
+      .split('\n');
+    expect(rows2).toEqual(['1700000000.123456796\t0x0303', '1700000000.123456797\t0x0303']);
   });
 
   it('writes pcapng, one interface per link type, when the flow crosses link types', async () => {

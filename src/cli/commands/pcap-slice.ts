@@ -130,8 +130,11 @@ export async function sliceAlert(req: SliceRequest): Promise<SliceResult> {
   const fragIds = new Set<string>();
   let fragIdsDropped = 0;
   let maxCapLen = 0;
-  await readRange(capture, firstFrame, lastFrame, (f) => {
+  // Both passes decode from the first frame of the capture: fragments of the flow's first
+  // datagram come before the frame that opened the flow (the one that completed it).
+  await readRange(capture, lastFrame, (f) => {
     const kind = dec.decode(f, pkt);
+    if (f.frame < firstFrame) return;
     if (match === null && f.frame === firstFrame) match = firstFrameMatch(pkt, kind);
     if (match === null || !inWindow(f, from, to)) return;
     if (f.capLen > maxCapLen) maxCapLen = f.capLen;
@@ -182,12 +185,13 @@ export async function sliceAlert(req: SliceRequest): Promise<SliceResult> {
   }
   const dec2 = new FrameDecoder(new Counters(), { verifyChecksums: false });
   try {
-    await readRange(capture, firstFrame, lastFrame, (f) => {
+    await readRange(capture, lastFrame, (f) => {
       const kind = dec2.decode(f, pkt);
       if (!inWindow(f, from, to)) return;
       let keep = false;
-      if (kind === PacketKind.IP || kind === PacketKind.L2) keep = matches(flowMatch, pkt);
-      else if (kind === PacketKind.FRAGMENT) keep = fragmentOf(flowMatch, pkt, fragIds);
+      if (kind === PacketKind.FRAGMENT) keep = fragmentOf(flowMatch, pkt, fragIds);
+      else if (f.frame < firstFrame) return;
+      else if (kind === PacketKind.IP || kind === PacketKind.L2) keep = matches(flowMatch, pkt);
       if (!keep) return;
       if (writer instanceof PcapWriter) writer.write(f);
       else writer.write(ifaceOf.get(f.linkType) ?? 0, f);
@@ -374,17 +378,15 @@ function captureMagic(path: string): 'pcap-us' | 'pcap-ns' | 'pcapng' {
   return be === 0xa1b23c4d || be === 0x4d3cb2a1 ? 'pcap-ns' : 'pcap-us';
 }
 
-/** Reads frames `first..last` of a capture, stopping soon after `last`. */
+/** Reads the frames of a capture up to frame `last`, stopping soon after it. */
 async function readRange(
   path: string,
-  first: number,
   last: number,
   onFrame: (f: RawFrame) => void,
 ): Promise<void> {
   const ac = new AbortController();
   const res = await openCapture(path).read(
     (f) => {
-      if (f.frame < first) return;
       if (f.frame > last) {
         ac.abort();
         return;
