@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isPlatformError } from '../core/errors.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { demoCommand } from './commands/demo.js';
+import { intelCommand } from './commands/intel.js';
 import { mapCommand } from './commands/map.js';
 import { rulesCommand } from './commands/rules.js';
 import { pcapSliceCommand } from './commands/pcap-slice.js';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     demoCommand(setCode),
     mapCommand(setCode),
     rulesCommand(setCode),
+    intelCommand(setCode),
     pcapSliceCommand(setCode),
     siteCommand(setCode),
   ]) {

@@ -18,6 +18,12 @@ export const ERRORS = {
   ERR_CLI_USAGE: 'the command line is invalid',
   ERR_OUTPUT_WRITE: 'an output file could not be written',
   ERR_CONFIG_INVALID: 'a configuration value is invalid',
+  ERR_INTEL_BUNDLE:
+    'a STIX bundle could not be used (missing file, too large, not JSON, nested too deeply, not a bundle)',
+  ERR_TAXII_REQUEST:
+    'a TAXII server could not be reached, did not answer in time, or answered with an error status',
+  ERR_TAXII_RESPONSE:
+    'a TAXII response was not what TAXII 2.1 specifies (media type, JSON, size, envelope)',
   ERR_RULE_INVALID:
     'a detection rule file is invalid (YAML, Sigma schema, ATT&CK tags, references or compilation)',
 } as const;

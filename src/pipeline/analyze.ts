@@ -23,6 +23,9 @@ import { raiseSeverity } from '../analysis/rules/severity.js';
 import type { Suppression } from '../analysis/rules/suppress.js';
 import type { AssetRecord } from '../analysis/assets/record.js';
 import { Counters } from '../core/counters.js';
+import type { IntelData, IntelIndicator } from '../analysis/intel/bundle.js';
+import { finishIntel } from '../analysis/intel/finish.js';
+import { startIntelRefresh, type IntelRefresh } from '../analysis/intel/refresh.js';
 import { buildSummary, captureReport, type Summary, type CaptureReport } from './summary.js';
 
 /** Options of {@link analyze}. */
@@ -53,6 +56,10 @@ export interface AnalyzeOptions {
   workers?: number;
   /** Suppression entries (already loaded; expired ones left out) applied to the alerts. */
   suppressions?: readonly Suppression[];
+  /** Threat-intelligence indicators (`loadIntel`), matched by every engine. */
+  intel?: IntelData | null;
+  /** Reload the indicators on a schedule (one thread only: live capture). */
+  intelRefresh?: IntelRefresh;
 }
 
 /**
@@ -62,6 +69,13 @@ export interface AnalyzeOptions {
  */
 export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
   const started = process.hrtime.bigint();
+  // Every indicator version in force during the run, by id: sequence hits name their indicator.
+  const intelSeen = new Map<string, IntelIndicator>();
+  let intelData = opts.intel ?? null;
+  if (intelData) {
+    for (const i of intelData.indicators) intelSeen.set(i.id, i);
+    opts = { ...opts, engine: { ...opts.engine, intel: intelData.indicators } };
+  }
   try {
     mkdirSync(opts.outDir, { recursive: true });
   } catch (err) {
@@ -108,6 +122,14 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
         { decoders: DECODERS, assets: true, ...opts.engine },
         { event: (l) => events.write(l), flow: (l) => flows.write(l) },
       );
+      const stopRefresh =
+        opts.intelRefresh && engine.intel
+          ? startIntelRefresh(opts.intelRefresh, (d) => {
+              intelData = d;
+              for (const i of d.indicators) intelSeen.set(i.id, i);
+              engine.intel?.update(d.indicators);
+            })
+          : null;
       for (let i = 0; i < sources.length; i++) {
         const src = sources[i] as CaptureSource;
         engine.beginCapture(i + 1);
@@ -121,6 +143,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
         engine.finishCapture();
         reports.push(captureReport(src, res));
       }
+      stopRefresh?.();
       report = engine.report();
     }
   } finally {
@@ -129,6 +152,9 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
   }
   const assets = writeAssets(join(opts.outDir, 'assets.jsonl'), report.assets, opts.engine?.site);
   const detection = new Counters();
+  if (intelData) {
+    finishIntel(report, { ...intelData, indicators: [...intelSeen.values()] }, detection);
+  }
   const alerts = collectAlerts(report, {
     pack: opts.engine?.rules ?? null,
     suppressions: opts.suppressions ?? [],

@@ -33,6 +33,9 @@ import type { SiteModel } from '../analysis/site/model.js';
 import { RuleEngine, type RuleReport } from '../analysis/rules/rule-engine.js';
 import type { RulePack } from '../analysis/rules/loader.js';
 import { BeaconDetector } from '../analysis/behaviour/beacon.js';
+import { IntelMatcher } from '../analysis/intel/matcher.js';
+import type { IntelIndicator } from '../analysis/intel/bundle.js';
+import type { IntelReport } from '../analysis/intel/finish.js';
 import { AppLayer, flowAddress, type DecoderStats } from './app-layer.js';
 
 /** Engine settings (all optional; defaults suit one machine analysing files). */
@@ -66,6 +69,12 @@ export interface EngineOptions {
    * detectors (beaconing) run too and hand their derived events to the rules.
    */
   rules?: RulePack | null;
+  /**
+   * Threat-intelligence indicators (from `loadIntel`): intel alerts go to
+   * {@link EngineReport.alerts}, matches of multi-observation patterns to
+   * {@link EngineReport.intel}.
+   */
+  intel?: readonly IntelIndicator[] | null;
 }
 
 /**
@@ -151,6 +160,8 @@ export interface EngineReport {
   alerts?: ReturnType<AlertCollection['snapshot']>;
   /** Matches of correlated rules, for correlation on the main thread. */
   rules?: RuleReport;
+  /** Leaf matches of multi-observation intel patterns, decided on the main thread. */
+  intel?: IntelReport;
 }
 
 /** Adds engine reports (of the workers of a sharded run) into one. */
@@ -194,6 +205,8 @@ export function mergeReports(reports: readonly EngineReport[]): EngineReport {
   }
   const ruleReports = reports.map((r) => r.rules).filter((r) => r !== undefined);
   if (ruleReports.length > 0) merged.rules = { records: ruleReports.flatMap((r) => r.records) };
+  const intelReports = reports.map((r) => r.intel).filter((r) => r !== undefined);
+  if (intelReports.length > 0) merged.intel = { hits: intelReports.flatMap((r) => r.hits) };
   const alertSnaps = reports.map((r) => r.alerts).filter((a) => a !== undefined);
   if (alertSnaps.length > 0) {
     const all = new AlertCollection();
@@ -230,6 +243,8 @@ export class Engine {
   readonly policy: PolicyChecker | null;
   /** The detection rules, when {@link EngineOptions.rules} is given. */
   readonly rules: RuleEngine | null;
+  /** Threat-intelligence matching, when {@link EngineOptions.intel} is given. */
+  readonly intel: IntelMatcher | null;
   private readonly observer: Observer | null;
   private readonly pkt = new Packet();
   private readonly frames: FrameDecoder;
@@ -263,6 +278,7 @@ export class Engine {
         })
       : null;
     this.rules = rules;
+    this.intel = opts.intel ? new IntelMatcher(opts.intel, this.counters) : null;
     const beacon = rules
       ? new BeaconDetector((line) => rules.evaluateLine(line), this.counters)
       : null;
@@ -272,6 +288,7 @@ export class Engine {
       this.policy,
       rules,
       beacon,
+      this.intel,
     ]);
     this.app = new AppLayer(
       opts.decoders,
@@ -308,6 +325,14 @@ export class Engine {
     const alerts = this.policy?.alerts ?? this.rules?.alerts;
     if (alerts) report.alerts = alerts.snapshot();
     if (this.rules) report.rules = this.rules.report();
+    if (this.intel) {
+      const s = this.intel.snapshot();
+      const all = new AlertCollection();
+      if (report.alerts) all.mergeSnapshot(report.alerts);
+      all.mergeSnapshot(s.alerts);
+      report.alerts = all.snapshot();
+      report.intel = { hits: s.hits };
+    }
     return report;
   }
 

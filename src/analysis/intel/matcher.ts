@@ -335,7 +335,7 @@ export class IntelMatcher implements Observer {
     const d = describe();
     const colon = flow.indexOf(':');
     this.hits.push({
-      indicator: ind.position,
+      indicator: ind.spec.id,
       leaf: leaf.index,
       time,
       ts: d.ts,

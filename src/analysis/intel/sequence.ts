@@ -22,8 +22,8 @@ import { alertTitle, explanation } from './matcher-text.js';
 
 /** A match of one leaf of a multi-observation pattern, as an engine reports it. */
 export interface SequenceHit {
-  /** Indicator position in {@link IntelData.indicators} and leaf number in its pattern. */
-  readonly indicator: number;
+  /** Indicator id and leaf number in its pattern. */
+  readonly indicator: string;
   readonly leaf: number;
   /** Capture time in milliseconds. */
   readonly time: number;
@@ -67,7 +67,7 @@ export function sortHits(hits: SequenceHit[]): SequenceHit[] {
       a.frame - b.frame ||
       a.record - b.record ||
       a.seq - b.seq ||
-      a.indicator - b.indicator ||
+      (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : 0) ||
       a.leaf - b.leaf,
   );
 }
@@ -82,10 +82,11 @@ export function evaluateSequences(
   alerts: AlertCollection,
 ): number {
   const sorted = sortHits(hits);
-  const history = new Map<number, Numbered[][]>();
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const history = new Map<string, Numbered[][]>();
   let raised = 0;
   sorted.forEach((hit, pos) => {
-    const spec = indicators[hit.indicator];
+    const spec = byId.get(hit.indicator);
     if (spec === undefined) return;
     let h = history.get(hit.indicator);
     if (h === undefined) history.set(hit.indicator, (h = []));

@@ -8,8 +8,10 @@ import { analyze } from '../../pipeline/analyze.js';
 import { loadSiteModel } from '../../analysis/site/load.js';
 import { Progress, formatSummary } from '../report.js';
 import { RULE_OPTIONS, loadDetection, type DetectionFlags } from './rules.js';
+import { mkdirSync } from 'node:fs';
+import { INTEL_OPTIONS, loadIntelFlags, type IntelFlags } from './intel.js';
 
-interface AnalyzeFlags extends DetectionFlags {
+interface AnalyzeFlags extends DetectionFlags, IntelFlags {
   out: string;
   json?: boolean;
   progress: boolean;
@@ -20,7 +22,7 @@ interface AnalyzeFlags extends DetectionFlags {
 }
 
 export function analyzeCommand(setCode: (code: number) => void): Command {
-  return new Command('analyze')
+  const cmd = new Command('analyze')
     .description('analyse pcap/pcapng captures (a capture may be - for standard input)')
     .argument('<capture...>', 'capture files, or - for standard input')
     .requiredOption('-o, --out <dir>', 'output directory')
@@ -49,6 +51,9 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
       // A bad site model, rule or suppression file stops here, before any capture is read.
       const site = o.site !== undefined ? loadSiteModel(o.site) : null;
       const detection = loadDetection(o);
+      // The output directory keeps the TAXII state (added_after, objects received).
+      mkdirSync(o.out, { recursive: true });
+      const intel = await loadIntelFlags(o, o.out);
       const progress = new Progress(o.progress && process.stderr.isTTY === true && !o.json);
       const summary = await analyze({
         captures,
@@ -62,6 +67,7 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
         },
         suppressions: detection.suppressions,
         workers: o.workers,
+        intel: intel?.data ?? null,
       });
       progress.stop();
       if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
@@ -69,6 +75,8 @@ export function analyzeCommand(setCode: (code: number) => void): Command {
       // A capture that could not be read to its end is an error exit, after writing all we had.
       setCode(summary.captures.some((c) => c.error !== null) ? 1 : 0);
     });
+  for (const opt of INTEL_OPTIONS()) cmd.addOption(opt);
+  return cmd;
 }
 
 function parseWorkers(v: string): number {

@@ -7,9 +7,11 @@ import { openLive, type LiveOptions } from '../../capture/index.js';
 import { analyze } from '../../pipeline/analyze.js';
 import { formatSummary } from '../report.js';
 import { RULE_OPTIONS, loadDetection, type DetectionFlags } from './rules.js';
+import { mkdirSync } from 'node:fs';
+import { INTEL_OPTIONS, loadIntelFlags, type IntelFlags } from './intel.js';
 
 export function watchCommand(setCode: (code: number) => void): Command {
-  return new Command('watch')
+  const cmd = new Command('watch')
     .description('capture live from an interface (passive, via tcpdump) until interrupted')
     .requiredOption('-i, --interface <iface>', 'network interface to listen on')
     .option('--bpf <filter>', 'BPF capture filter, as tcpdump takes it')
@@ -20,18 +22,28 @@ export function watchCommand(setCode: (code: number) => void): Command {
     .addOption(RULE_OPTIONS.rules())
     .addOption(RULE_OPTIONS.noBuiltin())
     .addOption(RULE_OPTIONS.suppress())
+    .option(
+      '--intel-refresh <minutes>',
+      'reload the intel files and poll the TAXII collections this often',
+      (v) => Number.parseFloat(v),
+      60,
+    )
     .action(
       async (
-        o: DetectionFlags & {
-          interface: string;
-          bpf?: string;
-          snaplen?: number;
-          duration?: number;
-          out: string;
-          json?: boolean;
-        },
+        o: DetectionFlags &
+          IntelFlags & {
+            intelRefresh: number;
+            interface: string;
+            bpf?: string;
+            snaplen?: number;
+            duration?: number;
+            out: string;
+            json?: boolean;
+          },
       ) => {
         const detection = loadDetection(o);
+        mkdirSync(o.out, { recursive: true });
+        const intel = await loadIntelFlags(o, o.out);
         const ac = new AbortController();
         const stop = (): void => ac.abort();
         process.once('SIGINT', stop);
@@ -51,6 +63,19 @@ export function watchCommand(setCode: (code: number) => void): Command {
             flushEveryMs: 1000,
             engine: { rules: detection.rules },
             suppressions: detection.suppressions,
+            intel: intel?.data ?? null,
+            ...(intel
+              ? {
+                  intelRefresh: {
+                    everyMs: Math.max(0.1, o.intelRefresh) * 60_000,
+                    load: intel.load,
+                    onError: (err: unknown) =>
+                      process.stderr.write(
+                        `palisade: intel refresh failed, keeping the indicators in force: ${(err as Error).message}\n`,
+                      ),
+                  },
+                }
+              : {}),
           });
           if (o.json) process.stdout.write(JSON.stringify(summary) + '\n');
           else process.stdout.write(formatSummary(summary, o.out));
@@ -62,4 +87,6 @@ export function watchCommand(setCode: (code: number) => void): Command {
         }
       },
     );
+  for (const opt of INTEL_OPTIONS()) cmd.addOption(opt);
+  return cmd;
 }
