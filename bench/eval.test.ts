@@ -11,6 +11,7 @@ import {
   evaluateDataset,
   formatMarkdown,
   formatReport,
+  formatTechniquesMarkdown,
   runCapture,
   type EvalReport,
 } from './eval.js';
@@ -154,6 +155,9 @@ describe.runIf(haveSharedPcaps())('the evaluation on a fixture set', () => {
     expect(text).toMatch(
       /false alerts by rule \(1\):\n\s+1 {2}0b4f3c8e-7d2b-4e69-a1f4-2f5d9e3c7b02: S7 variable read/,
     );
+    const table = formatTechniquesMarkdown();
+    expect(table).toMatch(/^\| attack \(label or file name\) \| accepted techniques \| why \|\n/);
+    expect(table).toMatch(/\n\| `\^cip_stop_plc\$` \| T0858, T0881, T0816, T0855, T0813 \| /);
     expect(formatMarkdown(report)).toMatch(/\| fixture \| 2 \| 3 \| 2 \| 1 \| 0 \| 3 \| 1 \|/);
   });
 });

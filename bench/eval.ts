@@ -31,6 +31,7 @@ import {
   type ScoredAlert,
 } from './eval-score.js';
 import { loadDatasets, MERGE_GAP_S } from './labels.js';
+import { TECHNIQUE_TABLE } from './labels-techniques.js';
 import { repoRoot, sharedPcapsDir } from './paths.js';
 
 /** What `--json` writes. */
@@ -171,6 +172,18 @@ export function formatMarkdown(r: EvalReport): string {
   );
 }
 
+/** The expected-technique table as Markdown (for docs/detection.md). */
+export function formatTechniquesMarkdown(): string {
+  const esc = (t: string): string => t.replace(/\|/g, '\\|');
+  return (
+    '| attack (label or file name) | accepted techniques | why |\n| --- | --- | --- |\n' +
+    TECHNIQUE_TABLE.map(
+      (e) => `| \`${esc(e.match.source)}\` | ${e.ids.join(', ')} | ${esc(e.reason)} |`,
+    ).join('\n') +
+    '\n'
+  );
+}
+
 function commit(): string | null {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
@@ -250,7 +263,9 @@ async function main(argv: readonly string[]): Promise<number> {
     total: totalScore(scores),
   };
   process.stdout.write(formatReport(report));
-  if (args.markdown) process.stdout.write('\n' + formatMarkdown(report));
+  if (args.markdown) {
+    process.stdout.write('\n' + formatMarkdown(report) + '\n' + formatTechniquesMarkdown());
+  }
   if (args.json !== null) writeFileSync(args.json, JSON.stringify(report, null, 2) + '\n');
   return 0;
 }
