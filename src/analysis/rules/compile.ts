@@ -7,15 +7,21 @@
  *   search over the whole event;
  * - the condition (a string, or a list of strings that are ORed) combines identifiers.
  *
- * It also works out which event kinds and protocols can satisfy the condition (from `kind` and
- * `proto` equalities every match needs), so the dispatcher offers an event only to the rules
- * that can match it.
+ * It also works out which fields every match has equal to a few plain values ("pins": `kind`,
+ * `proto`, `modbus.function_code`...), so the dispatcher offers an event only to the rules that
+ * can match it (see `dispatch.ts`).
  */
 import { expandTarget, parseCondition, type Condition } from './condition.js';
 import { RuleSyntaxError } from './errors.js';
 import type { EventView } from './fields.js';
 import { compileEntry, type ViewTest } from './modifiers.js';
 import { plainValue } from './pattern.js';
+
+/** A value a field is pinned to, as the dispatch index keys it (strings lower case). */
+export type PinKey = string | number | boolean;
+
+/** Fields every match of a detection has equal to one of a few plain values. */
+export type Pins = ReadonlyMap<string, ReadonlySet<PinKey>>;
 
 /** A compiled detection. */
 export interface CompiledDetection {
@@ -24,44 +30,82 @@ export interface CompiledDetection {
   readonly kinds: ReadonlySet<string> | null;
   /** Protocols (`proto`) every match has, or null. */
   readonly protos: ReadonlySet<string> | null;
+  /**
+   * Every field the condition pins to plain values (no wildcard, no modifier but `cased`), with
+   * the keys an event value must have (see {@link pinKeys}): the dispatcher indexes rules by them.
+   */
+  readonly pins: Pins;
 }
 
 interface Ident {
   test: ViewTest;
-  kinds: Set<string> | null;
-  protos: Set<string> | null;
+  pins: Map<string, Set<PinKey>>;
 }
 
 type Path = readonly (string | number)[];
 
-/** The values an entry pins a field to, when it is a plain equality on `field`; else null. */
-function pinned(key: string, value: unknown, field: string): Set<string> | null {
-  const [name, ...mods] = key.split('|');
-  if (name !== field || mods.some((m) => m !== 'cased')) return null;
+/**
+ * The index keys of a rule value: what an event value equal to it (by the rules of
+ * `modifiers.ts`) looks up. A number is found as the number and as its text; a string as its
+ * lower-case text and, when it is a number written as JSON writes it, as the number.
+ */
+export function pinKeys(v: string | number | boolean): PinKey[] {
+  if (typeof v === 'number') return [v, String(v)];
+  if (typeof v === 'boolean') return [v, String(v)];
+  const keys: PinKey[] = [v.toLowerCase()];
+  const t = v.trim();
+  if (t !== '' && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t) && String(Number(t)) === v)
+    keys.push(Number(t));
+  return keys;
+}
+
+/** The field and keys an entry pins, when it is a plain equality; else null. */
+function pinned(key: string, value: unknown): [string, Set<PinKey>] | null {
+  const [name = '', ...mods] = key.split('|');
+  if (name === '' || mods.some((m) => m !== 'cased')) return null;
   const list = Array.isArray(value) ? value : [value];
-  const out = new Set<string>();
+  const out = new Set<PinKey>();
   for (const v of list) {
-    if (typeof v !== 'string') return null;
-    const p = plainValue(v);
-    if (p === null) return null;
-    out.add(p.toLowerCase());
+    if (typeof v === 'string') {
+      const p = plainValue(v);
+      if (p === null) return null;
+      for (const k of pinKeys(p)) out.add(k);
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      for (const k of pinKeys(v)) out.add(k);
+    } else return null;
+  }
+  return [name, out];
+}
+
+/** Pins of a conjunction: every field either side pins, intersected where both do. */
+function andPins(list: readonly Map<string, Set<PinKey>>[]): Map<string, Set<PinKey>> {
+  const out = new Map<string, Set<PinKey>>();
+  for (const pins of list) {
+    for (const [f, keys] of pins) {
+      const cur = out.get(f);
+      out.set(f, cur === undefined ? new Set(keys) : new Set([...cur].filter((k) => keys.has(k))));
+    }
   }
   return out;
 }
 
-function intersect(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return new Set([...a].filter((x) => b.has(x)));
-}
-
-function union(list: (Set<string> | null)[]): Set<string> | null {
-  const out = new Set<string>();
-  for (const s of list) {
-    if (s === null) return null;
-    for (const x of s) out.add(x);
+/** Pins of a disjunction: the fields every branch pins, with the union of their keys. */
+function orPins(list: readonly Map<string, Set<PinKey>>[]): Map<string, Set<PinKey>> {
+  const out = new Map<string, Set<PinKey>>();
+  const first = list[0];
+  if (first === undefined) return out;
+  for (const [f, keys] of first) {
+    if (!list.every((p) => p.has(f))) continue;
+    const u = new Set(keys);
+    for (const p of list) for (const k of p.get(f) ?? []) u.add(k);
+    out.set(f, u);
   }
   return out;
+}
+
+function stringsOf(keys: ReadonlySet<PinKey> | undefined): ReadonlySet<string> | null {
+  if (keys === undefined) return null;
+  return new Set([...keys].filter((k): k is string => typeof k === 'string'));
 }
 
 function all(tests: ViewTest[]): ViewTest {
@@ -82,31 +126,27 @@ function any(tests: ViewTest[]): ViewTest {
 
 function compileMap(map: Record<string, unknown>, path: Path): Ident {
   const keys = Object.keys(map);
-  if (keys.length === 0)
+  if (keys.length === 0) {
     throw new RuleSyntaxError('an empty map matches everything; say what to match', path);
-  let kinds: Set<string> | null = null;
-  let protos: Set<string> | null = null;
+  }
+  const pins: Map<string, Set<PinKey>>[] = [];
   const tests = keys.map((k) => {
-    kinds = intersect(kinds, pinned(k, map[k], 'kind'));
-    protos = intersect(protos, pinned(k, map[k], 'proto'));
+    const p = pinned(k, map[k]);
+    if (p !== null) pins.push(new Map([p]));
     return compileEntry(k, map[k], [...path, k]);
   });
-  return { test: all(tests), kinds, protos };
+  return { test: all(tests), pins: andPins(pins) };
 }
 
 function compileIdent(value: unknown, path: Path): Ident {
   if (Array.isArray(value)) {
     if (value.length === 0) throw new RuleSyntaxError('an empty list matches nothing', path);
     if (value.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return { test: compileEntry('', value, path), kinds: null, protos: null };
+      return { test: compileEntry('', value, path), pins: new Map() };
     }
     if (value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
       const parts = value.map((m, i) => compileMap(m as Record<string, unknown>, [...path, i]));
-      return {
-        test: any(parts.map((p) => p.test)),
-        kinds: union(parts.map((p) => p.kinds)),
-        protos: union(parts.map((p) => p.protos)),
-      };
+      return { test: any(parts.map((p) => p.test)), pins: orPins(parts.map((p) => p.pins)) };
     }
     throw new RuleSyntaxError('a list must hold only maps (ORed) or only keywords', path);
   }
@@ -114,7 +154,7 @@ function compileIdent(value: unknown, path: Path): Ident {
     return compileMap(value as Record<string, unknown>, path);
   }
   if (typeof value === 'string' || typeof value === 'number') {
-    return { test: compileEntry('', [value], path), kinds: null, protos: null };
+    return { test: compileEntry('', [value], path), pins: new Map() };
   }
   throw new RuleSyntaxError(
     'a search identifier holds a map, a list of maps or a list of keywords',
@@ -149,10 +189,12 @@ export function compileDetection(
     const path: Path = typeof raw === 'string' ? [...base, 'condition'] : [...base, 'condition', i];
     return build(parseCondition(t, path), idents, names, path);
   });
+  const pins = orPins(parts.map((p) => p.pins));
   return {
     test: any(parts.map((p) => p.test)),
-    kinds: union(parts.map((p) => p.kinds)),
-    protos: union(parts.map((p) => p.protos)),
+    kinds: stringsOf(pins.get('kind')),
+    protos: stringsOf(pins.get('proto')),
+    pins,
   };
 }
 
@@ -169,28 +211,17 @@ function build(c: Condition, idents: Map<string, Ident>, names: string[], path: 
       return id;
     }
     case 'not': {
-      const inner = build(c.item, idents, names, path);
-      const t = inner.test;
-      return { test: (v: EventView) => !t(v), kinds: null, protos: null };
+      const t = build(c.item, idents, names, path).test;
+      return { test: (v: EventView) => !t(v), pins: new Map() };
     }
     case 'and':
     case 'or': {
       const items = c.items.map((x) => build(x, idents, names, path));
       const tests = items.map((x) => x.test);
-      if (c.t === 'or') {
-        return {
-          test: any(tests),
-          kinds: union(items.map((x) => x.kinds)),
-          protos: union(items.map((x) => x.protos)),
-        };
-      }
-      let kinds: Set<string> | null = null;
-      let protos: Set<string> | null = null;
-      for (const x of items) {
-        kinds = intersect(kinds, x.kinds);
-        protos = intersect(protos, x.protos);
-      }
-      return { test: all(tests), kinds, protos };
+      const pins = items.map((x) => x.pins);
+      return c.t === 'or'
+        ? { test: any(tests), pins: orPins(pins) }
+        : { test: all(tests), pins: andPins(pins) };
     }
     case 'of': {
       const targets = expandTarget(c.target, names);
@@ -202,24 +233,15 @@ function build(c: Condition, idents: Map<string, Ident>, names: string[], path: 
       }
       const items = targets.map((n) => idents.get(n) as Ident);
       const tests = items.map((x) => x.test);
-      if (c.n === 'all' || c.n >= tests.length) {
-        if (c.n !== 'all' && c.n > tests.length) {
-          throw new RuleSyntaxError(
-            `'${c.n} of ${c.target ?? 'them'}' asks for more than the ${tests.length} identifiers it names`,
-            path,
-          );
-        }
-        let kinds: Set<string> | null = null;
-        let protos: Set<string> | null = null;
-        for (const x of items) {
-          kinds = intersect(kinds, x.kinds);
-          protos = intersect(protos, x.protos);
-        }
-        return { test: all(tests), kinds, protos };
+      const pins = items.map((x) => x.pins);
+      if (c.n !== 'all' && c.n > tests.length) {
+        throw new RuleSyntaxError(
+          `'${c.n} of ${c.target ?? 'them'}' asks for more than the ${tests.length} identifiers it names`,
+          path,
+        );
       }
-      const kinds = union(items.map((x) => x.kinds));
-      const protos = union(items.map((x) => x.protos));
-      if (c.n === 1) return { test: any(tests), kinds, protos };
+      if (c.n === 'all' || c.n === tests.length) return { test: all(tests), pins: andPins(pins) };
+      if (c.n === 1) return { test: any(tests), pins: orPins(pins) };
       const n = c.n;
       return {
         test: (v: EventView) => {
@@ -227,8 +249,8 @@ function build(c: Condition, idents: Map<string, Ident>, names: string[], path: 
           for (const t of tests) if (t(v) && ++k >= n) return true;
           return false;
         },
-        kinds,
-        protos,
+        // Some n of the identifiers hold: a field pinned by all of them keeps the union.
+        pins: orPins(pins),
       };
     }
   }

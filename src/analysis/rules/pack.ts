@@ -9,7 +9,7 @@
  * (a match the filter's condition rejects is dropped and counted).
  */
 import type { Severity } from '../alerts.js';
-import { compileDetection } from './compile.js';
+import { compileDetection, type Pins } from './compile.js';
 import { fieldRef, type FieldRef } from './fields.js';
 import type { LoadedDoc, RulePack } from './loader.js';
 import type { ViewTest } from './modifiers.js';
@@ -35,6 +35,8 @@ export interface CompiledRule {
   /** Event kinds and protocols every match has (null: any). */
   readonly kinds: ReadonlySet<string> | null;
   readonly protos: ReadonlySet<string> | null;
+  /** Fields every match has equal to one of a few values (the dispatch index). */
+  readonly pins: Pins;
   /** Raises alerts by itself (false for a base rule of a correlation without `generate`). */
   alert: boolean;
   /** Its matches feed correlations (they are recorded). */
@@ -136,6 +138,7 @@ export function compilePack(pack: RulePack): CompiledPack {
       test: det.test,
       kinds: det.kinds,
       protos: det.protos,
+      pins: det.pins,
       alert: true,
       record: false,
       recordFields: [],

@@ -16,7 +16,7 @@ import type { AppEvent } from '../../decode/decoder.js';
 import type { FlowRecord } from '../../events/envelope.js';
 import { AlertCollection, type AlertCandidate } from '../alerts.js';
 import type { EventMeta, Observer } from '../observer.js';
-import { Dispatcher } from './dispatch.js';
+import { Dispatcher, rulesFor } from './dispatch.js';
 import { EventView, type SiteContext } from './fields.js';
 import type { RulePack } from './loader.js';
 import { compilePack, type CompiledPack, type CompiledRule } from './pack.js';
@@ -124,10 +124,11 @@ export class RuleEngine implements Observer {
 
   /** A decoder event (Observer). */
   event(meta: EventMeta, event: AppEvent): void {
-    const rules = this.dispatcher.forEvent(meta.proto, event.kind);
-    if (rules.length === 0) return;
+    const bucket = this.dispatcher.forEvent(meta.proto, event.kind);
+    if (bucket.all.length === 0) return;
     const view = this.view;
     view.setMeta(meta, event);
+    const rules = bucket.field === null ? bucket.all : rulesFor(bucket, view.value(bucket.field));
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i] as CompiledRule;
       if (r.test(view)) this.matched(r, view);
@@ -194,10 +195,13 @@ export class RuleEngine implements Observer {
     if (as === 'flow' || (as === undefined && typeof kind !== 'string')) {
       return this.dispatcher.forFlow(typeof obj.service === 'string' ? obj.service : undefined);
     }
-    return this.dispatcher.forEvent(
+    const bucket = this.dispatcher.forEvent(
       typeof obj.proto === 'string' ? obj.proto : '',
       typeof kind === 'string' ? kind : '',
     );
+    if (bucket.field === null) return bucket.all;
+    this.view.setObject(obj);
+    return rulesFor(bucket, this.view.value(bucket.field));
   }
 
   private matched(r: CompiledRule, view: EventView): void {

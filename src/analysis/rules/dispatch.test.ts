@@ -1,0 +1,113 @@
+// Dispatch: the (protocol, kind) and value indexes offer an event every rule that can match it, and only those; the result equals testing every rule.
+import { describe, expect, it } from 'vitest';
+import { Counters } from '../../core/counters.js';
+import { EventView } from './fields.js';
+import { Dispatcher, rulesFor } from './dispatch.js';
+import { RuleEngine } from './rule-engine.js';
+import { packOf, ruleYaml } from '../../../test/helpers/rules.js';
+import { Prng } from '../../../test/helpers/prng.js';
+
+/** Rules over Modbus requests: most pin function codes, some pin nothing but the kind. */
+function pack(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < 24; i++) {
+    const codes = [1 + (i % 8), 9 + (i % 5)];
+    docs.push(
+      ruleYaml(
+        {
+          s: {
+            kind: 'modbus.request',
+            'modbus.function_code': i % 3 === 0 ? codes.map(String) : codes,
+          },
+          condition: 's',
+        },
+        { logsource: { service: 'modbus' } },
+      ),
+    );
+  }
+  docs.push(ruleYaml({ s: { kind: 'modbus.request', 'modbus.unit_id|gt': 200 }, condition: 's' }));
+  docs.push(ruleYaml({ s: { 'modbus.function_code': 3 }, condition: 's' }));
+  docs.push(
+    ruleYaml({
+      s: { kind: 'modbus.request', 'modbus.function_code|cased': 'Write' },
+      condition: 's',
+    }),
+  );
+  docs.push(
+    ruleYaml({
+      a: { kind: 'modbus.request' },
+      b: { 'modbus.function_code': 4 },
+      condition: 'a and not b',
+    }),
+  );
+  docs.push(
+    ruleYaml(
+      { s: { kind: 'dnp3.request', 'dnp3.function_code': 3 }, condition: 's' },
+      { logsource: { service: 'dnp3' } },
+    ),
+  );
+  return docs.join('---\n');
+}
+
+describe('Dispatcher', () => {
+  it('indexes a pair by the field most of its rules pin', () => {
+    const e = new RuleEngine({ pack: packOf(pack()), counters: new Counters() });
+    const d = new Dispatcher(e.pack.rules);
+    const b = d.forEvent('modbus', 'modbus.request');
+    expect(b.field?.name).toBe('modbus.function_code');
+    expect(b.all.length).toBe(28);
+    // Rules pinning 3 (as number or text) plus the four that do not pin the field.
+    const three = rulesFor(b, 3);
+    expect(rulesFor(b, '3')).toEqual(three);
+    expect(three.every((r, i) => i === 0 || (three[i - 1]?.index ?? -1) < r.index)).toBe(true);
+    expect(rulesFor(b, 'WRITE').length).toBe(rulesFor(b, 99).length + 1);
+    expect(rulesFor(b, undefined)).toBe(b.rest);
+    expect(rulesFor(b, [3, 4])).toBe(b.all);
+    expect(d.forEvent('dnp3', 'modbus.request').all).toEqual([]);
+    expect(d.forEvent('modbus', 'modbus.request')).toBe(b);
+  });
+
+  it('gives the same matches as testing every rule, over random events', () => {
+    const e = new RuleEngine({ pack: packOf(pack()), counters: new Counters() });
+    const prng = new Prng(7);
+    const rnd = (): number => prng.u32() / 2 ** 32;
+    const view = new EventView(null);
+    const values: unknown[] = [
+      1,
+      2,
+      3,
+      4,
+      9,
+      13,
+      '3',
+      '03',
+      'write',
+      'Write',
+      true,
+      null,
+      undefined,
+      [2, 10],
+      3.5,
+    ];
+    for (let i = 0; i < 3000; i++) {
+      const fc = values[Math.floor(rnd() * values.length)];
+      const ev: Record<string, unknown> = {
+        proto: rnd() < 0.9 ? 'modbus' : 'dnp3',
+        kind: rnd() < 0.9 ? 'modbus.request' : 'dnp3.request',
+        modbus: { function_code: fc, unit_id: Math.floor(rnd() * 256) },
+        dnp3: { function_code: 3 },
+      };
+      const got = e.matchingRules(ev).map((r) => r.index);
+      view.setObject(ev);
+      const want = e.pack.rules
+        .filter(
+          (r) =>
+            (r.service === null || r.service === ev.proto) &&
+            r.category === 'protocol' &&
+            r.test(view),
+        )
+        .map((r) => r.index);
+      expect(got, JSON.stringify(ev)).toEqual(want);
+    }
+  });
+});
