@@ -63,7 +63,9 @@ describe('Dispatcher', () => {
     expect(rulesFor(b, 'WRITE').length).toBe(rulesFor(b, 99).length + 1);
     expect(rulesFor(b, undefined)).toBe(b.rest);
     expect(rulesFor(b, [3, 4])).toBe(b.all);
-    expect(d.forEvent('dnp3', 'modbus.request').all).toEqual([]);
+    // Another protocol's pair: the rules without a service that pin this kind (or no kind).
+    expect(d.forEvent('dnp3', 'modbus.request').all.map((r) => r.index)).toEqual([24, 25, 26, 27]);
+    expect(d.forEvent('dnp3', 'dnp3.request').all.map((r) => r.index)).toEqual([25, 28]);
     expect(d.forEvent('modbus', 'modbus.request')).toBe(b);
   });
 
