@@ -178,6 +178,13 @@ describe('scoreDataset', () => {
     expect(s.alerts).toBe(7);
     expect(s.falseAlerts).toBe(4);
     expect(s.falseByRule).toEqual({ 'rule-T0855: test': 3, 'rule-T1046: test': 1 });
+    expect(s.falseBySeverity).toEqual({ unknown: 4 });
+    expect(
+      s.captureScores.map((c) => [c.capture, c.alerts, c.falseAlerts.map((f) => f.frame)]),
+    ).toEqual([
+      ['a.pcap', 6, [300, 301, 3000]],
+      ['b.pcap', 1, [22]],
+    ]);
   });
 
   it('measures benign time outside the attacks and the false alert rate', () => {

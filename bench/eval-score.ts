@@ -77,8 +77,18 @@ export interface ScoredAlert {
   frame: number;
   rule_id: string;
   title: string;
+  /** `low`..`critical` (absent in hand-made fixtures). */
+  severity?: string;
   technique_ids: readonly string[];
   evidence: { frames: readonly number[] };
+}
+
+/** One capture's share of a dataset score, with its false alerts (for finding noisy rules). */
+export interface CaptureScore {
+  capture: string;
+  alerts: number;
+  benignSeconds: number;
+  falseAlerts: { frame: number; ts: string; rule_id: string; title: string; severity: string }[];
 }
 
 /** One analysed capture: its frame times and its alerts. */
@@ -116,13 +126,15 @@ export interface DatasetScore {
   /** Instances whose captures hold none of their traffic (listed, not counted above). */
   unobservable: number;
   falseAlerts: number;
-  /** False alerts by rule (`rule_id: title` → count). */
+  /** False alerts by rule (`rule_id: title` → count) and by severity. */
   falseByRule: Record<string, number>;
+  falseBySeverity: Record<string, number>;
   benignSeconds: number;
   attackSeconds: number;
   /** False alerts per hour of benign time (null when there is no benign time). */
   falsePerBenignHour: number | null;
   results: InstanceResult[];
+  captureScores: CaptureScore[];
 }
 
 /** Seconds since the epoch of an ISO 8601 UTC time with up to nanoseconds. */
@@ -244,11 +256,20 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
     });
   }
   const falseByRule: Record<string, number> = {};
+  const falseBySeverity: Record<string, number> = {};
+  const captureScores: CaptureScore[] = [];
   let falseAlerts = 0;
   let alerts = 0;
   let benign = 0;
   let attack = 0;
   for (const run of runs) {
+    const cs: CaptureScore = {
+      capture: run.capture,
+      alerts: run.alerts.length,
+      benignSeconds: 0,
+      falseAlerts: [],
+    };
+    captureScores.push(cs);
     const mine = ds.instances
       .map((inst) => ({ inst, spans: inst.spans.filter((s) => s.capture === run.capture) }))
       .filter((x) => x.spans.length > 0);
@@ -270,6 +291,15 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
         falseAlerts++;
         const key = `${alert.rule_id}: ${alert.title}`;
         falseByRule[key] = (falseByRule[key] ?? 0) + 1;
+        const severity = alert.severity ?? 'unknown';
+        falseBySeverity[severity] = (falseBySeverity[severity] ?? 0) + 1;
+        cs.falseAlerts.push({
+          frame: alert.frame,
+          ts: alert.ts,
+          rule_id: alert.rule_id,
+          title: alert.title,
+          severity,
+        });
       }
     }
     const split = splitTime(
@@ -281,6 +311,7 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
     );
     attack += split.attack;
     benign += split.benign;
+    cs.benignSeconds = split.benign;
   }
   const list = [...results.values()];
   const counted = list.filter((r) => r.unobservable === null);
@@ -296,18 +327,24 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
     unobservable: list.length - counted.length,
     falseAlerts,
     falseByRule,
+    falseBySeverity,
     benignSeconds: benign,
     attackSeconds: attack,
     falsePerBenignHour: benign > 0 ? falseAlerts / (benign / 3600) : null,
     results: list,
+    captureScores,
   };
 }
 
 /** The sum of several dataset scores (instance results concatenated). */
 export function totalScore(scores: readonly DatasetScore[]): DatasetScore {
   const falseByRule: Record<string, number> = {};
+  const falseBySeverity: Record<string, number> = {};
   for (const s of scores) {
     for (const [k, v] of Object.entries(s.falseByRule)) falseByRule[k] = (falseByRule[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(s.falseBySeverity)) {
+      falseBySeverity[k] = (falseBySeverity[k] ?? 0) + v;
+    }
   }
   const sum = (f: (s: DatasetScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
   const benign = sum((s) => s.benignSeconds);
@@ -323,9 +360,11 @@ export function totalScore(scores: readonly DatasetScore[]): DatasetScore {
     unobservable: sum((s) => s.unobservable),
     falseAlerts,
     falseByRule,
+    falseBySeverity,
     benignSeconds: benign,
     attackSeconds: sum((s) => s.attackSeconds),
     falsePerBenignHour: benign > 0 ? falseAlerts / (benign / 3600) : null,
     results: scores.flatMap((s) => s.results),
+    captureScores: scores.flatMap((s) => s.captureScores),
   };
 }

@@ -154,7 +154,11 @@ export function formatReport(r: EvalReport): string {
   out.push('', `not observable in the captures (n/o, not counted: ${hidden.length}):`);
   for (const h of hidden) out.push(`  ${h.id}: ${h.unobservable ?? ''}`);
   const fa = Object.entries(r.total.falseByRule).sort((a, b) => b[1] - a[1]);
-  out.push('', `false alerts by rule (${r.total.falseAlerts}):`);
+  const sev = ['critical', 'high', 'medium', 'low', 'unknown']
+    .filter((k) => r.total.falseBySeverity[k] !== undefined)
+    .map((k) => `${k} ${r.total.falseBySeverity[k]}`)
+    .join(', ');
+  out.push('', `false alerts by rule (${r.total.falseAlerts}${sev ? `: ${sev}` : ''}):`);
   for (const [k, v] of fa) out.push(`  ${String(v).padStart(5)}  ${k}`);
   return out.join('\n') + '\n';
 }
