@@ -66,9 +66,9 @@ export const TECHNIQUE_TABLE: readonly TechniqueEntry[] = [
   },
   {
     match: /^reconnaissance$/,
-    ids: ['T0888', 'T0861', 'T0846', 'T0801', 'T0877'],
+    ids: ['T0888', 'T0861', 'T0846', 'T0801', 'T0877', 'T0802', 'T0848'],
     reason:
-      'a new DNP3 master reading class 0-3 data and long lists of objects: remote system information and point discovery',
+      'a host that is not the master (a rogue master) scripting reads of class 0-3 data and long lists of objects: remote system information and point discovery, automated collection',
   },
   {
     match: /^master_replay_flooding$/,
