@@ -79,6 +79,8 @@ const ID_RE =
 const TS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const TECHNIQUE_RE = /^T\d{4}(\.\d{3})?$/;
 
+const NO_RELATED: IntelIndicator['related'] = Object.freeze([]);
+
 /** Object types whose names an alert cites, nearest meaning first. */
 const RELATED_TYPES = [
   'malware',
@@ -390,8 +392,9 @@ export class BundleReader {
       validFrom,
       validUntil,
       severity: severityOf(o),
-      techniqueIds: techniques,
-      related,
+      // Exact-size copies: a grown array keeps spare capacity, times 100,000 indicators.
+      techniqueIds: techniques.slice(),
+      related: related.length === 0 ? NO_RELATED : related.slice(),
     };
   }
 }

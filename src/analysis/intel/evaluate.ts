@@ -47,6 +47,7 @@ const HASH_NAMES: Readonly<Record<string, string>> = {
 
 /** The path with hash names made canonical (`hashes.sha1` is `hashes.'SHA-1'`). */
 export function canonicalPath(p: ObjectPath): ObjectPath {
+  if (!p.steps.includes('hashes')) return p;
   const steps = p.steps.map((s, i) =>
     typeof s === 'string' && i > 0 && p.steps[i - 1] === 'hashes'
       ? (HASH_NAMES[s.toUpperCase()] ?? s)
@@ -133,6 +134,9 @@ export function dnParts(dn: string): Map<string, string> {
   return out;
 }
 
+/** Shared by the many comparisons without IP blocks or names: 100,000 indicators, no arrays. */
+const EMPTY: readonly never[] = Object.freeze([]);
+
 /** A compiled comparison. */
 export interface CompiledComparison {
   readonly kind: 'comparison';
@@ -165,15 +169,14 @@ export function compileExpression(e: ComparisonExpression): CompiledExpression {
   const lits: readonly Literal[] =
     e.value === null ? [] : Array.isArray(e.value) ? e.value : [e.value as Literal];
   const values = lits.map((l) => literalValue(kind, l));
-  const blocks = lits.map((l) =>
-    kind === 'ip' && l.type === 'string' ? parseIpOrCidr(l.value) : null,
-  );
+  const blocks =
+    kind === 'ip' ? lits.map((l) => (l.type === 'string' ? parseIpOrCidr(l.value) : null)) : EMPTY;
   let regex: RegExp | null = null;
   const first = lits[0];
   if (e.op === 'LIKE' && first?.type === 'string') regex = likeRegex(first.value);
   // `unsafeRegex` refused the expressions this could not compile or run safely.
   if (e.op === 'MATCHES' && first?.type === 'string') regex = new RegExp(first.value, 's');
-  const dns = kind === 'dn' ? lits.map((l) => dnParts(l.type === 'string' ? l.value : '')) : [];
+  const dns = kind === 'dn' ? lits.map((l) => dnParts(l.type === 'string' ? l.value : '')) : EMPTY;
   return {
     kind: 'comparison',
     path,

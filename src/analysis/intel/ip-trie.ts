@@ -8,8 +8,10 @@
 export class IpTrie<T> {
   private zero = new Int32Array(1024).fill(-1);
   private one = new Int32Array(1024).fill(-1);
+  /** Per node: index into {@link lists} of its entries, or -1 (a typed-array read per level). */
+  private slot = new Int32Array(1024).fill(-1);
   private nodes = 1;
-  private readonly entries = new Map<number, T[]>();
+  private readonly lists: T[][] = [];
 
   constructor(private readonly bits: 32 | 128) {}
 
@@ -29,9 +31,13 @@ export class IpTrie<T> {
       }
       n = next;
     }
-    let list = this.entries.get(n);
-    if (list === undefined) this.entries.set(n, (list = []));
-    list.push(value);
+    let k = this.slot[n] as number;
+    if (k < 0) {
+      k = this.lists.length;
+      this.lists.push([]);
+      this.slot[n] = k;
+    }
+    (this.lists[k] as T[]).push(value);
     this.size++;
   }
 
@@ -39,9 +45,10 @@ export class IpTrie<T> {
   lookup(addr: Uint8Array, visit: (list: readonly T[]) => void): void {
     if (this.size === 0) return;
     let n = 0;
+    const slot = this.slot;
     for (let b = 0; ; b++) {
-      const list = this.entries.get(n);
-      if (list !== undefined) visit(list);
+      const k = slot[n] as number;
+      if (k >= 0) visit(this.lists[k] as T[]);
       if (b === this.bits) return;
       const bit = ((addr[b >> 3] as number) >> (7 - (b & 7))) & 1;
       n = (bit === 0 ? this.zero : this.one)[n] as number;
@@ -51,13 +58,16 @@ export class IpTrie<T> {
 
   private grow(): number {
     if (this.nodes === this.zero.length) {
-      const z = new Int32Array(this.zero.length * 2).fill(-1);
-      const o = new Int32Array(this.one.length * 2).fill(-1);
-      z.set(this.zero);
-      o.set(this.one);
-      this.zero = z;
-      this.one = o;
+      this.zero = grown(this.zero);
+      this.one = grown(this.one);
+      this.slot = grown(this.slot);
     }
     return this.nodes++;
   }
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2).fill(-1);
+  b.set(a);
+  return b;
 }

@@ -170,6 +170,24 @@ describe('IntelMatcher', () => {
     expect(alerts[0]?.evidence.frames).toEqual([1, 2]);
   });
 
+  it('counts every repeat of a long conversation on one alert with its last time', () => {
+    const d = data(["[ipv4-addr:value = '10.0.0.53']"]);
+    const { alerts } = run(d, (m) => {
+      for (let i = 0; i < 500; i++) m.event(meta({ frame: i + 1, ns: i * 1000 }), dnsQuery('x'));
+      m.flow(
+        flowRec({ dst_ip: '10.0.0.53', first_frame: 1, ts: '2020-09-13T12:26:40.000000Z' }),
+        false,
+      );
+    });
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      count: 501,
+      frame: 1,
+      last_ts: '2020-09-13T12:26:40.000499Z',
+    });
+    expect(alerts[0]?.evidence.frames).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('matches names, URLs, certificates, files and accounts from protocol fields', () => {
     const d = data([
       "[domain-name:value = 'EVIL.example.']",

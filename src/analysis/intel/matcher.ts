@@ -19,7 +19,7 @@ import type { Counters } from '../../core/counters.js';
 import { isoMicros } from '../../core/time.js';
 import type { AppEvent } from '../../decode/decoder.js';
 import type { FlowRecord } from '../../events/envelope.js';
-import { AlertCollection, type AlertCandidate } from '../alerts.js';
+import { AlertCollection, DEDUP_WINDOW_S, type Alert, type AlertCandidate } from '../alerts.js';
 import type { EventMeta, Observer } from '../observer.js';
 import type { IntelIndicator } from './bundle.js';
 import { IntelIndex, type Leaf } from './compile.js';
@@ -32,6 +32,14 @@ import type { SequenceHit } from './sequence.js';
 /** Leaf matches of multi-observation patterns one engine keeps; more are counted. */
 export const MAX_SEQUENCE_HITS = 100_000;
 
+/**
+ * Flows whose address, port and protocol candidates are cached (events of many flows
+ * interleave); the cache starts over when full. Most flows have no candidate and share one
+ * empty list.
+ */
+const FLOW_CACHE = 8192;
+const NONE: readonly Leaf[] = Object.freeze([]);
+
 /** What a matcher hands to the merge: its alerts and its sequence hits. */
 export interface IntelSnapshot {
   alerts: ReturnType<AlertCollection['snapshot']>;
@@ -40,6 +48,27 @@ export interface IntelSnapshot {
 
 type Obj = Record<string, unknown>;
 
+/** Frames an alert keeps as evidence (AlertCollection keeps the first 10). */
+const MAX_EVIDENCE_FRAMES = 10;
+
+/**
+ * What the matcher knows of one alert it added to its collection: once the alert holds its
+ * evidence frames, later repeats are only counted (the common case of an indicator matching
+ * every packet of a long conversation costs a map lookup, not an alert merge).
+ */
+interface Tally {
+  /** Occurrences added in full with rising frame numbers, and the highest frame. */
+  distinct: number;
+  maxFrame: number;
+  firstTime: number;
+  /** Repeats only counted, and the last occurrence's time. */
+  extra: number;
+  lastTime: number;
+  lastTs: string | null;
+  lastSec: number;
+  lastNs: number;
+}
+
 /** The intel stage of one engine. */
 export class IntelMatcher implements Observer {
   readonly alerts = new AlertCollection();
@@ -47,8 +76,8 @@ export class IntelMatcher implements Observer {
   private index: IntelIndex;
   private gen = 0;
   private readonly cand: Leaf[] = [];
-  private lastFlow = '';
-  private readonly flowCand: Leaf[] = [];
+  private readonly flowCache = new Map<string, readonly Leaf[]>();
+  private readonly tallies = new Map<string, Tally>();
   private readonly addr = new Uint8Array(16);
   private seq = 0;
   private collecting: Leaf[] = this.cand;
@@ -66,8 +95,7 @@ export class IntelMatcher implements Observer {
   /** Replaces the indicators (a TAXII refresh during live capture). */
   update(indicators: readonly IntelIndicator[]): void {
     this.index = new IntelIndex(indicators);
-    this.lastFlow = '';
-    this.flowCand.length = 0;
+    this.flowCache.clear();
   }
 
   /** Number of indicators and of scanned (unindexed) leaves. */
@@ -76,7 +104,14 @@ export class IntelMatcher implements Observer {
   }
 
   snapshot(): IntelSnapshot {
-    return { alerts: this.alerts.snapshot(), hits: this.hits };
+    const snap = this.alerts.snapshot();
+    const alerts = snap.alerts.map(([k, a]): [string, Alert] => {
+      const t = this.tallies.get(k);
+      if (t === undefined || t.extra === 0) return [k, a];
+      const last = t.lastTs ?? isoMicros(t.lastSec, t.lastNs);
+      return [k, { ...a, count: a.count + t.extra, last_ts: last > a.last_ts ? last : a.last_ts }];
+    });
+    return { alerts: { alerts, dropped: snap.dropped }, hits: this.hits };
   }
 
   event(meta: EventMeta, e: AppEvent): void {
@@ -85,9 +120,10 @@ export class IntelMatcher implements Observer {
     this.gen++;
     const cand = this.cand;
     cand.length = 0;
-    if (meta.flow !== this.lastFlow) this.flowCandidates(meta);
+    let flowCand = this.flowCache.get(meta.flow);
+    if (flowCand === undefined) flowCand = this.flowCandidates(meta);
     this.collecting = cand;
-    for (const l of this.flowCand) this.add(l);
+    for (let i = 0; i < flowCand.length; i++) this.add(flowCand[i] as Leaf);
     this.protocolCandidates(meta.proto, e);
     if (cand.length === 0 && idx.scanned.length === 0) return;
     const time = meta.sec * 1000 + meta.ns / 1e6;
@@ -101,17 +137,24 @@ export class IntelMatcher implements Observer {
       }
       obs ??= eventObservation(meta, e);
       if (!evaluate(leaf.expr, obs)) continue;
-      this.matched(leaf, time, meta.frame, meta.flow, false, () => {
-        const client = meta.fromServer ? meta.dstIp : meta.srcIp;
-        const server = meta.fromServer ? meta.srcIp : meta.dstIp;
-        return {
-          client,
-          server,
+      const client = meta.fromServer ? meta.dstIp : meta.srcIp;
+      const server = meta.fromServer ? meta.srcIp : meta.dstIp;
+      this.matched(
+        leaf,
+        time,
+        meta.frame,
+        meta.flow,
+        null,
+        meta.sec,
+        meta.ns,
+        client,
+        server,
+        () => ({
           proto: meta.proto,
           ts: isoMicros(meta.sec, meta.ns),
           evidence: eventLine(meta, e),
-        };
-      });
+        }),
+      );
     }
   }
 
@@ -139,9 +182,9 @@ export class IntelMatcher implements Observer {
       }
       obs ??= flowObservation(r);
       if (!evaluate(leaf.expr, obs)) continue;
-      this.matched(leaf, time, r.first_frame, r.id, true, () => ({
-        client: serverIsOrig ? r.dst_ip : r.src_ip,
-        server: serverIsOrig ? r.src_ip : r.dst_ip,
+      const client = serverIsOrig ? r.dst_ip : r.src_ip;
+      const server = serverIsOrig ? r.src_ip : r.dst_ip;
+      this.matched(leaf, time, r.first_frame, r.id, r.ts, 0, 0, client, server, () => ({
         proto: r.service ?? r.transport,
         ts: r.ts,
         evidence: { ...r, frame: r.first_frame },
@@ -156,10 +199,8 @@ export class IntelMatcher implements Observer {
   }
 
   /** Candidates from what is constant over a flow: addresses, ports, MACs, protocols. */
-  private flowCandidates(meta: EventMeta): void {
-    this.lastFlow = meta.flow;
-    const fc = this.flowCand;
-    fc.length = 0;
+  private flowCandidates(meta: EventMeta): readonly Leaf[] {
+    const fc: Leaf[] = [];
     this.collecting = fc;
     if (meta.srcIp !== null) this.ipCandidates(meta.srcIp);
     if (meta.dstIp !== null) this.ipCandidates(meta.dstIp);
@@ -169,6 +210,10 @@ export class IntelMatcher implements Observer {
     // Stamps of this generation now mark the flow's leaves: copy them into the event's list.
     this.collecting = this.cand;
     this.gen++;
+    const list = fc.length === 0 ? NONE : fc;
+    if (this.flowCache.size >= FLOW_CACHE) this.flowCache.clear();
+    this.flowCache.set(meta.flow, list);
+    return list;
   }
 
   private ipCandidates(ip: string): void {
@@ -293,19 +338,39 @@ export class IntelMatcher implements Observer {
     time: number,
     frame: number,
     flow: string,
-    record: boolean,
-    describe: () => {
-      client: string | null;
-      server: string | null;
-      proto: string;
-      ts: string;
-      evidence: unknown;
-    },
+    /** A flow record's `ts` (events give their time as `sec`, `ns`). */
+    recordTs: string | null,
+    sec: number,
+    ns: number,
+    client: string | null,
+    server: string | null,
+    describe: () => { proto: string; ts: string; evidence: unknown },
   ): void {
     const ind = leaf.indicator;
+    const record = recordTs !== null;
     this.counters.inc('intel.matches');
     if (ind.immediate) {
       for (const w of ind.windows) if (time < w.start || time >= w.stop) return;
+      // The key AlertCollection deduplicates by (rule, source, destination, subject, hour).
+      const key = `${ind.spec.id}|${client ?? ''}|${server ?? ''}||${Math.floor(time / 1000 / DEDUP_WINDOW_S)}`;
+      const t = this.tallies.get(key);
+      if (
+        t !== undefined &&
+        t.distinct >= MAX_EVIDENCE_FRAMES &&
+        frame >= t.maxFrame &&
+        time >= t.firstTime
+      ) {
+        // A repeat that cannot change the alert's first occurrence or evidence: counted here,
+        // added to the alert's count and last_ts when the snapshot is taken.
+        t.extra++;
+        if (time >= t.lastTime) {
+          t.lastTime = time;
+          t.lastTs = recordTs;
+          t.lastSec = sec;
+          t.lastNs = ns;
+        }
+        return;
+      }
       const d = describe();
       const c: AlertCandidate = {
         ts: d.ts,
@@ -315,8 +380,8 @@ export class IntelMatcher implements Observer {
         severity: ind.spec.severity,
         source: 'intel',
         technique_ids: [...ind.spec.techniqueIds],
-        src_ip: d.client,
-        dst_ip: d.server,
+        src_ip: client,
+        dst_ip: server,
         proto: d.proto,
         flow,
         evidence: {
@@ -326,6 +391,28 @@ export class IntelMatcher implements Observer {
         },
       };
       this.alerts.add(c, '');
+      if (t === undefined) {
+        this.tallies.set(key, {
+          distinct: 1,
+          maxFrame: frame,
+          firstTime: time,
+          extra: 0,
+          lastTime: time,
+          lastTs: d.ts,
+          lastSec: sec,
+          lastNs: ns,
+        });
+      } else {
+        if (frame > t.maxFrame) {
+          t.distinct++;
+          t.maxFrame = frame;
+        }
+        if (time < t.firstTime) t.firstTime = time;
+        if (time >= t.lastTime) {
+          t.lastTime = time;
+          t.lastTs = d.ts;
+        }
+      }
       return;
     }
     if (this.hits.length >= MAX_SEQUENCE_HITS) {
@@ -343,8 +430,8 @@ export class IntelMatcher implements Observer {
       frame,
       record: record ? 1 : 0,
       seq: this.seq++,
-      src_ip: d.client,
-      dst_ip: d.server,
+      src_ip: client,
+      dst_ip: server,
       proto: d.proto,
       flow,
       evidence: d.evidence,
