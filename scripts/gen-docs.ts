@@ -29,6 +29,7 @@ import * as appLayerModule from '../src/pipeline/app-layer.js';
 import * as engineModule from '../src/pipeline/engine.js';
 import * as ruleEngineModule from '../src/analysis/rules/rule-engine.js';
 import * as correlationModule from '../src/analysis/rules/correlation.js';
+import * as intelCountersModule from '../src/analysis/intel/counters.js';
 
 /** The repository root: the nearest folder above this file with a package.json (also from dist/). */
 export const REPO_ROOT = ((): string => {
@@ -74,6 +75,7 @@ export const LAYERS = [
   'Application protocols',
   'Pipeline',
   'Detection rules',
+  'Threat intelligence',
 ] as const;
 
 const CATALOGUE_EXPORT = /^[A-Z0-9_]+_(ANOMALIES|COUNTERS|NOTES)$/;
@@ -147,6 +149,11 @@ export function collectCatalogues(): CatalogueSource[] {
       'Detection rules',
       'src/analysis/rules/correlation.ts',
       correlationModule,
+    ),
+    ...exportedCatalogues(
+      'Threat intelligence',
+      'src/analysis/intel/counters.ts',
+      intelCountersModule,
     ),
   );
   return sources;
