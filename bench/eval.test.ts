@@ -139,6 +139,7 @@ describe.runIf(haveSharedPcaps())('the evaluation on a fixture set', () => {
 
   it('prints the table, the misses and the false alerts', () => {
     const report: EvalReport = {
+      generator: 'test',
       generated: '2026-11-26T00:00:00.000Z',
       commit: null,
       method: { window_slack_before_s: 2, window_slack_after_s: 5, merge_gap_s: 30 },

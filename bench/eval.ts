@@ -36,6 +36,8 @@ import { repoRoot, sharedPcapsDir } from './paths.js';
 
 /** What `--json` writes. */
 export interface EvalReport {
+  /** The command that wrote it. */
+  generator: string;
   generated: string;
   commit: string | null;
   method: { window_slack_before_s: number; window_slack_after_s: number; merge_gap_s: number };
@@ -254,7 +256,11 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     if (args.keep === null) rmSync(work, { recursive: true, force: true });
   }
+  // Capture paths relative to the shared captures, so the results read the same on any machine.
+  for (const s of scores)
+    for (const c of s.captureScores) c.capture = path.relative(pcaps, c.capture);
   const report: EvalReport = {
+    generator: 'npm run eval -- --json FILE (bench/eval.ts)',
     generated: new Date().toISOString(),
     commit: commit(),
     method: {
