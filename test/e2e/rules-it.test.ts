@@ -175,7 +175,6 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   ],
   CnC_uploading_exe_modbus_6RTU_with_operate: [
     'Connection to a default attack-framework handler port',
-    'Legacy LANMAN remote API call (share or server enumeration)',
   ],
   DCShadow_add_primarygroupid_512_to_std_account: [
     'Domain controller registration or replication link from a new host (DCShadow)',
@@ -213,9 +212,6 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'Script or command in a DNS TXT answer',
   ],
   discovery_scan_dcerpc_endpoint_mapper: ['Endpoint mapper listing (rpcdump, ifmap)'],
-  'doublepulsar-backdoor-connect-win7': [
-    'Legacy LANMAN remote API call (share or server enumeration)',
-  ],
   'eternalblue-success-unpatched-win7': [
     'Burst of SMB1 secondary transactions (EternalBlue heap grooming)',
     'Oversized or invalid SMB1 NT_TRANSACT request (EternalBlue)',
@@ -267,6 +263,7 @@ describe.runIf(haveSharedPcaps())('rules/it on the shared captures', () => {
       'CredAccess_BackupMasterKey_LSARPC_43_RetrievePrivateData',
       'DCSync_krbtgt_dcerpc_smb',
       'LM_dcom_mmc20.application_dcerpc',
+      'doublepulsar-backdoor-connect-win7',
       'eternalblue-failed-patched-win7',
       'lm_mimikazt_skeleton_kerberos_rc4_etype',
     ]);
