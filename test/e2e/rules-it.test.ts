@@ -270,6 +270,35 @@ describe.runIf(haveSharedPcaps())('rules/it on the shared captures', () => {
     for (const n of silent) expect({ n, titles: got.get(n) }).toEqual({ n, titles: [] });
   });
 
+  it('gives the same alerts with one thread and with three workers', () => {
+    const files = manifest()
+      .filter((r) => r.path.startsWith('it-attacks/'))
+      .map((r) => r.abs);
+    const one = tmp();
+    const three = tmp();
+    for (const [out, w] of [
+      [one, '1'],
+      [three, '3'],
+    ] as const) {
+      const r = runCli([
+        'analyze',
+        ...files,
+        '--out',
+        out,
+        '--no-progress',
+        '--no-builtin-rules',
+        '--rules',
+        IT_RULES,
+        '--workers',
+        w,
+      ]);
+      expect(r.status).toBe(0);
+    }
+    const a = readFileSync(path.join(one, 'alerts.jsonl'), 'utf8');
+    expect(a.split('\n').length).toBeGreaterThan(40);
+    expect(readFileSync(path.join(three, 'alerts.jsonl'), 'utf8')).toBe(a);
+  });
+
   it('no capture that is not labelled an attack raises an IT alert', () => {
     const rows = manifest().filter((r) => !r.label.startsWith('attack'));
     expect(rows.length).toBeGreaterThan(200);
