@@ -21,6 +21,7 @@
 import type { Severity } from '../alerts.js';
 import type { ObservationExpression } from './pattern/ast.js';
 import { parsePattern } from './pattern/parse.js';
+import { singleObservation } from './pattern/shape.js';
 
 /** Largest bundle text read (bytes). */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
@@ -42,7 +43,14 @@ export interface IntelIndicator {
   readonly id: string;
   readonly name: string;
   readonly patternText: string;
-  readonly pattern: ObservationExpression;
+  /**
+   * The parsed pattern when it needs several observations (`FOLLOWEDBY`, `REPEATS`...), for the
+   * thread that decides those; null for the usual one-observation pattern, which each engine
+   * parses again from {@link patternText} when it compiles. Not keeping 100,000 syntax trees
+   * (and not copying them to every worker) saves most of the indicators' memory, and with it
+   * garbage-collection time on the hot path.
+   */
+  readonly pattern: ObservationExpression | null;
   /** Validity in capture time, milliseconds since the epoch (`validUntil` may be Infinity). */
   readonly validFrom: number;
   readonly validUntil: number;
@@ -388,7 +396,7 @@ export class BundleReader {
       id,
       name: text(o.name) ?? id,
       patternText: o.pattern,
-      pattern: parsed.pattern,
+      pattern: singleObservation(parsed.pattern) ? null : parsed.pattern,
       validFrom,
       validUntil,
       severity: severityOf(o),

@@ -16,7 +16,8 @@
  * The index only proposes candidates; each candidate leaf is then evaluated in full
  * (`evaluate.ts`), so an anchor never changes what matches, only what is tried.
  */
-import type { ComparisonExpression, ObservationExpression } from './pattern/ast.js';
+import { parsePattern } from './pattern/parse.js';
+import { patternLeaves, singleObservation } from './pattern/shape.js';
 import type { IntelIndicator } from './bundle.js';
 import {
   compileExpression,
@@ -32,7 +33,12 @@ export interface Leaf {
   readonly indicator: CompiledIndicator;
   /** Position of the leaf in the pattern (depth-first, left to right). */
   readonly index: number;
-  readonly expr: CompiledExpression;
+  /**
+   * The expression to evaluate on a candidate observation; null when the index lookup that
+   * proposes the leaf already decides it (see {@link exactLookup}), so a hit needs no
+   * evaluation and the compiled expression is not kept.
+   */
+  expr: CompiledExpression | null;
   /** Generation stamp: de-duplicates candidates of one observation without a Set. */
   stamp: number;
 }
@@ -51,32 +57,6 @@ export interface CompiledIndicator {
   readonly immediate: boolean;
   /** START/STOP windows (ms) an immediate match must fall in. */
   readonly windows: readonly { readonly start: number; readonly stop: number }[];
-}
-
-/** Depth-first leaves of a pattern: the comparison expression of every `[...]`. */
-export function patternLeaves(
-  p: ObservationExpression,
-  out: ComparisonExpression[] = [],
-): ComparisonExpression[] {
-  if (p.kind === 'observation') out.push(p.comparison);
-  else if (p.kind === 'qualified') patternLeaves(p.expr, out);
-  else for (const o of p.operands) patternLeaves(o, out);
-  return out;
-}
-
-function immediateOf(
-  p: ObservationExpression,
-  windows: { start: number; stop: number }[],
-): boolean {
-  if (p.kind === 'observation') return true;
-  if (p.kind === 'qualified') {
-    const q = p.qualifier;
-    if (q.kind === 'repeats' && q.times > 1) return false;
-    if (q.kind === 'startstop')
-      windows.push({ start: Date.parse(q.start), stop: Date.parse(q.stop) });
-    return immediateOf(p.expr, windows);
-  }
-  return false;
 }
 
 /** Plain (not specially normalised) paths that observations carry and the index serves. */
@@ -184,11 +164,20 @@ export class IntelIndex {
 
   constructor(indicators: readonly IntelIndicator[]) {
     indicators.forEach((spec, position) => {
-      const windows: { start: number; stop: number }[] = [];
-      const immediate = immediateOf(spec.pattern, windows);
+      let windows: { start: number; stop: number }[] = [];
+      // One-observation patterns come as text (see IntelIndicator.pattern): parsed here, their
+      // syntax tree is garbage once compiled. The text parsed when the bundle was read.
+      let pattern = spec.pattern;
+      if (pattern === null) {
+        const r = parsePattern(spec.patternText);
+        if (!r.ok) return;
+        pattern = r.pattern;
+      }
+      const immediate = singleObservation(pattern, windows);
+      if (windows.length === 0) windows = NO_WINDOWS;
       const ind: CompiledIndicator = { spec, position, leaves: [], immediate, windows };
       this.indicators.push(ind);
-      patternLeaves(spec.pattern).forEach((c, index) => {
+      patternLeaves(pattern).forEach((c, index) => {
         const leaf: Leaf = { indicator: ind, index, expr: compileExpression(c), stamp: -1 };
         ind.leaves.push(leaf);
         this.add(leaf);
@@ -202,7 +191,7 @@ export class IntelIndex {
   }
 
   private add(leaf: Leaf): void {
-    const as = anchors(leaf.expr);
+    const as = leaf.expr === null ? null : anchors(leaf.expr);
     if (as === null) {
       this.scanned.push(leaf);
       return;
@@ -220,6 +209,43 @@ export class IntelIndex {
         push(m, a.value, leaf);
       }
     }
+    if (leaf.expr !== null && exactLookup(leaf.expr)) leaf.expr = null;
+  }
+}
+
+const NO_WINDOWS: { start: number; stop: number }[] = [];
+
+/**
+ * True when finding the leaf through its anchors is the same as evaluating it: one `=` or
+ * `IN` comparison, not negated, on a property whose lookups read exactly the values the
+ * observation holds (any address of the event, a domain name, URL, MAC address, certificate
+ * serial or SHA-1, protocol, file name or account). Ports, certificate names and role-bound
+ * addresses (`network-traffic:dst_ref.value`) are still evaluated: their lookups read more
+ * than the property. Most feed indicators are of this kind, so most hits cost no evaluation
+ * and most indicators keep no compiled expression.
+ */
+export function exactLookup(e: CompiledExpression): boolean {
+  if (e.kind !== 'comparison' || e.negated || (e.op !== '=' && e.op !== 'IN')) return false;
+  const key = pathKey(e);
+  switch (e.valueKind) {
+    case 'ip':
+      return (
+        (key === 'ipv4-addr:value' || key === 'ipv6-addr:value') &&
+        e.blocks.every((b) => b !== null)
+      );
+    case 'domain':
+    case 'url':
+    case 'mac':
+    case 'serial':
+      return e.values.every((v) => typeof v === 'string');
+    case 'hash':
+      return (
+        key === 'x509-certificate:hashes.SHA-1' && e.values.every((v) => typeof v === 'string')
+      );
+    case 'plain':
+      return INDEXED_PLAIN_PATHS.has(key) && e.values.every((v) => typeof v === 'string');
+    default:
+      return false;
   }
 }
 

@@ -198,6 +198,8 @@ describe('IntelMatcher', () => {
       "[file:name = 'PSEXESVC.exe']",
       "[user-account:account_login = 'backdoor']",
       "[domain-name:value = 'c2.example' AND domain-name:resolves_to_refs[*].value = '198.51.100.0/24']",
+      // An address in a DNS answer is not an address of the event.
+      "[ipv4-addr:value = '198.51.100.20']",
     ]);
     const ev = (proto: string, frame: number, e: AppEvent): [EventMeta, AppEvent] => [
       meta({

@@ -84,6 +84,13 @@ export class IntelMatcher implements Observer {
   private readonly visit = (list: readonly Leaf[]): void => {
     for (const l of list) this.add(l);
   };
+  /**
+   * Addresses in DNS answers serve only leaves that are evaluated (`resolves_to_refs`): a leaf
+   * decided by its lookup (`ipv4-addr:value`) is about the event's own addresses.
+   */
+  private readonly visitAnswer = (list: readonly Leaf[]): void => {
+    for (const l of list) if (l.expr !== null) this.add(l);
+  };
 
   constructor(
     indicators: readonly IntelIndicator[],
@@ -135,8 +142,10 @@ export class IntelMatcher implements Observer {
         this.counters.inc('intel.outside_validity');
         continue;
       }
-      obs ??= eventObservation(meta, e);
-      if (!evaluate(leaf.expr, obs)) continue;
+      if (leaf.expr !== null) {
+        obs ??= eventObservation(meta, e);
+        if (!evaluate(leaf.expr, obs)) continue;
+      }
       const client = meta.fromServer ? meta.dstIp : meta.srcIp;
       const server = meta.fromServer ? meta.srcIp : meta.dstIp;
       this.matched(
@@ -180,8 +189,10 @@ export class IntelMatcher implements Observer {
         this.counters.inc('intel.outside_validity');
         continue;
       }
-      obs ??= flowObservation(r);
-      if (!evaluate(leaf.expr, obs)) continue;
+      if (leaf.expr !== null) {
+        obs ??= flowObservation(r);
+        if (!evaluate(leaf.expr, obs)) continue;
+      }
       const client = serverIsOrig ? r.dst_ip : r.src_ip;
       const server = serverIsOrig ? r.src_ip : r.dst_ip;
       this.matched(leaf, time, r.first_frame, r.id, r.ts, 0, 0, client, server, () => ({
@@ -216,14 +227,15 @@ export class IntelMatcher implements Observer {
     return list;
   }
 
-  private ipCandidates(ip: string): void {
+  private ipCandidates(ip: string, answer = false): void {
     const idx = this.index;
+    const visit = answer ? this.visitAnswer : this.visit;
     const exact = idx.ipExact.get(ip);
-    if (exact !== undefined) for (const l of exact) this.add(l);
+    if (exact !== undefined) visit(exact);
     if (idx.trie4.size === 0 && idx.trie6.size === 0) return;
     const fam = ipToBytes(ip, this.addr);
-    if (fam === 4) idx.trie4.lookup(this.addr, this.visit);
-    else if (fam === 6) idx.trie6.lookup(this.addr, this.visit);
+    if (fam === 4) idx.trie4.lookup(this.addr, visit);
+    else if (fam === 6) idx.trie6.lookup(this.addr, visit);
   }
 
   private portCandidates(a: number, b: number): void {
@@ -271,7 +283,7 @@ export class IntelMatcher implements Observer {
         ) {
           for (const a of answers as Obj[]) {
             if ((a.type === 1 || a.type === 28) && typeof a.data === 'string')
-              this.ipCandidates(a.data);
+              this.ipCandidates(a.data, true);
           }
         }
         break;

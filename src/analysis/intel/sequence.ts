@@ -87,7 +87,7 @@ export function evaluateSequences(
   let raised = 0;
   sorted.forEach((hit, pos) => {
     const spec = byId.get(hit.indicator);
-    if (spec === undefined) return;
+    if (spec === undefined || spec.pattern === null) return;
     let h = history.get(hit.indicator);
     if (h === undefined) history.set(hit.indicator, (h = []));
     const list = (h[hit.leaf] ??= []);
