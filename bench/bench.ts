@@ -42,6 +42,9 @@ export const STAGES = [
   'classify',
   'pdus',
   'assets',
+  'rules-0',
+  'rules-100',
+  'rules-1000',
   'analyze',
   'analyze-w2',
   'tshark',
@@ -195,7 +198,17 @@ const cliJs = path.join(root, 'bin', 'palisade.js');
 const cliMain = path.join(root, 'dist', 'src', 'cli', 'main.js');
 
 async function ourStage(
-  id: 'read' | 'decode' | 'flows' | 'classify' | 'pdus' | 'assets' | 'flows-1m',
+  id:
+    | 'read'
+    | 'decode'
+    | 'flows'
+    | 'classify'
+    | 'pdus'
+    | 'assets'
+    | 'rules-0'
+    | 'rules-100'
+    | 'rules-1000'
+    | 'flows-1m',
   label: string,
   cap: BenchCapture | null,
 ): Promise<StageRow> {
@@ -406,6 +419,10 @@ async function main(): Promise<void> {
         return ourStage(id, 'flows + every PDU decoded, no event output', file());
       case 'assets':
         return ourStage(id, 'pdus + the asset inventory and map (observer)', file());
+      case 'rules-0':
+      case 'rules-100':
+      case 'rules-1000':
+        return ourStage(id, `assets + ${id.slice(6)} detection rules (no output)`, file());
       case 'analyze':
       case 'analyze-w2':
         return analyzeStage(id, file(), help);

@@ -124,6 +124,19 @@ export function targets(rows: readonly StageRow[]): Target[] {
   const ours = ['read', 'decode', 'flows', 'analyze', 'analyze-w2'];
   const rss = ours.map((id) => r(id)?.peakRssMb).filter((v): v is number => typeof v === 'number');
   const oneM = r('flows-1m');
+  // The cost of rules: extra CPU time over the same engine without rules.
+  const cpu = (id: string): number | null => {
+    const row = r(id);
+    const v = row?.extra.cpuSeconds;
+    return typeof v === 'number' ? v : (row?.seconds ?? null);
+  };
+  const t0 = cpu('rules-0');
+  const cost = (id: string): number | null => {
+    const t = cpu(id);
+    return t === null || t0 === null || t0 <= 0 ? null : t / t0 - 1;
+  };
+  const c100 = cost('rules-100');
+  const c1000 = cost('rules-1000');
   return [
     target('decode+flows+reassembly throughput', r('flows')?.mbitPerSec, 'Mbit/s', { min: 2000 }),
     target('full analyze throughput', r('analyze')?.mbitPerSec, 'Mbit/s', { min: 1000 }),
@@ -134,6 +147,13 @@ export function targets(rows: readonly StageRow[]): Target[] {
       { max: 400 },
     ),
     target('RSS with 1 M concurrent flows', oneM?.peakRssMb, 'MB', { max: 1024 }),
+    target('cost of 100 rules (CPU time over 0 rules)', c100, 'fraction', { max: 0.15 }),
+    target(
+      'cost of 1,000 rules over the cost of 100',
+      c100 === null || c1000 === null ? null : c1000 / Math.max(c100, 0.01),
+      'times',
+      { max: 2 },
+    ),
   ];
 }
 

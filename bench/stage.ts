@@ -8,6 +8,8 @@
  *   node dist/bench/stage.js flows FILE     ... -> FlowTable.lookup() -> TcpReassembler.segment()
  *   node dist/bench/stage.js flows-1m       1,000,000 distinct TCP SYNs (generated in memory)
  *                                           -> FrameDecoder -> FlowTable; reports the RSS held
+ *   node dist/bench/stage.js rules-N FILE   the assets stage plus N detection rules (0, 100,
+ *                                           1000: the built-in pack and variations of it)
  *
  * The product modules are imported dynamically from the compiled tree (dist/src/...), so this
  * runner builds and runs whatever parts exist: a stage whose module is missing reports
@@ -267,6 +269,50 @@ async function stageClassify(file: string, every: boolean, assets = false): Prom
   };
 }
 
+/**
+ * `rules-N`: every PDU decoded, the asset inventory, and N detection rules matched against every
+ * event and flow (`rule-packs.ts`); `rules-0` is the same engine without rules. The difference
+ * between them is the cost of the rules; alerts are deduplicated as in `analyze`, and nothing is
+ * written.
+ */
+async function stageRules(file: string, n: number): Promise<StageReport> {
+  const { openCapture } = await load<CaptureModule>('../src/capture/index.js');
+  const { Engine } = await import('../src/pipeline/engine.js');
+  const { DECODERS } = await import('../src/decode/registry.js');
+  const { syntheticPack } = await import('./rule-packs.js');
+  const { repoRoot } = await import('./paths.js');
+  const { join } = await import('node:path');
+  const pack = n > 0 ? syntheticPack(join(repoRoot(), 'rules'), n) : null;
+  const engine = new Engine(
+    { decoders: DECODERS, eventLines: false, assets: true, rules: pack },
+    { event: () => undefined, flow: () => undefined },
+  );
+  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  const res = await openCapture(file).read((raw) => engine.frame(raw));
+  engine.finishCapture();
+  const report = engine.report();
+  const cpu = process.cpuUsage(cpu0);
+  const s = seconds(t0);
+  return {
+    stage: `rules-${n}`,
+    status: 'ok',
+    frames: res.frames,
+    bytes: res.bytes,
+    seconds: s,
+    maxRssKb: maxRssKb(),
+    extra: {
+      rules: pack?.docs.length ?? 0,
+      // CPU time of the process: what the rules cost, less disturbed by other work than wall time.
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      events: report.totals.events,
+      matches: report.counters['rules.matches'] ?? 0,
+      alerts: report.alerts?.alerts.length ?? 0,
+      ...captureNote(res),
+    },
+  };
+}
+
 async function stageFlows1m(): Promise<StageReport> {
   const { FrameDecoder } = await load<FrameDecoderModule>('../src/decode/frame-decoder.js');
   const { FlowTable } = await load<FlowTableModule>('../src/flow/flow-table.js');
@@ -332,9 +378,13 @@ export async function runStage(stage: string, file: string | undefined): Promise
         return await stageClassify(needFile(), true, true);
       case 'flows-1m':
         return await stageFlows1m();
+      case 'rules-0':
+      case 'rules-100':
+      case 'rules-1000':
+        return await stageRules(needFile(), Number(stage.slice('rules-'.length)));
       default:
         throw new Error(
-          `unknown stage ${stage} (read, decode, flows, classify, pdus, assets, flows-1m)`,
+          `unknown stage ${stage} (read, decode, flows, classify, pdus, assets, rules-0, rules-100, rules-1000, flows-1m)`,
         );
     }
   } catch (err) {

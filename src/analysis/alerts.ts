@@ -66,6 +66,14 @@ export class AlertCollection {
    * function, the protocol...); source, destination and rule are part of the key already.
    */
   add(c: AlertCandidate, subject: string): void {
+    this.addCounted(c, subject, 1, c.ts);
+  }
+
+  /**
+   * Records `count` occurrences at once, the first being `c` and the last at `lastTs` (in the
+   * same window): for a stage that pre-aggregates repeats on its hot path.
+   */
+  addCounted(c: AlertCandidate, subject: string, count: number, lastTs: string): void {
     const bucket = Math.floor(Date.parse(c.ts) / 1000 / DEDUP_WINDOW_S);
     const key = `${c.rule_id}|${c.src_ip ?? ''}|${c.dst_ip ?? ''}|${subject}|${bucket}`;
     const cur = this.alerts.get(key);
@@ -74,10 +82,10 @@ export class AlertCollection {
         this.dropped++;
         return;
       }
-      this.alerts.set(key, { ...c, id: '', count: 1, last_ts: c.ts });
+      this.alerts.set(key, { ...c, id: '', count, last_ts: lastTs });
       return;
     }
-    merge(cur, { ...c, id: '', count: 1, last_ts: c.ts });
+    merge(cur, { ...c, id: '', count, last_ts: lastTs });
   }
 
   snapshot(): { alerts: [string, Alert][]; dropped: number } {

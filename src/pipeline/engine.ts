@@ -31,6 +31,7 @@ import { AlertCollection } from '../analysis/alerts.js';
 import { PolicyChecker } from '../analysis/site/policy.js';
 import type { SiteModel } from '../analysis/site/model.js';
 import { RuleEngine, type RuleReport } from '../analysis/rules/rule-engine.js';
+import { mergeColumns } from '../analysis/rules/records.js';
 import type { RulePack } from '../analysis/rules/loader.js';
 import { BeaconDetector } from '../analysis/behaviour/beacon.js';
 import { IntelMatcher } from '../analysis/intel/matcher.js';
@@ -204,7 +205,9 @@ export function mergeReports(reports: readonly EngineReport[]): EngineReport {
     merged.assets = tracker.snapshot();
   }
   const ruleReports = reports.map((r) => r.rules).filter((r) => r !== undefined);
-  if (ruleReports.length > 0) merged.rules = { records: ruleReports.flatMap((r) => r.records) };
+  if (ruleReports.length > 0) {
+    merged.rules = { records: mergeColumns(ruleReports.map((r) => r.records)) };
+  }
   const intelReports = reports.map((r) => r.intel).filter((r) => r !== undefined);
   if (intelReports.length > 0) merged.intel = { hits: intelReports.flatMap((r) => r.hits) };
   const alertSnaps = reports.map((r) => r.alerts).filter((a) => a !== undefined);
@@ -322,9 +325,10 @@ export class Engine {
       bugs: [...this.bugReports, ...this.app.bugReports],
     };
     if (this.assets) report.assets = this.assets.snapshot();
+    // The rule engine hands its gathered alerts to the collection first.
+    if (this.rules) report.rules = this.rules.report();
     const alerts = this.policy?.alerts ?? this.rules?.alerts;
     if (alerts) report.alerts = alerts.snapshot();
-    if (this.rules) report.rules = this.rules.report();
     if (this.intel) {
       const s = this.intel.snapshot();
       const all = new AlertCollection();

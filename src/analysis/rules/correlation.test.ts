@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Counters } from '../../core/counters.js';
 import { correlate, type CorrelationLimits } from './correlation.js';
 import { compilePack } from './pack.js';
-import { RuleEngine, type MatchRecord } from './rule-engine.js';
+import { RuleEngine } from './rule-engine.js';
+import { toRecords, type MatchRecord } from './records.js';
 import { packOf } from '../../../test/helpers/rules.js';
 
 const BASE = `title: Modbus write
@@ -100,10 +101,10 @@ function run(
   const pack = packOf(text);
   const e = new RuleEngine({ pack, counters });
   for (const l of lines) e.evaluateLine(l);
-  const records: MatchRecord[] = [...e.report().records];
+  const records: MatchRecord[] = toRecords(e.report().records);
   if (opts.shuffle) records.reverse();
   const alerts = correlate(compilePack(pack), records, counters, opts.limits ?? {});
-  return { alerts, engineAlerts: e.alerts.list(), counters };
+  return { alerts, engineAlerts: e.alertList(), counters };
 }
 
 describe('event_count', () => {

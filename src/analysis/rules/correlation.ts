@@ -23,9 +23,10 @@
  * group ({@link MAX_VALUES}); each limit has a counter.
  */
 import type { Counters } from '../../core/counters.js';
+import { isoMicros } from '../../core/time.js';
 import type { AlertCandidate } from '../alerts.js';
 import { satisfies, type CompiledCorrelation, type CompiledPack } from './pack.js';
-import type { MatchRecord } from './rule-engine.js';
+import type { MatchRecord } from './records.js';
 
 /** Groups kept per correlation rule. */
 export const MAX_GROUPS = 100_000;
@@ -305,7 +306,8 @@ export class Correlator {
     pos: number,
   ): void {
     const idx = c.valueField[pos] as number;
-    const raw = idx >= 0 ? (rec.f[idx] ?? null) : null;
+    const v = idx >= 0 ? (rec.f[idx] ?? null) : null;
+    const raw = v === null ? null : String(v);
     const closing = closesAtEnd(c) && c.type === 'value_count';
     if (closing) {
       if (g.count > 0 && t - g.start > c.timespanSec) {
@@ -444,7 +446,7 @@ export class Correlator {
     this.alerts.push({
       subject: key,
       candidate: {
-        ts: first.ts,
+        ts: isoMicros(first.sec, first.ns),
         frame: first.frame,
         rule_id: c.id,
         title: c.title,
@@ -457,7 +459,10 @@ export class Correlator {
         flow: first.flow,
         evidence: {
           frames,
-          events: recs.slice(0, 3).map((r) => r.ev),
+          events: recs
+            .filter((r) => r.ev !== null)
+            .slice(0, 3)
+            .map((r) => r.ev),
           explanation: `${c.type}: ${what}${group}; ${count} match${count === 1 ? '' : 'es'} of ${names}`,
         },
       },
@@ -474,7 +479,8 @@ function closesAtEnd(c: CompiledCorrelation): boolean {
 function valueOf(c: CompiledCorrelation, r: MatchRecord): string | null {
   const pos = c.rules.indexOf(r.r);
   const idx = pos >= 0 ? (c.valueField[pos] as number) : -1;
-  return idx >= 0 ? (r.f[idx] ?? null) : null;
+  const v = idx >= 0 ? (r.f[idx] ?? null) : null;
+  return v === null ? null : String(v);
 }
 
 function numeric(v: string | null): number | null {

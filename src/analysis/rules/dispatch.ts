@@ -5,10 +5,11 @@
  * 1. the log source (`category`, `service`) and the `kind` and `proto` values the condition
  *    requires (`compile.ts` "pins"): the rules of a (protocol, kind) pair are selected the
  *    first time the pair is seen and kept, so finding them costs two map lookups;
- * 2. within a pair, the field most of its rules pin to plain values (`modbus.function_code`,
- *    `s7comm.function_code`, `anomaly.name`...): the event's value of that field picks the rules
- *    that pin that value, plus those that do not pin the field (a prefilter in the spirit of
- *    Suricata's, on an exact value instead of a content pattern).
+ * 2. within a pair, a small decision tree over the fields its rules pin to plain values
+ *    (`modbus.function_code`, `cip.service`, `anomaly.name`...): at each level the field that
+ *    leaves the fewest rules to test on average, and the event's value of it picks the rules
+ *    that pin that value, and then those that do not pin the field (a prefilter in the spirit of
+ *    Suricata's, on exact values instead of content patterns). At most {@link MAX_DEPTH} levels.
  *
  * Categories: `anomaly` rules meet events of kind `anomaly`; `behaviour` rules meet derived
  * events (`behaviour.*`); rules without a category meet every other protocol event; `flow`
@@ -20,39 +21,128 @@ import type { CompiledRule, RuleCategory } from './pack.js';
 
 /** (protocol, kind) pairs whose rule lists are kept; more are computed each time. */
 export const MAX_DISPATCH_KEYS = 4096;
-/** Fewest rules of a pair that must pin a field before it is worth indexing by it. */
+/** Fewest rules in a list before indexing it by a field is tried. */
 const MIN_INDEXED_RULES = 3;
-
-/** The rules of one (protocol, kind) pair, with their value index. */
-export interface Bucket {
-  /** Every rule of the pair, in pack order. */
-  readonly all: readonly CompiledRule[];
-  /** The indexed field, or null (then `all` is what the event meets). */
-  readonly field: FieldRef | null;
-  /** Rules for an event whose field has this value: those pinning it and those not pinning the field. */
-  readonly byValue: ReadonlyMap<PinKey, readonly CompiledRule[]>;
-  /** Rules for an event whose value is none of the keys (or absent): those not pinning the field. */
-  readonly rest: readonly CompiledRule[];
-}
-
-const EMPTY: Bucket = { all: [], field: null, byValue: new Map(), rest: [] };
+/** Deepest level of the decision tree. */
+const MAX_DEPTH = 3;
+/** An index level must leave at most this share of its rules to test on average. */
+const WORTH = 0.7;
 
 /**
- * The rules a bucket offers an event whose indexed field has value `v` (a list the bucket owns:
- * do not modify). Arrays and objects meet every rule of the pair, since any element may match.
+ * A node of a pair's decision tree. The rules of a node are split in two: those that pin the
+ * node's field (found under the event's value in `byValue`) and those that do not (`rest`); an
+ * event meets the rules of the child for its value and those of `rest`, each rule at most once.
  */
-export function rulesFor(b: Bucket, v: unknown): readonly CompiledRule[] {
+export interface Bucket {
+  /** Every rule of the node, in pack order. */
+  readonly all: readonly CompiledRule[];
+  /** The field that splits the node, or null for a leaf (the event meets `all`). */
+  readonly field: FieldRef | null;
+  /** The rules pinning each value of the field (lower-case text, numbers, booleans). */
+  readonly byValue: ReadonlyMap<PinKey, Bucket>;
+  /** The rules that do not pin the field. */
+  readonly rest: Bucket | null;
+}
+
+const EMPTY: Bucket = { all: [], field: null, byValue: new Map(), rest: null };
+
+function leaf(all: readonly CompiledRule[]): Bucket {
+  return all.length === 0 ? EMPTY : { all, field: null, byValue: new Map(), rest: null };
+}
+
+/** The child of a split node for value `v`; null when no rule pins it; the node itself for lists. */
+function child(b: Bucket, v: unknown): Bucket | null {
   switch (typeof v) {
     case 'number':
     case 'boolean':
-      return b.byValue.get(v) ?? b.rest;
+      return b.byValue.get(v) ?? null;
     case 'string':
-      return b.byValue.get(v) ?? b.byValue.get(v.toLowerCase()) ?? b.rest;
+      return b.byValue.get(v) ?? b.byValue.get(v.toLowerCase()) ?? null;
     case 'undefined':
-      return b.rest;
+      return null;
     default:
-      return v === null ? b.rest : b.all;
+      // Any element of a list may match: every rule of the node.
+      return v === null ? null : b;
   }
+}
+
+/** Calls `each` for every rule of the tree the event can match (reading fields through `value`). */
+export function visitRules(
+  b: Bucket,
+  value: (f: FieldRef) => unknown,
+  each: (r: CompiledRule) => void,
+): void {
+  for (;;) {
+    if (b.field === null) {
+      const all = b.all;
+      for (let i = 0; i < all.length; i++) each(all[i] as CompiledRule);
+      return;
+    }
+    const c = child(b, value(b.field));
+    if (c === b) {
+      const all = b.all;
+      for (let i = 0; i < all.length; i++) each(all[i] as CompiledRule);
+      return;
+    }
+    if (c !== null) visitRules(c, value, each);
+    b = b.rest as Bucket;
+  }
+}
+
+/** The rules of the tree an event can match, as a new list in pack order. */
+export function rulesFor(b: Bucket, value: (f: FieldRef) => unknown): CompiledRule[] {
+  const out: CompiledRule[] = [];
+  visitRules(b, value, (r) => out.push(r));
+  return out.sort((x, y) => x.index - y.index);
+}
+
+/** Builds a decision tree over `list`, splitting on fields not in `used`. */
+function tree(list: readonly CompiledRule[], used: ReadonlySet<string>, depth: number): Bucket {
+  if (list.length < MIN_INDEXED_RULES || depth >= MAX_DEPTH) return leaf(list);
+  // Expected rules left to test, for an event value spread evenly over the keys and "other".
+  const stats = new Map<string, { pinned: number; keyed: number; keys: Set<PinKey> }>();
+  for (const r of list) {
+    for (const [f, keys] of r.pins) {
+      if (used.has(f)) continue;
+      let st = stats.get(f);
+      if (st === undefined) {
+        st = { pinned: 0, keyed: 0, keys: new Set() };
+        stats.set(f, st);
+      }
+      st.pinned++;
+      st.keyed += keys.size;
+      for (const k of keys) st.keys.add(k);
+    }
+  }
+  let best: string | null = null;
+  let bestCost = list.length * WORTH;
+  for (const [f, st] of [...stats].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const cost = list.length - st.pinned + st.keyed / (st.keys.size + 1);
+    if (cost < bestCost) {
+      best = f;
+      bestCost = cost;
+    }
+  }
+  if (best === null) return leaf(list);
+  const field = best;
+  const usedNext = new Set(used).add(field);
+  const groups = new Map<PinKey, CompiledRule[]>();
+  const rest: CompiledRule[] = [];
+  for (const r of list) {
+    const keys = r.pins.get(field);
+    if (keys === undefined) {
+      rest.push(r);
+      continue;
+    }
+    for (const key of keys) {
+      const l = groups.get(key);
+      if (l === undefined) groups.set(key, [r]);
+      else l.push(r);
+    }
+  }
+  const byValue = new Map<PinKey, Bucket>();
+  for (const [k, l] of groups) byValue.set(k, tree(l, usedNext, depth + 1));
+  return { all: list, field: fieldRef(field), byValue, rest: tree(rest, usedNext, depth + 1) };
 }
 
 export class Dispatcher {
@@ -105,37 +195,6 @@ export class Dispatcher {
         (r.protos === null || r.protos.has(p)),
     );
     if (list.length === 0) return EMPTY;
-    // The field most rules of the pair pin (kind and proto are already decided).
-    const counts = new Map<string, number>();
-    for (const r of list) {
-      for (const f of r.pins.keys()) {
-        if (f !== 'kind' && f !== 'proto') counts.set(f, (counts.get(f) ?? 0) + 1);
-      }
-    }
-    let best: string | null = null;
-    let bestN = MIN_INDEXED_RULES - 1;
-    for (const [f, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (n > bestN) {
-        best = f;
-        bestN = n;
-      }
-    }
-    if (best === null) return { all: list, field: null, byValue: new Map(), rest: list };
-    const field = best;
-    const rest = list.filter((r) => !r.pins.has(field));
-    const byValue = new Map<PinKey, CompiledRule[]>();
-    for (const r of list) {
-      for (const key of r.pins.get(field) ?? []) {
-        let l = byValue.get(key);
-        if (l === undefined) {
-          l = [...rest];
-          byValue.set(key, l);
-        }
-        l.push(r);
-      }
-    }
-    // Pack order within each list, so rules run in the same order whatever the index.
-    for (const l of byValue.values()) l.sort((a, b) => a.index - b.index);
-    return { all: list, field: fieldRef(field), byValue, rest };
+    return tree(list, new Set(['kind', 'proto']), 0);
   }
 }

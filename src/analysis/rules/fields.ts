@@ -81,7 +81,13 @@ export class EventView {
   private meta: EventMeta | null = null;
   private event: AppEvent | null = null;
   private obj: Record<string, unknown> | null = null;
+  /** The object is a flow record (`flows.jsonl`), not an event line. */
+  private isFlow = false;
   private tsText: string | null = null;
+  private prefixSec = -1;
+  private prefix = '';
+  private objSec = -1;
+  private objNs = 0;
   private siteDone = false;
   private srcZone: ZoneInfo | null = null;
   private dstZone: ZoneInfo | null = null;
@@ -93,22 +99,33 @@ export class EventView {
     this.meta = meta;
     this.event = event;
     this.obj = null;
+    this.isFlow = false;
     this.tsText = null;
     this.siteDone = false;
   }
 
-  /** Points the view at an event line (parsed) or a flow record. */
-  setObject(obj: Record<string, unknown>): void {
+  /** Points the view at an event line (parsed), or at a flow record when `flow` is set. */
+  setObject(obj: Record<string, unknown>, flow = false): void {
     this.meta = null;
     this.event = null;
     this.obj = obj;
+    this.isFlow = flow;
     this.tsText = null;
+    this.objSec = -1;
     this.siteDone = false;
   }
 
-  /** The current event as a line object (for evidence): built here, on a match only. */
+  /** True when the view holds a flow record. */
+  get flowRecord(): boolean {
+    return this.isFlow;
+  }
+
+  /**
+   * The current event as a line object (for evidence), built here on a match only. A flow
+   * record gets the `frame` of its first packet first, as evidence lines carry one.
+   */
   toLine(): Record<string, unknown> {
-    if (this.obj !== null) return this.obj;
+    if (this.obj !== null) return this.isFlow ? { frame: this.frame(), ...this.obj } : this.obj;
     const m = this.meta as EventMeta;
     const e = this.event as AppEvent;
     const line: Record<string, unknown> = {
@@ -131,21 +148,80 @@ export class EventView {
     return line;
   }
 
-  /** Capture time in seconds and nanoseconds (0 when the object carries no parsable `ts`). */
-  time(): { sec: number; ns: number } {
-    if (this.meta !== null) return { sec: this.meta.sec, ns: this.meta.ns };
-    return parseTs(this.obj?.ts);
+  /** Capture time of the occurrence: whole seconds (0 when an object carries no parsable `ts`). */
+  sec(): number {
+    if (this.meta !== null) return this.meta.sec;
+    this.parseObjTs();
+    return this.objSec;
   }
 
-  /** The top-level value of an envelope field (also for objects), or undefined. */
-  envelope(name: 'src_ip' | 'dst_ip' | 'proto' | 'flow' | 'kind' | 'frame'): unknown {
-    return this.value(fieldRef(name));
+  /** Nanoseconds within {@link sec}. */
+  ns(): number {
+    if (this.meta !== null) return this.meta.ns;
+    this.parseObjTs();
+    return this.objNs;
+  }
+
+  /** ISO 8601 time text of the occurrence (`ts`; '' when absent). */
+  tsString(): string {
+    if (this.meta !== null) return this.ts();
+    const t = this.obj?.ts;
+    return typeof t === 'string' ? t : '';
+  }
+
+  /** Frame of the occurrence (a flow record's first frame). */
+  frame(): number {
+    if (this.meta !== null) return this.meta.frame;
+    const f = this.isFlow ? this.obj?.first_frame : this.obj?.frame;
+    return typeof f === 'number' ? f : 0;
+  }
+
+  /** Sender and receiver addresses (a flow's initiator and responder). */
+  srcIp(): string | null {
+    if (this.meta !== null) return this.meta.srcIp;
+    const v = this.obj?.src_ip;
+    return typeof v === 'string' ? v : null;
+  }
+
+  dstIp(): string | null {
+    if (this.meta !== null) return this.meta.dstIp;
+    const v = this.obj?.dst_ip;
+    return typeof v === 'string' ? v : null;
+  }
+
+  /** Protocol of the occurrence (a flow's service, else its transport). */
+  proto(): string {
+    if (this.meta !== null) return this.meta.proto;
+    const o = this.obj as Record<string, unknown>;
+    const v = this.isFlow ? (o.service ?? o.transport) : o.proto;
+    return typeof v === 'string' ? v : '';
+  }
+
+  /** Flow id of the occurrence (a flow record's own id). */
+  flowId(): string {
+    if (this.meta !== null) return this.meta.flow;
+    const o = this.obj as Record<string, unknown>;
+    const v = this.isFlow ? o.id : o.flow;
+    return typeof v === 'string' ? v : '';
+  }
+
+  private parseObjTs(): void {
+    if (this.objSec >= 0) return;
+    const t = parseTs(this.obj?.ts);
+    this.objSec = t.sec;
+    this.objNs = t.ns;
   }
 
   private ts(): string {
     if (this.tsText === null) {
       const m = this.meta as EventMeta;
-      this.tsText = isoMicros(m.sec, m.ns);
+      // Consecutive events share their second: format the date once per second.
+      if (m.sec !== this.prefixSec) {
+        const full = isoMicros(m.sec, 0);
+        this.prefix = full.slice(0, full.length - 7);
+        this.prefixSec = m.sec;
+      }
+      this.tsText = this.prefix + (Math.floor(m.ns / 1000) + 1_000_000).toString().slice(1) + 'Z';
     }
     return this.tsText;
   }

@@ -11,6 +11,7 @@ import type { RulePack } from './loader.js';
 import { compilePack } from './pack.js';
 import type { RuleReport } from './rule-engine.js';
 import { Suppressor, type Suppression } from './suppress.js';
+import { toRecords } from './records.js';
 
 /** What {@link collectAlerts} needs. */
 export interface CollectOptions {
@@ -46,7 +47,8 @@ export function collectAlerts(
   if (opts.pack !== null) {
     const pack = compilePack(opts.pack);
     counters.inc('rules.loaded', pack.rules.length + pack.correlations.length);
-    for (const a of correlate(pack, report.rules?.records ?? [], counters)) {
+    const records = report.rules ? toRecords(report.rules.records) : [];
+    for (const a of correlate(pack, records, counters)) {
       if (keep(a.candidate, 1)) out.add(a.candidate, a.subject);
     }
   }

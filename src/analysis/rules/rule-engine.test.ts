@@ -4,6 +4,7 @@ import { Counters } from '../../core/counters.js';
 import type { FlowRecord } from '../../events/envelope.js';
 import type { EventMeta } from '../observer.js';
 import { RuleEngine } from './rule-engine.js';
+import { toRecords } from './records.js';
 import { packOf, ruleYaml } from '../../../test/helpers/rules.js';
 
 function meta(over: Partial<EventMeta> = {}): EventMeta {
@@ -63,7 +64,7 @@ describe('RuleEngine', () => {
     e.event(meta(), WRITE);
     e.event(meta({ frame: 43 }), READ);
     e.event(meta({ frame: 44, ns: 500_000_000 }), WRITE);
-    const alerts = e.alerts.list();
+    const alerts = e.alertList();
     expect(alerts).toHaveLength(1);
     const a = alerts[0]!;
     expect(a).toMatchObject({
@@ -110,8 +111,8 @@ describe('RuleEngine', () => {
     );
     const { e } = engine(rule);
     e.event(meta(), WRITE);
-    expect(e.alerts.list()).toHaveLength(1);
-    const line = JSON.parse(JSON.stringify(e.alerts.list()[0]!.evidence.events[0])) as Record<
+    expect(e.alertList()).toHaveLength(1);
+    const line = JSON.parse(JSON.stringify(e.alertList()[0]!.evidence.events[0])) as Record<
       string,
       unknown
     >;
@@ -121,9 +122,9 @@ describe('RuleEngine', () => {
     // MAC addresses are fields of Ethernet-level events only, as on their lines.
     const mac = engine(ruleYaml({ s: { src_mac: '00:11:22:33:44:55' }, condition: 's' })).e;
     mac.event(meta(), WRITE);
-    expect(mac.alerts.list()).toHaveLength(0);
+    expect(mac.alertList()).toHaveLength(0);
     mac.event(meta({ transport: 'ether', srcIp: null, dstIp: null }), WRITE);
-    expect(mac.alerts.list()).toHaveLength(1);
+    expect(mac.alertList()).toHaveLength(1);
   });
 
   it('dispatches by log source: service, anomaly and protocol categories', () => {
@@ -148,7 +149,7 @@ describe('RuleEngine', () => {
       kind: 'anomaly',
       anomaly: { name: 'modbus.invalid_length' },
     });
-    expect(e.alerts.list().map((a) => [a.rule_id, a.frame])).toEqual([
+    expect(e.alertList().map((a) => [a.rule_id, a.frame])).toEqual([
       ['aaaaaaaa-0000-4000-8000-000000000003', 42],
       ['aaaaaaaa-0000-4000-8000-000000000004', 50],
     ]);
@@ -184,7 +185,7 @@ describe('RuleEngine', () => {
     };
     e.flow(rec);
     e.flow({ ...rec, id: '1:4', conn_state: 'SF', first_frame: 4 });
-    const alerts = e.alerts.list();
+    const alerts = e.alertList();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ frame: 3, flow: '1:3', proto: 'tcp', src_ip: '10.0.0.5' });
     expect(alerts[0]!.evidence.events[0]).toMatchObject({ frame: 3, conn_state: 'S0' });
@@ -203,7 +204,7 @@ filter:
     const { e, counters } = engine(text);
     e.event(meta(), WRITE);
     e.event(meta({ srcIp: '10.0.0.6', frame: 60 }), WRITE);
-    expect(e.alerts.list().map((a) => a.src_ip)).toEqual(['10.0.0.6']);
+    expect(e.alertList().map((a) => a.src_ip)).toEqual(['10.0.0.6']);
     expect(counters.get('rules.filtered')).toBe(1);
     expect(counters.get('rules.matches')).toBe(1);
   });
@@ -216,11 +217,11 @@ filter:
     const { e } = engine(text, { site: true });
     e.event(meta(), WRITE);
     e.event(meta({ srcIp: '10.0.0.9', dstIp: '10.0.0.5', frame: 70 }), WRITE);
-    expect(e.alerts.list().map((a) => a.frame)).toEqual([42]);
+    expect(e.alertList().map((a) => a.frame)).toEqual([42]);
     // Without a site model the fields are absent.
     const none = engine(text).e;
     none.event(meta(), WRITE);
-    expect(none.alerts.list()).toHaveLength(0);
+    expect(none.alertList()).toHaveLength(0);
   });
 
   it('evaluates derived event lines (behaviour) and counts lines that are not JSON objects', () => {
@@ -236,7 +237,7 @@ filter:
     e.evaluateLine('[1,2]');
     // A protocol rule does not see behaviour events, nor a behaviour rule protocol events.
     e.event(meta(), { kind: 'modbus.request', beacon: { connections: 12 } });
-    expect(e.alerts.list().map((a) => [a.frame, a.dst_ip])).toEqual([[9, '8.8.4.4']]);
+    expect(e.alertList().map((a) => [a.frame, a.dst_ip])).toEqual([[9, '8.8.4.4']]);
     expect(counters.get('rules.lines_invalid')).toBe(2);
   });
 
@@ -257,20 +258,20 @@ correlation:
 `;
     const quiet = engine(base + corr(false)).e;
     quiet.event(meta(), WRITE);
-    expect(quiet.alerts.list()).toHaveLength(0);
-    const recs = quiet.report().records;
+    expect(quiet.alertList()).toHaveLength(0);
+    const recs = toRecords(quiet.report().records);
     expect(recs).toHaveLength(1);
     expect(recs[0]).toMatchObject({
       r: 0,
       frame: 42,
       src: '10.0.0.5',
-      f: ['10.0.0.5', '1'],
+      f: ['10.0.0.5', 1],
       flow: '1:17',
     });
     const loud = engine(base + corr(true)).e;
     loud.event(meta(), WRITE);
-    expect(loud.alerts.list()).toHaveLength(1);
-    expect(loud.report().records).toHaveLength(1);
+    expect(loud.alertList()).toHaveLength(1);
+    expect(toRecords(loud.report().records)).toHaveLength(1);
   });
 
   it('caps match records and counts the rest', () => {
@@ -283,7 +284,7 @@ correlation: {type: event_count, rules: [ww], group-by: [src_ip], timespan: 1m, 
     const counters = new Counters();
     const e = new RuleEngine({ pack: packOf(text), counters, maxRecords: 3 });
     for (let i = 0; i < 5; i++) e.event(meta({ frame: i + 1 }), WRITE);
-    expect(e.report().records).toHaveLength(3);
+    expect(toRecords(e.report().records)).toHaveLength(3);
     expect(counters.get('rules.records_dropped')).toBe(2);
   });
 });

@@ -14,12 +14,21 @@
 import type { Counters } from '../../core/counters.js';
 import type { AppEvent } from '../../decode/decoder.js';
 import type { FlowRecord } from '../../events/envelope.js';
-import { AlertCollection, type AlertCandidate } from '../alerts.js';
+import { AlertCollection } from '../alerts.js';
 import type { EventMeta, Observer } from '../observer.js';
-import { Dispatcher, rulesFor } from './dispatch.js';
-import { EventView, type SiteContext } from './fields.js';
+import { Dispatcher, rulesFor, visitRules } from './dispatch.js';
+import { EventView, type FieldRef, type SiteContext } from './fields.js';
 import type { RulePack } from './loader.js';
 import { compilePack, type CompiledPack, type CompiledRule } from './pack.js';
+import {
+  emptyColumns,
+  pushRecord,
+  recordCount,
+  type FieldValue,
+  type MatchRecord,
+  type RecordColumns,
+} from './records.js';
+import { RepeatGatherer } from './repeats.js';
 
 /** Most correlation match records one engine keeps (`rules.records_dropped` counts the rest). */
 export const MAX_MATCH_RECORDS = 250_000;
@@ -27,6 +36,15 @@ export const MAX_MATCH_RECORDS = 250_000;
 export const MAX_LINE_BYTES = 1 << 20;
 /** Longest text of a group-by or value field kept in a record. */
 const MAX_FIELD_TEXT = 256;
+/** Re-exported for callers of the engine. */
+export type { MatchRecord, RecordColumns };
+
+/**
+ * Records of one rule in one flow that keep their event line (evidence of a correlation); later
+ * ones keep only their frame. A flow lives in one thread, so which records keep their line does
+ * not depend on the number of threads.
+ */
+export const EVIDENCE_PER_FLOW = 3;
 
 /**
  * Counters of the rule engine (summary.json). Match counters add up over threads; correlation
@@ -64,30 +82,9 @@ export const RULE_ENGINE_COUNTERS = Object.freeze({
   { description: string; severity: 'low' | 'medium' | 'high' | 'critical' }
 >);
 
-/**
- * A match of a correlated rule, as it crosses threads: when and where, the fields the
- * correlations group and count by (as text), and the event for evidence.
- */
-export interface MatchRecord {
-  /** Detection rule ({@link CompiledRule.index}). */
-  r: number;
-  sec: number;
-  ns: number;
-  ts: string;
-  frame: number;
-  flow: string;
-  src: string | null;
-  dst: string | null;
-  proto: string;
-  /** Values of the rule's recordFields (null: absent). */
-  f: (string | null)[];
-  /** The event line (or flow record) that matched. */
-  ev: Record<string, unknown>;
-}
-
-/** What the engine hands over at the end: records for correlation. */
+/** What the engine hands over at the end: the matches of correlated rules, in columns. */
 export interface RuleReport {
-  records: MatchRecord[];
+  records: RecordColumns;
 }
 
 /** Options of {@link RuleEngine}. */
@@ -100,7 +97,7 @@ export interface RuleEngineOptions {
   alerts?: AlertCollection;
   /** Where counters go. */
   counters: Counters;
-  /** Cap of {@link MatchRecord}s (default {@link MAX_MATCH_RECORDS}). */
+  /** Cap of match records (default {@link MAX_MATCH_RECORDS}). */
   maxRecords?: number;
 }
 
@@ -111,7 +108,16 @@ export class RuleEngine implements Observer {
   private readonly view: EventView;
   private readonly counters: Counters;
   private readonly maxRecords: number;
-  private readonly records: MatchRecord[] = [];
+  private readonly records: RecordColumns = emptyColumns();
+  /** Per rule: records per flow so far (which keep their event line). */
+  private readonly perFlow: Map<string, number>[];
+  private readonly repeats: RepeatGatherer;
+  /** Reads a field of the event in the view (made once: the dispatcher calls it per event). */
+  private readonly read = (f: FieldRef): unknown => this.view.value(f);
+  /** Tests one rule on the event in the view (made once, for the dispatcher's visits). */
+  private readonly tryRule = (r: CompiledRule): void => {
+    if (r.test(this.view)) this.matched(r, this.view);
+  };
 
   constructor(opts: RuleEngineOptions) {
     this.pack = compilePack(opts.pack);
@@ -120,6 +126,8 @@ export class RuleEngine implements Observer {
     this.view = new EventView(opts.site ?? null);
     this.counters = opts.counters;
     this.maxRecords = opts.maxRecords ?? MAX_MATCH_RECORDS;
+    this.repeats = new RepeatGatherer(this.alerts);
+    this.perFlow = this.pack.rules.map(() => new Map<string, number>());
   }
 
   /** A decoder event (Observer). */
@@ -128,7 +136,11 @@ export class RuleEngine implements Observer {
     if (bucket.all.length === 0) return;
     const view = this.view;
     view.setMeta(meta, event);
-    const rules = bucket.field === null ? bucket.all : rulesFor(bucket, view.value(bucket.field));
+    if (bucket.field !== null) {
+      visitRules(bucket, this.read, this.tryRule);
+      return;
+    }
+    const rules = bucket.all;
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i] as CompiledRule;
       if (r.test(view)) this.matched(r, view);
@@ -140,7 +152,7 @@ export class RuleEngine implements Observer {
     const rules = this.dispatcher.forFlow(record.service);
     if (rules.length === 0) return;
     const view = this.view;
-    view.setObject(record as unknown as Record<string, unknown>);
+    view.setObject(record as unknown as Record<string, unknown>, true);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i] as CompiledRule;
       if (r.test(view)) this.matched(r, view);
@@ -157,8 +169,9 @@ export class RuleEngine implements Observer {
       this.counters.inc('rules.lines_invalid');
       return;
     }
+    const flow = isFlow(obj);
     for (const r of this.candidates(obj)) {
-      this.view.setObject(obj);
+      this.view.setObject(obj, flow);
       if (r.test(this.view)) this.matched(r, this.view);
     }
   }
@@ -171,28 +184,51 @@ export class RuleEngine implements Observer {
   matchingRules(obj: Record<string, unknown>, as?: 'event' | 'flow'): CompiledRule[] {
     const out: CompiledRule[] = [];
     const view = this.view;
+    const flow = isFlow(obj, as);
     for (const r of this.candidates(obj, as)) {
-      view.setObject(obj);
+      view.setObject(obj, flow);
       if (!r.test(view)) continue;
       if (r.filters.every((f) => f(view))) out.push(r);
     }
     return out;
   }
 
-  /** Records of correlated-rule matches so far (for the engine report). */
+  /**
+   * Records of correlated-rule matches so far (for the engine report); the alerts gathered so
+   * far are handed to the alert collection first.
+   */
   report(): RuleReport {
+    this.repeats.flush();
     return { records: this.records };
+  }
+
+  /** Alerts so far, with gathered repeats counted (for tests and callers without a report). */
+  alertList(): ReturnType<AlertCollection['list']> {
+    this.repeats.flush();
+    return this.alerts.list();
   }
 
   /** The match record a correlated rule's match makes (examples feed correlations with it). */
   recordOf(r: CompiledRule, obj: Record<string, unknown>): MatchRecord {
-    this.view.setObject(obj);
-    return this.record(r, this.view);
+    const view = this.view;
+    view.setObject(obj, isFlow(obj, r.category === 'flow' ? 'flow' : 'event'));
+    return {
+      r: r.index,
+      sec: view.sec(),
+      ns: view.ns(),
+      frame: view.frame(),
+      flow: view.flowId(),
+      src: view.srcIp(),
+      dst: view.dstIp(),
+      proto: view.proto(),
+      f: r.recordFields.map((f) => fieldValue(view.value(f))),
+      ev: view.toLine(),
+    };
   }
 
   private candidates(obj: Record<string, unknown>, as?: 'event' | 'flow'): readonly CompiledRule[] {
     const kind = obj.kind;
-    if (as === 'flow' || (as === undefined && typeof kind !== 'string')) {
+    if (isFlow(obj, as)) {
       return this.dispatcher.forFlow(typeof obj.service === 'string' ? obj.service : undefined);
     }
     const bucket = this.dispatcher.forEvent(
@@ -200,8 +236,8 @@ export class RuleEngine implements Observer {
       typeof kind === 'string' ? kind : '',
     );
     if (bucket.field === null) return bucket.all;
-    this.view.setObject(obj);
-    return rulesFor(bucket, this.view.value(bucket.field));
+    this.view.setObject(obj, false);
+    return rulesFor(bucket, this.read);
   }
 
   private matched(r: CompiledRule, view: EventView): void {
@@ -214,49 +250,38 @@ export class RuleEngine implements Observer {
     }
     this.counters.inc('rules.matches');
     if (r.record) {
-      if (this.records.length < this.maxRecords) this.records.push(this.record(r, view));
+      if (recordCount(this.records) < this.maxRecords) this.record(r, view);
       else this.counters.inc('rules.records_dropped');
     }
-    if (!r.alert) return;
-    const line = view.toLine();
-    const flowRec = line.kind === undefined && typeof line.first_frame === 'number';
-    const frame = flowRec ? (line.first_frame as number) : numberOr(line.frame, 0);
-    const c: AlertCandidate = {
-      ts: typeof line.ts === 'string' ? line.ts : '',
-      frame,
-      rule_id: r.id,
-      title: r.title,
-      severity: r.severity,
-      source: 'rule',
-      technique_ids: [...r.techniqueIds],
-      src_ip: stringOrNull(line.src_ip),
-      dst_ip: stringOrNull(line.dst_ip),
-      proto: flowRec ? String(line.service ?? line.transport ?? '') : String(line.proto ?? ''),
-      flow: flowRec ? String(line.id ?? '') : String(line.flow ?? ''),
-      evidence: { frames: [frame], events: [flowRec ? { frame, ...line } : line] },
-    };
-    this.alerts.add(c, '');
+    if (r.alert) this.repeats.match(r, view);
   }
 
-  private record(r: CompiledRule, view: EventView): MatchRecord {
-    const line = view.toLine();
-    const flowRec = line.kind === undefined && typeof line.first_frame === 'number';
-    const t = view.time();
-    const frame = flowRec ? (line.first_frame as number) : numberOr(line.frame, 0);
-    return {
-      r: r.index,
-      sec: t.sec,
-      ns: t.ns,
-      ts: typeof line.ts === 'string' ? line.ts : '',
-      frame,
-      flow: flowRec ? String(line.id ?? '') : String(line.flow ?? ''),
-      src: stringOrNull(line.src_ip),
-      dst: stringOrNull(line.dst_ip),
-      proto: flowRec ? String(line.service ?? line.transport ?? '') : String(line.proto ?? ''),
-      f: r.recordFields.map((f) => fieldText(view.value(f))),
-      ev: flowRec ? { frame, ...line } : line,
-    };
+  private record(r: CompiledRule, view: EventView): void {
+    const flow = view.flowId();
+    const seen = this.perFlow[r.index] as Map<string, number>;
+    const n = seen.get(flow) ?? 0;
+    if (n < EVIDENCE_PER_FLOW) seen.set(flow, n + 1);
+    const c = this.records;
+    pushRecord(
+      c,
+      r.index,
+      view.sec(),
+      view.ns(),
+      view.frame(),
+      flow,
+      view.srcIp(),
+      view.dstIp(),
+      view.proto(),
+      n < EVIDENCE_PER_FLOW ? view.toLine() : null,
+    );
+    const fields = r.recordFields;
+    for (let i = 0; i < fields.length; i++) c.f.push(fieldValue(view.value(fields[i] as FieldRef)));
   }
+}
+
+/** Whether an object is read as a flow record: forced by `as`, else when it has no `kind`. */
+function isFlow(obj: Record<string, unknown>, as?: 'event' | 'flow'): boolean {
+  return as === 'flow' || (as === undefined && typeof obj.kind !== 'string');
 }
 
 function parseLine(line: string): Record<string, unknown> | null {
@@ -271,17 +296,10 @@ function parseLine(line: string): Record<string, unknown> | null {
   }
 }
 
-function stringOrNull(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
-}
-
-function numberOr(v: unknown, d: number): number {
-  return typeof v === 'number' ? v : d;
-}
-
-/** A field value as record text: strings as they are, other values as JSON; capped. */
-function fieldText(v: unknown): string | null {
+/** A field value as a record keeps it: primitives as they are, other values as capped JSON. */
+function fieldValue(v: unknown): FieldValue {
   if (v === undefined || v === null) return null;
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > MAX_FIELD_TEXT ? s.slice(0, MAX_FIELD_TEXT) : s;
 }
