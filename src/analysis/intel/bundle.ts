@@ -174,6 +174,16 @@ export class BundleReader {
   readonly counters: Record<string, number> = {};
   readonly problems: IntelProblem[] = [];
 
+  /** Technique lists by content: 100,000 indicators share a handful of arrays. */
+  private readonly techniqueLists = new Map<string, readonly string[]>();
+
+  private shared(list: string[]): readonly string[] {
+    const key = list.join(',');
+    let s = this.techniqueLists.get(key);
+    if (s === undefined) this.techniqueLists.set(key, (s = Object.freeze(list.slice())));
+    return s;
+  }
+
   private count(name: string, n = 1): void {
     this.counters[name] = (this.counters[name] ?? 0) + n;
   }
@@ -401,7 +411,7 @@ export class BundleReader {
       validUntil,
       severity: severityOf(o),
       // Exact-size copies: a grown array keeps spare capacity, times 100,000 indicators.
-      techniqueIds: techniques.slice(),
+      techniqueIds: this.shared(techniques),
       related: related.length === 0 ? NO_RELATED : related.slice(),
     };
   }

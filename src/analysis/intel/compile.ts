@@ -48,7 +48,6 @@ export interface CompiledIndicator {
   readonly spec: IntelIndicator;
   /** Position in the data's indicator list (the id of sequence hits). */
   readonly position: number;
-  readonly leaves: Leaf[];
   /**
    * True when one observation decides the pattern (one leaf, no `REPEATS` above 1): a match
    * alerts at once. Otherwise matches of the leaves are collected and the pattern is decided
@@ -175,11 +174,10 @@ export class IntelIndex {
       }
       const immediate = singleObservation(pattern, windows);
       if (windows.length === 0) windows = NO_WINDOWS;
-      const ind: CompiledIndicator = { spec, position, leaves: [], immediate, windows };
+      const ind: CompiledIndicator = { spec, position, immediate, windows };
       this.indicators.push(ind);
       patternLeaves(pattern).forEach((c, index) => {
         const leaf: Leaf = { indicator: ind, index, expr: compileExpression(c), stamp: -1 };
-        ind.leaves.push(leaf);
         this.add(leaf);
       });
     });

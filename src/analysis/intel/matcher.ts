@@ -34,8 +34,9 @@ export const MAX_SEQUENCE_HITS = 100_000;
 
 /**
  * Flows whose address, port and protocol candidates are cached (events of many flows
- * interleave); the cache starts over when full. Most flows have no candidate and share one
- * empty list.
+ * interleave; an entry goes when its flow record arrives); the cache starts over when full
+ * (flows without records: layer-2 streams). Most flows have no candidate and share one empty
+ * list.
  */
 const FLOW_CACHE = 8192;
 const NONE: readonly Leaf[] = Object.freeze([]);
@@ -174,11 +175,19 @@ export class IntelMatcher implements Observer {
     const cand = this.cand;
     cand.length = 0;
     this.collecting = cand;
-    this.ipCandidates(r.src_ip);
-    this.ipCandidates(r.dst_ip);
-    this.portCandidates(r.src_port, r.dst_port);
-    this.macCandidates(r.src_mac ?? '', r.dst_mac ?? '');
-    this.protocolNameCandidates(r.transport, r.service ?? '', r.src_ip);
+    // The flow's events found its address, port and protocol candidates already (a flow
+    // record ends the flow: its cache entry goes with it).
+    const cached = this.flowCache.get(r.id);
+    if (cached !== undefined) {
+      this.flowCache.delete(r.id);
+      for (let i = 0; i < cached.length; i++) this.add(cached[i] as Leaf);
+    } else {
+      this.ipCandidates(r.src_ip);
+      this.ipCandidates(r.dst_ip);
+      this.portCandidates(r.src_port, r.dst_port);
+      this.macCandidates(r.src_mac ?? '', r.dst_mac ?? '');
+      this.protocolNameCandidates(r.transport, r.service ?? '', r.src_ip);
+    }
     if (cand.length === 0 && idx.scanned.length === 0) return;
     const time = Date.parse(r.ts);
     let obs: Observation | null = null;
