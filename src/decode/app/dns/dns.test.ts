@@ -116,6 +116,7 @@ describe('DNS over TCP (stream form)', () => {
         longest_label: 9,
         // Leftmost labels of l.ns.ostrykebs.pl: "l" and "ns" -> 3 distinct bytes, equiprobable.
         entropy: 1.585,
+        domain: 'ostrykebs.pl',
       },
     });
     expect(r?.kind).toBe('dns.response');
@@ -320,9 +321,11 @@ describe('DNS over UDP (datagram form)', () => {
       '00'; // "local"
     s.parse(C, hex('0001' + '0000' + '0001' + '000000000000' + name + '000c0001'));
     expect(s.sink.events[0]?.dns.qname).toBe('bob’s imac.a\\x01b.local');
+    expect(s.sink.events[0]?.dns.domain).toBe('a\\x01b.local');
     const root = session('udp');
     root.parse(C, hex('0001' + '0100' + '0001' + '000000000000' + '00' + '00020001'));
     expect(root.sink.events[0]?.dns.qname).toBe('<Root>');
+    expect(root.sink.events[0]?.dns.domain).toBeUndefined();
   });
 });
 
@@ -337,6 +340,20 @@ describe('tunnelling features and anomalies', () => {
     expect(e?.label_count).toBe(5);
     expect(e?.entropy).toBeGreaterThan(4);
     expect(s.sink.anomalies).toEqual(['dns.long_name', 'dns.high_entropy_name']);
+  });
+
+  it('names the domain of each query: its last two labels', () => {
+    const s = session('udp');
+    s.parse(C, message(1, 0x0100, 'l.1.ns.ostrykebs.pl', 16));
+    s.parse(C, message(2, 0x0100, 'ostrykebs.pl', 16));
+    s.parse(C, message(3, 0x0100, 'isatap', 1));
+    s.parse(C, message(4, 0x0100, 'www.example.co.uk', 1));
+    expect(s.sink.events.map((e) => e.dns.domain)).toEqual([
+      'ostrykebs.pl',
+      'ostrykebs.pl',
+      'isatap',
+      'co.uk',
+    ]);
   });
 
   it('does not flag ordinary names', () => {

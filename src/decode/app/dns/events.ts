@@ -102,6 +102,13 @@ export interface DnsFields {
    * or the first when there are at most two), rounded to 3 decimals.
    */
   entropy?: number;
+  /**
+   * ... and the domain the name belongs to, taken as its last two labels (`ostrykebs.pl` for
+   * `l.1.ns.ostrykebs.pl`; the whole name when it has two labels or fewer; absent for the root):
+   * rules count the distinct names a client asks under one domain. Names under a two-label
+   * public suffix give the suffix (`co.uk`).
+   */
+  domain?: string;
   /** Answer, authority and additional records (at most 64 each; OPT is in `edns`). */
   answers?: DnsRecord[];
   authority?: DnsRecord[];
