@@ -81,7 +81,11 @@ export class IntelMatcher implements Observer {
   private readonly tallies = new Map<string, Tally>();
   private readonly addr = new Uint8Array(16);
   private seq = 0;
-  private collecting: Leaf[] = this.cand;
+  /** Entries of {@link cand} in use (the array is reused: no length writes per event). */
+  private candN = 0;
+  /** While a flow's candidates are collected: true, and the list once one is found. */
+  private toFlow = false;
+  private flowList: Leaf[] | null = null;
   private readonly visit = (list: readonly Leaf[]): void => {
     for (const l of list) this.add(l);
   };
@@ -126,18 +130,19 @@ export class IntelMatcher implements Observer {
     const idx = this.index;
     if (idx.indicators.length === 0) return;
     this.gen++;
-    const cand = this.cand;
-    cand.length = 0;
+    this.candN = 0;
     let flowCand = this.flowCache.get(meta.flow);
     if (flowCand === undefined) flowCand = this.flowCandidates(meta);
-    this.collecting = cand;
     for (let i = 0; i < flowCand.length; i++) this.add(flowCand[i] as Leaf);
     this.protocolCandidates(meta.proto, e);
-    if (cand.length === 0 && idx.scanned.length === 0) return;
+    const n = this.candN;
+    const scanned = idx.scanned;
+    if (n === 0 && scanned.length === 0) return;
+    const cand = this.cand;
     const time = meta.sec * 1000 + meta.ns / 1e6;
     let obs: Observation | null = null;
-    for (let i = 0; i < cand.length + idx.scanned.length; i++) {
-      const leaf = (i < cand.length ? cand[i] : idx.scanned[i - cand.length]) as Leaf;
+    for (let i = 0; i < n + scanned.length; i++) {
+      const leaf = (i < n ? cand[i] : scanned[i - n]) as Leaf;
       const spec = leaf.indicator.spec;
       if (time < spec.validFrom || time >= spec.validUntil) {
         this.counters.inc('intel.outside_validity');
@@ -172,9 +177,7 @@ export class IntelMatcher implements Observer {
     const idx = this.index;
     if (idx.indicators.length === 0) return;
     this.gen++;
-    const cand = this.cand;
-    cand.length = 0;
-    this.collecting = cand;
+    this.candN = 0;
     // The flow's events found its address, port and protocol candidates already (a flow
     // record ends the flow: its cache entry goes with it).
     const cached = this.flowCache.get(r.id);
@@ -188,11 +191,14 @@ export class IntelMatcher implements Observer {
       this.macCandidates(r.src_mac ?? '', r.dst_mac ?? '');
       this.protocolNameCandidates(r.transport, r.service ?? '', r.src_ip);
     }
-    if (cand.length === 0 && idx.scanned.length === 0) return;
+    const n = this.candN;
+    const scanned = idx.scanned;
+    if (n === 0 && scanned.length === 0) return;
+    const cand = this.cand;
     const time = Date.parse(r.ts);
     let obs: Observation | null = null;
-    for (let i = 0; i < cand.length + idx.scanned.length; i++) {
-      const leaf = (i < cand.length ? cand[i] : idx.scanned[i - cand.length]) as Leaf;
+    for (let i = 0; i < n + scanned.length; i++) {
+      const leaf = (i < n ? cand[i] : scanned[i - n]) as Leaf;
       const spec = leaf.indicator.spec;
       if (time < spec.validFrom || time >= spec.validUntil) {
         this.counters.inc('intel.outside_validity');
@@ -215,22 +221,24 @@ export class IntelMatcher implements Observer {
   private add(l: Leaf): void {
     if (l.stamp === this.gen) return;
     l.stamp = this.gen;
-    this.collecting.push(l);
+    if (this.toFlow) (this.flowList ??= []).push(l);
+    else this.cand[this.candN++] = l;
   }
 
   /** Candidates from what is constant over a flow: addresses, ports, MACs, protocols. */
   private flowCandidates(meta: EventMeta): readonly Leaf[] {
-    const fc: Leaf[] = [];
-    this.collecting = fc;
+    this.toFlow = true;
+    this.flowList = null;
     if (meta.srcIp !== null) this.ipCandidates(meta.srcIp);
     if (meta.dstIp !== null) this.ipCandidates(meta.dstIp);
     if (meta.transport !== 'ether') this.portCandidates(meta.srcPort, meta.dstPort);
     this.macCandidates(meta.srcMac, meta.dstMac);
     this.protocolNameCandidates(meta.transport, meta.proto, meta.srcIp);
     // Stamps of this generation now mark the flow's leaves: copy them into the event's list.
-    this.collecting = this.cand;
+    this.toFlow = false;
     this.gen++;
-    const list = fc.length === 0 ? NONE : fc;
+    const list = this.flowList ?? NONE;
+    this.flowList = null;
     if (this.flowCache.size >= FLOW_CACHE) this.flowCache.clear();
     this.flowCache.set(meta.flow, list);
     return list;
