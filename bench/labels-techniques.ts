@@ -285,7 +285,8 @@ export const TECHNIQUE_TABLE: readonly TechniqueEntry[] = [
   {
     match: /^EIP-ControlProtocolChangeAttempt$|^cip-eth-set-2$/,
     ids: ['T0836', 'T0855'],
-    reason: 'a CIP Set Attribute on a communication object: modify parameter, unauthorized command',
+    reason:
+      'a CIP Set Attribute Single on a communication object (cip-eth-set-2 holds only the success response): modify parameter',
   },
   {
     match: /^EIP-FirmwareChange/,
