@@ -1,5 +1,6 @@
 // STIX bundles as hostile input: caps on size, depth and objects, per-object validation, and
 // relationships resolved into the names and techniques an intel alert carries.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BundleReader, jsonDepth, MAX_JSON_DEPTH, readBundles } from './bundle.js';
 
@@ -160,6 +161,33 @@ describe('BundleReader', () => {
     expect(d.errors[0]).toMatch(/deep.json: JSON nested deeper than 64/);
     expect(d.errors[1]).toMatch(/cut.json: not JSON/);
     expect(d.counters['intel.bundles_refused']).toBe(5);
+  });
+
+  it('never throws on arbitrary JSON values in place of objects and properties', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 8 }),
+        fc.jsonValue({ maxDepth: 3 }),
+        (junk, v) => {
+          const r = new BundleReader();
+          r.addDocument(
+            {
+              type: 'bundle',
+              objects: [
+                ...junk,
+                indicator(1, { pattern: v, valid_until: v, name: v, kill_chain_phases: v }),
+                rel(1, 'indicates', id('indicator', 1), String(v)),
+              ],
+            },
+            'fuzz',
+          );
+          r.addDocument(v, 'fuzz');
+          const d = r.build();
+          return d.indicators.every((i) => i.techniqueIds.length > 0);
+        },
+      ),
+      { seed: 3, numRuns: 500 },
+    );
   });
 
   it('measures JSON depth outside strings', () => {

@@ -1,6 +1,7 @@
 // STIX 2.1 patterning: the spec's examples parse to the expected trees, invalid patterns are
 // refused with a column, and the committed parser is what the grammar generates.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateParserSource, STIX_PATTERN_FILES } from '../../../../scripts/gen-stix-pattern.js';
 import { parsePattern, unsafeRegex } from './parse.js';
@@ -145,6 +146,31 @@ describe('parsePattern', () => {
     if (!r.ok) expect(r.error.message).toMatch(/nested too deeply/);
     const parens = parsePattern('('.repeat(6000) + "[a:b = 'x']" + ')'.repeat(6000));
     expect(parens.ok).toBe(false);
+  });
+});
+
+describe('hostile patterns', () => {
+  it('never throws on random text or on mutations of valid patterns', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (t) => {
+        const r = parsePattern(t);
+        return r.ok || (r.error.column >= 1 && r.error.message.length > 0);
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...VALID),
+        fc.nat(),
+        fc.string({ minLength: 1, maxLength: 3 }),
+        (p, at, ins) => {
+          const i = at % (p.length + 1);
+          const r = parsePattern(p.slice(0, i) + ins + p.slice(i + 1));
+          return r.ok || r.error.column >= 1;
+        },
+      ),
+      { seed: 11, numRuns: 3000 },
+    );
   });
 });
 
