@@ -4,11 +4,20 @@
 // with --workers 2; `intel check` lists bad patterns; `intel fetch` and `analyze --taxii` read a
 // TAXII 2.1 server started on 127.0.0.1.
 import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, SHARED_PCAPS, haveSharedPcaps, readJsonl, runCli } from '../helpers/shared.js';
+import {
+  CLI,
+  REQUIRE,
+  SHARED_PCAPS,
+  haveSharedPcaps,
+  haveTool,
+  readJsonl,
+  runCli,
+} from '../helpers/shared.js';
 import { startTaxiiServer, type TaxiiServer } from '../helpers/taxii-server.js';
 
 const DNS_C2 = path.join(
@@ -344,4 +353,103 @@ describe('TAXII through the CLI', () => {
       expect(Object.values(state.collections)[0]?.added_after).toBe('2024-03-01T00:00:17.000Z');
     },
   );
+});
+
+const canCapture = (): boolean => {
+  const root = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!root && REQUIRE)
+    throw new Error('live capture tests need root (PALISADE_REQUIRE_SERVICES=1)');
+  return root && haveTool('tcpdump', '--version');
+};
+
+describe('palisade watch --taxii', () => {
+  it('polls the collection during capture and matches what was added', async () => {
+    if (!canCapture()) return;
+    const p1 = 40_000 + Math.floor(Math.random() * 10_000);
+    const p2 = p1 + 10_000;
+    const portIndicator = (k: number, port: number): Record<string, unknown> =>
+      ind(
+        k,
+        `port ${port}`,
+        `[network-traffic:dst_port = ${port} AND ipv4-addr:value = '127.0.0.1']`,
+      );
+    const coll = {
+      id: 'c2f5e1d0-0000-4000-8000-000000000002',
+      title: 'live',
+      objects: [{ object: portIndicator(21, p1), date_added: '2024-03-01T00:00:00.000Z' }],
+    };
+    const server = await startTaxiiServer({ collections: [coll], tokens: ['t0k'] });
+    const out = tmp();
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          CLI,
+          'watch',
+          '-i',
+          'lo',
+          '--bpf',
+          `udp and (port ${p1} or port ${p2})`,
+          '--duration',
+          '6',
+          '--out',
+          out,
+          '--no-builtin-rules',
+          '--taxii',
+          server.url,
+          '--taxii-collection',
+          coll.id,
+          '--taxii-token-env',
+          'TAXII_TOKEN',
+          '--intel-refresh',
+          '0.01',
+          '--json',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TAXII_TOKEN: 't0k' } },
+      );
+      let stderr = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`watch did not start: ${stderr}`)), 15_000);
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          if (stderr.includes('listening on lo')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      const sock = createSocket('udp4');
+      const send = async (port: number): Promise<void> => {
+        for (let i = 0; i < 5; i++) {
+          await new Promise<void>((r) => sock.send(`intel ${i}`, port, '127.0.0.1', () => r()));
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      await send(p1);
+      // A new indicator appears on the server; the next refresh (0.6 s) picks it up.
+      coll.objects.push({ object: portIndicator(22, p2), date_added: '2024-03-02T00:00:00.000Z' });
+      await new Promise((r) => setTimeout(r, 2000));
+      await send(p2);
+      sock.close();
+      const code = await new Promise<number | null>((r) => child.on('close', r));
+      expect(code, stderr).toBe(0);
+      const alerts = readJsonl<Alert>(path.join(out, 'alerts.jsonl'));
+      expect(alerts.map((a) => a.rule_id).sort()).toEqual([
+        id('indicator', 21),
+        id('indicator', 22),
+      ]);
+      const polls = server.requests.filter((r) => r.includes('/objects/'));
+      expect(polls.length).toBeGreaterThan(2);
+      expect(polls.some((r) => r.includes('added_after=2024-03-01T00%3A00%3A00.000Z'))).toBe(true);
+      const state = JSON.parse(readFileSync(path.join(out, 'taxii-state.json'), 'utf8')) as {
+        collections: Record<string, { added_after: string; objects: number }>;
+      };
+      expect(Object.values(state.collections)[0]).toMatchObject({
+        added_after: '2024-03-02T00:00:00.000Z',
+        objects: 2,
+      });
+    } finally {
+      await server.close();
+    }
+  }, 40_000);
 });

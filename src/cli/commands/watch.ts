@@ -67,7 +67,7 @@ export function watchCommand(setCode: (code: number) => void): Command {
             ...(intel
               ? {
                   intelRefresh: {
-                    everyMs: Math.max(0.1, o.intelRefresh) * 60_000,
+                    everyMs: Math.max(0.01, o.intelRefresh) * 60_000,
                     load: intel.load,
                     onError: (err: unknown) =>
                       process.stderr.write(
