@@ -220,5 +220,9 @@ export function intelCommand(setCode: (code: number) => void): Command {
       }
       setCode(unreadable.length > 0 || d.problems.length > 0 ? 1 : 0);
     });
+  // Usage errors of the subcommands come back to main() too (exit code 2).
+  for (const sub of cmd.commands) {
+    sub.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  }
   return cmd;
 }
