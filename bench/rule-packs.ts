@@ -20,9 +20,14 @@ function variantId(n: number): string {
   return `0ffffff0-0000-4000-8000-${h}`;
 }
 
-/** Another value of the same type: numbers move, strings get a suffix before any wildcard end. */
+/**
+ * Another value of the same type: numbers move by thousands, strings get a suffix before any
+ * wildcard end. The new values are other codes and names than the pack's, so the variants add
+ * rules an event must get past, not matches: the stage measures what 1,000 rules cost an event,
+ * and the matches (alerts, correlation records) stay those of the base rules.
+ */
 function vary(v: unknown, k: number): unknown {
-  if (typeof v === 'number') return Number.isInteger(v) ? v + 7 * k : v * (1 + k);
+  if (typeof v === 'number') return Number.isInteger(v) ? v + 1000 * k : v * (1 + k);
   if (typeof v === 'string') {
     if (v.endsWith('*')) return `${v.slice(0, -1)}v${k}*`;
     return `${v}.v${k}`;

@@ -270,10 +270,10 @@ async function stageClassify(file: string, every: boolean, assets = false): Prom
 }
 
 /**
- * `rules-N`: every PDU decoded, the asset inventory, and N detection rules matched against every
- * event and flow (`rule-packs.ts`); `rules-0` is the same engine without rules. The difference
- * between them is the cost of the rules; alerts are deduplicated as in `analyze`, and nothing is
- * written.
+ * `rules-N`: the pipeline of `analyze` (every PDU decoded, event and flow lines built, the asset
+ * inventory) with N detection rules matched against every event and flow (`rule-packs.ts`);
+ * `rules-0` is the same engine without rules. The difference between them is the cost of the
+ * rules; alerts are deduplicated as in `analyze`, and the lines are counted, not written.
  */
 async function stageRules(file: string, n: number): Promise<StageReport> {
   const { openCapture } = await load<CaptureModule>('../src/capture/index.js');
@@ -283,9 +283,17 @@ async function stageRules(file: string, n: number): Promise<StageReport> {
   const { repoRoot } = await import('./paths.js');
   const { join } = await import('node:path');
   const pack = n > 0 ? syntheticPack(join(repoRoot(), 'rules'), n) : null;
+  let lines = 0;
   const engine = new Engine(
-    { decoders: DECODERS, eventLines: false, assets: true, rules: pack },
-    { event: () => undefined, flow: () => undefined },
+    { decoders: DECODERS, assets: true, rules: pack },
+    {
+      event: () => {
+        lines++;
+      },
+      flow: () => {
+        lines++;
+      },
+    },
   );
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
@@ -306,6 +314,7 @@ async function stageRules(file: string, n: number): Promise<StageReport> {
       // CPU time of the process: what the rules cost, less disturbed by other work than wall time.
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       events: report.totals.events,
+      lines,
       matches: report.counters['rules.matches'] ?? 0,
       alerts: report.alerts?.alerts.length ?? 0,
       ...captureNote(res),

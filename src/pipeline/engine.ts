@@ -314,6 +314,8 @@ export class Engine {
 
   /** Totals, counters, per-decoder tallies and bug reports so far. */
   report(): EngineReport {
+    // The rule engine hands its gathered alerts and counts over first.
+    const rules = this.rules?.report();
     const decoders: Record<string, DecoderStats> = {};
     for (const [id, st] of [...this.app.stats.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
       decoders[id] = { ...st };
@@ -325,8 +327,7 @@ export class Engine {
       bugs: [...this.bugReports, ...this.app.bugReports],
     };
     if (this.assets) report.assets = this.assets.snapshot();
-    // The rule engine hands its gathered alerts to the collection first.
-    if (this.rules) report.rules = this.rules.report();
+    if (rules) report.rules = rules;
     const alerts = this.policy?.alerts ?? this.rules?.alerts;
     if (alerts) report.alerts = alerts.snapshot();
     if (this.intel) {

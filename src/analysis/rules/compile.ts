@@ -111,7 +111,7 @@ function stringsOf(keys: ReadonlySet<PinKey> | undefined): ReadonlySet<string> |
 function all(tests: ViewTest[]): ViewTest {
   if (tests.length === 1) return tests[0] as ViewTest;
   return (v) => {
-    for (const t of tests) if (!t(v)) return false;
+    for (let i = 0; i < tests.length; i++) if (!(tests[i] as ViewTest)(v)) return false;
     return true;
   };
 }
@@ -119,7 +119,7 @@ function all(tests: ViewTest[]): ViewTest {
 function any(tests: ViewTest[]): ViewTest {
   if (tests.length === 1) return tests[0] as ViewTest;
   return (v) => {
-    for (const t of tests) if (t(v)) return true;
+    for (let i = 0; i < tests.length; i++) if ((tests[i] as ViewTest)(v)) return true;
     return false;
   };
 }

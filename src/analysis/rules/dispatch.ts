@@ -42,12 +42,19 @@ export interface Bucket {
   readonly byValue: ReadonlyMap<PinKey, Bucket>;
   /** The rules that do not pin the field. */
   readonly rest: Bucket | null;
+  /** Event texts not found as they are: the child of their lower-case form (capped). */
+  readonly folded: Map<string, Bucket | null>;
 }
 
-const EMPTY: Bucket = { all: [], field: null, byValue: new Map(), rest: null };
+/** Event texts per node whose lower-case lookup is remembered. */
+const MAX_FOLDED = 256;
+
+const EMPTY: Bucket = { all: [], field: null, byValue: new Map(), rest: null, folded: new Map() };
 
 function leaf(all: readonly CompiledRule[]): Bucket {
-  return all.length === 0 ? EMPTY : { all, field: null, byValue: new Map(), rest: null };
+  return all.length === 0
+    ? EMPTY
+    : { all, field: null, byValue: new Map(), rest: null, folded: new Map() };
 }
 
 /** The child of a split node for value `v`; null when no rule pins it; the node itself for lists. */
@@ -56,8 +63,17 @@ function child(b: Bucket, v: unknown): Bucket | null {
     case 'number':
     case 'boolean':
       return b.byValue.get(v) ?? null;
-    case 'string':
-      return b.byValue.get(v) ?? b.byValue.get(v.toLowerCase()) ?? null;
+    case 'string': {
+      const hit = b.byValue.get(v);
+      if (hit !== undefined) return hit;
+      // Text in another case: remember the answer, so the value is lower-cased once.
+      const cache = b.folded;
+      const known = cache.get(v);
+      if (known !== undefined) return known;
+      const found = b.byValue.get(v.toLowerCase()) ?? null;
+      if (cache.size < MAX_FOLDED) cache.set(v, found);
+      return found;
+    }
     case 'undefined':
       return null;
     default:
@@ -142,7 +158,13 @@ function tree(list: readonly CompiledRule[], used: ReadonlySet<string>, depth: n
   }
   const byValue = new Map<PinKey, Bucket>();
   for (const [k, l] of groups) byValue.set(k, tree(l, usedNext, depth + 1));
-  return { all: list, field: fieldRef(field), byValue, rest: tree(rest, usedNext, depth + 1) };
+  return {
+    all: list,
+    field: fieldRef(field),
+    byValue,
+    rest: tree(rest, usedNext, depth + 1),
+    folded: new Map(),
+  };
 }
 
 export class Dispatcher {

@@ -112,6 +112,8 @@ export class RuleEngine implements Observer {
   /** Per rule: records per flow so far (which keep their event line). */
   private readonly perFlow: Map<string, number>[];
   private readonly repeats: RepeatGatherer;
+  /** Matches not yet added to `rules.matches` (a plain number on the hot path). */
+  private matches = 0;
   /** Reads a field of the event in the view (made once: the dispatcher calls it per event). */
   private readonly read = (f: FieldRef): unknown => this.view.value(f);
   /** Tests one rule on the event in the view (made once, for the dispatcher's visits). */
@@ -199,12 +201,14 @@ export class RuleEngine implements Observer {
    */
   report(): RuleReport {
     this.repeats.flush();
+    this.flushCounters();
     return { records: this.records };
   }
 
   /** Alerts so far, with gathered repeats counted (for tests and callers without a report). */
   alertList(): ReturnType<AlertCollection['list']> {
     this.repeats.flush();
+    this.flushCounters();
     return this.alerts.list();
   }
 
@@ -224,6 +228,11 @@ export class RuleEngine implements Observer {
       f: r.recordFields.map((f) => fieldValue(view.value(f))),
       ev: view.toLine(),
     };
+  }
+
+  private flushCounters(): void {
+    if (this.matches > 0) this.counters.inc('rules.matches', this.matches);
+    this.matches = 0;
   }
 
   private candidates(obj: Record<string, unknown>, as?: 'event' | 'flow'): readonly CompiledRule[] {
@@ -248,7 +257,7 @@ export class RuleEngine implements Observer {
         return;
       }
     }
-    this.counters.inc('rules.matches');
+    this.matches++;
     if (r.record) {
       if (recordCount(this.records) < this.maxRecords) this.record(r, view);
       else this.counters.inc('rules.records_dropped');
