@@ -2,7 +2,16 @@
 // relationships resolved into the names and techniques an intel alert carries.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BundleReader, jsonDepth, MAX_JSON_DEPTH, readBundles } from './bundle.js';
+import { ATTACK_TECHNIQUES } from '../rules/attack-ids.js';
+import {
+  BundleReader,
+  defaultTechniques,
+  isKnownTechnique,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+  readBundles,
+  TACTIC_TECHNIQUES,
+} from './bundle.js';
 
 const T0 = '2020-01-01T00:00:00.000Z';
 const T1 = '2021-01-01T00:00:00.000Z';
@@ -83,6 +92,9 @@ describe('BundleReader', () => {
         kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'T1571' }],
       }),
       indicator(4, { pattern: "[file:hashes.MD5 = 'aa']" }),
+      indicator(5, {
+        kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'T9999' }],
+      }),
     ];
     const d = readBundles([{ text: bundle(objects), source: 'b.json' }]);
     expect(d.errors).toEqual([]);
@@ -93,10 +105,12 @@ describe('BundleReader', () => {
     ]);
     expect(i1?.techniqueIds).toEqual(['T1071.001', 'T0869']);
     expect(i2?.related.map((r) => r.name)).toEqual(['Kyiv 2016', 'Sandworm']);
-    expect(i2?.techniqueIds).toEqual(['T0831']);
+    expect(i2?.techniqueIds).toEqual(['T0855']);
     expect(i3?.techniqueIds).toEqual(['T1571']);
     expect(i4?.techniqueIds).toEqual(['T1105']);
-    expect(d.counters['intel.indicators']).toBe(4);
+    expect(d.indicators[4]?.techniqueIds).toEqual(['T1071']);
+    expect(d.counters['intel.techniques_unknown']).toBe(1);
+    expect(d.counters['intel.indicators']).toBe(5);
   });
 
   it('keeps the latest version of an object and drops revoked ones', () => {
@@ -188,6 +202,22 @@ describe('BundleReader', () => {
       ),
       { seed: 3, numRuns: 500 },
     );
+  });
+
+  it('maps every tactic to a technique of that tactic, and defaults to real techniques', () => {
+    for (const [key, t] of Object.entries(TACTIC_TECHNIQUES)) {
+      const [chain, tactic] = key.split('/') as [string, string];
+      const entry = ATTACK_TECHNIQUES[t];
+      expect(entry?.[1], key).toBe(chain === 'mitre-ics-attack' ? 'ics' : 'enterprise');
+      expect(entry?.[2], key).toContain(tactic);
+    }
+    for (const p of [
+      "[file:hashes.MD5 = 'a']",
+      "[x509-certificate:serial_number = '1']",
+      "[url:value = 'x']",
+    ]) {
+      for (const t of defaultTechniques(p)) expect(isKnownTechnique(t)).toBe(true);
+    }
   });
 
   it('measures JSON depth outside strings', () => {

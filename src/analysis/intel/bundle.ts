@@ -11,7 +11,8 @@
  * the latest `modified` wins (STIX 2.1 OS 3.6 "Versioning"), and a revoked latest version
  * removes the object.
  *
- * Technique ids, in order: the `indicates` relationships to attack-patterns (their
+ * Technique ids (only ids of the ATT&CK ICS and Enterprise matrices; others are counted as
+ * `intel.techniques_unknown`), in order: the `indicates` relationships to attack-patterns (their
  * `mitre-attack`/`mitre-ics-attack` external id), the attack-patterns that the indicated
  * malware or tool `uses`, technique ids written as kill-chain phase names, then one
  * representative technique per ATT&CK tactic named in the indicator's kill-chain phases
@@ -22,6 +23,7 @@ import type { Severity } from '../alerts.js';
 import type { ObservationExpression } from './pattern/ast.js';
 import { parsePattern } from './pattern/parse.js';
 import { singleObservation } from './pattern/shape.js';
+import { ATTACK_TECHNIQUES } from '../rules/attack-ids.js';
 
 /** Largest bundle text read (bytes). */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
@@ -122,14 +124,14 @@ export const TACTIC_TECHNIQUES: Readonly<Record<string, string>> = {
   'mitre-ics-attack/initial-access': 'T0883', // Internet Accessible Device
   'mitre-ics-attack/execution': 'T0871', // Execution through API
   'mitre-ics-attack/persistence': 'T0859', // Valid Accounts
-  'mitre-ics-attack/privilege-escalation': 'T0866', // Exploitation of Remote Services
+  'mitre-ics-attack/privilege-escalation': 'T0890', // Exploitation for Privilege Escalation
   'mitre-ics-attack/evasion': 'T0849', // Masquerading
   'mitre-ics-attack/discovery': 'T0846', // Remote System Discovery
   'mitre-ics-attack/lateral-movement': 'T0812', // Default Credentials
   'mitre-ics-attack/collection': 'T0802', // Automated Collection
   'mitre-ics-attack/command-and-control': 'T0869', // Standard Application Layer Protocol
   'mitre-ics-attack/inhibit-response-function': 'T0804', // Block Reporting Message
-  'mitre-ics-attack/impair-process-control': 'T0831', // Manipulation of Control
+  'mitre-ics-attack/impair-process-control': 'T0855', // Unauthorized Command Message
   'mitre-ics-attack/impact': 'T0826', // Loss of Availability
 };
 
@@ -374,8 +376,10 @@ export class BundleReader {
     const addTechniquesOf = (ref: string): void => {
       const r = live.get(ref);
       if (r?.type !== 'attack-pattern') return;
-      for (const t of attackIds(r))
-        if (!techniques.includes(t) && techniques.length < MAX_TECHNIQUES) techniques.push(t);
+      for (const t of attackIds(r)) {
+        if (!isKnownTechnique(t)) this.count('intel.techniques_unknown');
+        else if (!techniques.includes(t) && techniques.length < MAX_TECHNIQUES) techniques.push(t);
+      }
     };
     const indicated = (out.get(id) ?? [])
       .filter((r) => r.relationship_type === 'indicates')
@@ -398,7 +402,9 @@ export class BundleReader {
       for (const p of killChain(o)) {
         const upper = p.phase.toUpperCase();
         const t = TECHNIQUE_RE.test(upper) ? upper : TACTIC_TECHNIQUES[`${p.chain}/${p.phase}`];
-        if (t !== undefined && !techniques.includes(t)) techniques.push(t);
+        if (t === undefined) continue;
+        if (!isKnownTechnique(t)) this.count('intel.techniques_unknown');
+        else if (!techniques.includes(t)) techniques.push(t);
       }
     }
     if (techniques.length === 0) techniques.push(...defaultTechniques(o.pattern));
@@ -426,6 +432,14 @@ function text(v: unknown): string | undefined {
 function modified(o: Obj): number {
   const m = typeof o.modified === 'string' ? Date.parse(o.modified) : NaN;
   return Number.isNaN(m) ? 0 : m;
+}
+
+/**
+ * True for an ATT&CK technique id of the ICS or Enterprise matrix (v18.1, `attack-ids.ts`): a
+ * feed's typo or a revoked id never reaches an alert.
+ */
+export function isKnownTechnique(t: string): boolean {
+  return TECHNIQUE_RE.test(t) && Object.hasOwn(ATTACK_TECHNIQUES, t);
 }
 
 /** ATT&CK ids of an attack-pattern's external references. */

@@ -42,6 +42,11 @@ export const INTEL_COUNTERS = Object.freeze({
     description: 'indicators typed only `benign`: known good, nothing to alert on',
     severity: 'low',
   },
+  'intel.techniques_unknown': {
+    description:
+      'ATT&CK ids in a bundle that name no ICS or Enterprise technique (left off the alerts)',
+    severity: 'low',
+  },
   'intel.matches': {
     description: 'observation expressions of indicators that matched an event or flow record',
     severity: 'low',
