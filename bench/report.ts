@@ -157,6 +157,11 @@ export function targets(rows: readonly StageRow[]): Target[] {
   ];
 }
 
+/** Decimals a target's value is shown with: ratios and fractions need two. */
+function digitsOf(t: Target): number {
+  return t.unit === 'fraction' || t.unit === 'times' ? 2 : 0;
+}
+
 function fmt(v: number | null | undefined, digits: number): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '-';
   return v.toLocaleString('en-US', {
@@ -203,7 +208,7 @@ export function formatReport(rows: readonly StageRow[]): string {
   ]);
   const targetBody = targets(rows).map((t) => [
     t.name,
-    t.value === null ? 'n/a' : `${fmt(t.value, 0)} ${t.unit}`,
+    t.value === null ? 'n/a' : `${fmt(t.value, digitsOf(t))} ${t.unit}`,
     `${t.min !== undefined ? `>= ${t.min}` : `< ${t.max ?? ''}`} ${t.unit}`,
     metText(t.met),
   ]);
@@ -243,7 +248,7 @@ export function formatMarkdown(rows: readonly StageRow[]): string {
   for (const t of targets(rows)) {
     const goal = `${t.min !== undefined ? `>= ${t.min}` : `< ${t.max ?? ''}`} ${t.unit}`;
     out.push(
-      `| ${t.name} | ${t.value === null ? 'n/a' : `${fmt(t.value, 0)} ${t.unit}`} | ${goal} | ${metText(t.met)} |`,
+      `| ${t.name} | ${t.value === null ? 'n/a' : `${fmt(t.value, digitsOf(t))} ${t.unit}`} | ${goal} | ${metText(t.met)} |`,
     );
   }
   return out.join('\n');
