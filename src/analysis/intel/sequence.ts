@@ -42,8 +42,27 @@ export interface SequenceHit {
   readonly evidence: unknown;
 }
 
-/** Matches kept per leaf and indicator. */
+/** Matches kept per leaf and indicator (more when a `REPEATS` asks for more). */
 export const HISTORY = 64;
+
+const histories = new WeakMap<ObservationExpression, number>();
+
+/** Matches to keep per leaf of a pattern: {@link HISTORY}, or its largest REPEATS count. */
+function historyOf(p: ObservationExpression): number {
+  let n = histories.get(p);
+  if (n === undefined) {
+    n = HISTORY;
+    const walk = (e: ObservationExpression): void => {
+      if (e.kind === 'qualified') {
+        if (e.qualifier.kind === 'repeats') n = Math.max(n as number, e.qualifier.times);
+        walk(e.expr);
+      } else if (e.kind !== 'observation') e.operands.forEach(walk);
+    };
+    walk(p);
+    histories.set(p, n);
+  }
+  return n;
+}
 
 interface Binding {
   readonly start: number;
@@ -92,7 +111,7 @@ export function evaluateSequences(
     if (h === undefined) history.set(hit.indicator, (h = []));
     const list = (h[hit.leaf] ??= []);
     list.push({ hit, pos });
-    if (list.length > HISTORY) list.shift();
+    if (list.length > historyOf(spec.pattern)) list.shift();
     if (hit.time < spec.validFrom || hit.time >= spec.validUntil) return;
     const counter = { leaf: 0 };
     const b = bind(spec.pattern, h, pos, counter);

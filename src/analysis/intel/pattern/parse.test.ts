@@ -46,6 +46,7 @@ const INVALID: [string, number][] = [
   ["[file:name = 'x'] within 5 SECONDS", 19], // keywords are upper case
   ["[file:name = 'x'] REPEATS 0 TIMES", 19], // at least once
   ["[file:name = 'x'] WITHIN 0 SECONDS", 19],
+  ["[file:name = 'x'] REPEATS 1001 TIMES", 19],
   ["[file:name = 'x'] START t'2016-07-01T00:00:00Z' STOP t'2016-06-01T00:00:00Z'", 19],
   ["[file:created = t'2016-13-01T00:00:00Z']", 25], // month 13
   ["[file:created = t'2016-01-01T00:00:00']", 38], // no Z

@@ -5,7 +5,7 @@
  * make:
  *
  * - `START` must be before `STOP`, `WITHIN` a positive number of seconds, `REPEATS` at least 1
- *   (section 9.6);
+ *   (section 9.6) and at most {@link MAX_REPEATS} (matches are kept per leaf up to that many);
  * - `ISSUBSET`/`ISSUPERSET` take an IPv4 or IPv6 address or CIDR block (section 9.5, table
  *   "Comparison operators");
  * - `MATCHES` takes a regular expression this runtime can run safely. The specification says
@@ -26,6 +26,8 @@ import { parseIpOrCidr } from '../ip.js';
 export const MAX_PATTERN_LENGTH = 16_384;
 /** Deepest nesting of expressions accepted. */
 export const MAX_PATTERN_DEPTH = 32;
+/** Largest `REPEATS` count accepted (matches are kept per leaf up to this many). */
+export const MAX_REPEATS = 1_000;
 /** Longest `MATCHES` regular expression accepted. */
 export const MAX_REGEX_LENGTH = 1_024;
 
@@ -95,6 +97,9 @@ function checkObservation(e: ObservationExpression, depth: number): PatternError
       }
       if (q.kind === 'repeats' && !(q.times >= 1)) {
         return problemAt('REPEATS needs a count of at least 1', q.column);
+      }
+      if (q.kind === 'repeats' && q.times > MAX_REPEATS) {
+        return problemAt(`REPEATS over ${MAX_REPEATS} is not supported`, q.column);
       }
       return checkObservation(e.expr, depth + 1);
     }
