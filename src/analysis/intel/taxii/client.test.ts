@@ -79,6 +79,10 @@ describe('TaxiiClient', () => {
       pageByDateOnly: true,
     });
     const c = new TaxiiClient(`${server.url}/api1/`);
+    const capped = await failure(
+      new TaxiiClient(server.url, { maxObjects: 25 }).fetchObjects(COLLECTION),
+    );
+    expect(capped.message).toMatch(/more than 25 objects/);
     const all = await c.fetchObjects(COLLECTION);
     expect(all.objects).toHaveLength(30);
     expect(all.pages).toBe(3);

@@ -30,6 +30,8 @@ export interface TaxiiOptions {
   readonly pageSize?: number;
   /** Most pages read from one collection in one fetch (default 10,000). */
   readonly maxPages?: number;
+  /** Most objects read from one collection in one fetch (default 2,000,000, as for a bundle). */
+  readonly maxObjects?: number;
 }
 
 /** A discovery resource (TAXII 2.1 OS 4.1.1). */
@@ -80,6 +82,7 @@ export class TaxiiClient {
   private readonly maxBytes: number;
   private readonly pageSize: number;
   private readonly maxPages: number;
+  private readonly maxObjects: number;
   private readonly auth: string | null;
 
   constructor(url: string, opts: TaxiiOptions = {}) {
@@ -96,6 +99,7 @@ export class TaxiiClient {
     this.maxBytes = opts.maxResponseBytes ?? 64 * 1024 * 1024;
     this.pageSize = opts.pageSize ?? 1000;
     this.maxPages = opts.maxPages ?? 10_000;
+    this.maxObjects = opts.maxObjects ?? 2_000_000;
     this.auth =
       opts.token !== undefined
         ? `Bearer ${opts.token}`
@@ -226,6 +230,12 @@ export class TaxiiClient {
         next,
       });
       pages++;
+      if (objects.length + page.objects.length > this.maxObjects) {
+        throw new PlatformError(
+          'ERR_TAXII_RESPONSE',
+          `collection ${collectionId}: more than ${this.maxObjects} objects`,
+        );
+      }
       for (const o of page.objects) objects.push(o);
       if (page.addedLast !== null && (last === null || page.addedLast > last))
         last = page.addedLast;
