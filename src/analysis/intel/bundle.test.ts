@@ -3,15 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATTACK_TECHNIQUES } from '../rules/attack-ids.js';
-import {
-  BundleReader,
-  defaultTechniques,
-  isKnownTechnique,
-  jsonDepth,
-  MAX_JSON_DEPTH,
-  readBundles,
-  TACTIC_TECHNIQUES,
-} from './bundle.js';
+import { defaultTechniques, isKnownTechnique, TACTIC_TECHNIQUES } from './attack.js';
+import { BundleReader, jsonDepth, MAX_JSON_DEPTH, readBundles } from './bundle.js';
 
 const T0 = '2020-01-01T00:00:00.000Z';
 const T1 = '2021-01-01T00:00:00.000Z';
