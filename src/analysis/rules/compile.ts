@@ -124,7 +124,42 @@ function any(tests: ViewTest[]): ViewTest {
   };
 }
 
-function compileMap(map: Record<string, unknown>, path: Path): Ident {
+/**
+ * Entries shared by the rules of a pack. Rules of one pack repeat the same entries (`kind:
+ * goose.pdu`, `goose.gocb_ref|exists: true`), and a site's variations of a rule differ in one
+ * value: an entry written the same way in several rules is compiled once, and its result is
+ * remembered for the event under evaluation (the view's epoch), so the rules an event meets
+ * test it once.
+ */
+export class SharedEntries {
+  private readonly slots = new Map<string, ViewTest>();
+  private readonly epochs: number[] = [];
+  private readonly results: boolean[] = [];
+
+  /** The shared test of an entry, compiled by `make` the first time it is seen. */
+  entry(key: string, value: unknown, make: () => ViewTest): ViewTest {
+    const canon = `${key}\u0000${JSON.stringify(value)}`;
+    const known = this.slots.get(canon);
+    if (known !== undefined) return known;
+    const test = make();
+    const slot = this.epochs.length;
+    this.epochs.push(-1);
+    this.results.push(false);
+    const epochs = this.epochs;
+    const results = this.results;
+    const shared: ViewTest = (v) => {
+      if (epochs[slot] === v.epoch) return results[slot] as boolean;
+      const r = test(v);
+      epochs[slot] = v.epoch;
+      results[slot] = r;
+      return r;
+    };
+    this.slots.set(canon, shared);
+    return shared;
+  }
+}
+
+function compileMap(map: Record<string, unknown>, path: Path, shared: SharedEntries | null): Ident {
   const keys = Object.keys(map);
   if (keys.length === 0) {
     throw new RuleSyntaxError('an empty map matches everything; say what to match', path);
@@ -133,25 +168,28 @@ function compileMap(map: Record<string, unknown>, path: Path): Ident {
   const tests = keys.map((k) => {
     const p = pinned(k, map[k]);
     if (p !== null) pins.push(new Map([p]));
-    return compileEntry(k, map[k], [...path, k]);
+    const make = (): ViewTest => compileEntry(k, map[k], [...path, k]);
+    return shared !== null ? shared.entry(k, map[k], make) : make();
   });
   return { test: all(tests), pins: andPins(pins) };
 }
 
-function compileIdent(value: unknown, path: Path): Ident {
+function compileIdent(value: unknown, path: Path, shared: SharedEntries | null): Ident {
   if (Array.isArray(value)) {
     if (value.length === 0) throw new RuleSyntaxError('an empty list matches nothing', path);
     if (value.every((v) => typeof v === 'string' || typeof v === 'number')) {
       return { test: compileEntry('', value, path), pins: new Map() };
     }
     if (value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
-      const parts = value.map((m, i) => compileMap(m as Record<string, unknown>, [...path, i]));
+      const parts = value.map((m, i) =>
+        compileMap(m as Record<string, unknown>, [...path, i], shared),
+      );
       return { test: any(parts.map((p) => p.test)), pins: orPins(parts.map((p) => p.pins)) };
     }
     throw new RuleSyntaxError('a list must hold only maps (ORed) or only keywords', path);
   }
   if (value !== null && typeof value === 'object') {
-    return compileMap(value as Record<string, unknown>, path);
+    return compileMap(value as Record<string, unknown>, path, shared);
   }
   if (typeof value === 'string' || typeof value === 'number') {
     return { test: compileEntry('', [value], path), pins: new Map() };
@@ -170,11 +208,12 @@ export function compileDetection(
   block: Record<string, unknown>,
   base: Path,
   reserved: readonly string[] = ['condition'],
+  shared: SharedEntries | null = null,
 ): CompiledDetection {
   const idents = new Map<string, Ident>();
   for (const [k, v] of Object.entries(block)) {
     if (reserved.includes(k)) continue;
-    idents.set(k, compileIdent(v, [...base, k]));
+    idents.set(k, compileIdent(v, [...base, k], shared));
   }
   const names = [...idents.keys()];
   const raw = block.condition;

@@ -73,6 +73,9 @@ export interface SiteContext {
 /** A test of one leaf value (never an array). */
 export type LeafTest = (v: unknown) => boolean;
 
+/** The last epoch given to a view. */
+let epochs = 0;
+
 /**
  * The event under evaluation. One instance per engine, reset for each event: evaluation
  * allocates nothing unless a rule asks for the timestamp text or site context.
@@ -92,10 +95,17 @@ export class EventView {
   private srcZone: ZoneInfo | null = null;
   private dstZone: ZoneInfo | null = null;
 
+  /**
+   * Changes with every event any view is pointed at (shared entry results are per epoch, so
+   * epochs are unique across views).
+   */
+  epoch = 0;
+
   constructor(private readonly site: SiteContext | null = null) {}
 
   /** Points the view at a decoder event. */
   setMeta(meta: EventMeta, event: AppEvent): void {
+    this.epoch = ++epochs;
     this.meta = meta;
     this.event = event;
     this.obj = null;
@@ -106,6 +116,7 @@ export class EventView {
 
   /** Points the view at an event line (parsed), or at a flow record when `flow` is set. */
   setObject(obj: Record<string, unknown>, flow = false): void {
+    this.epoch = ++epochs;
     this.meta = null;
     this.event = null;
     this.obj = obj;

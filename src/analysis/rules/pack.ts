@@ -9,7 +9,7 @@
  * (a match the filter's condition rejects is dropped and counted).
  */
 import type { Severity } from '../alerts.js';
-import { compileDetection, type Pins } from './compile.js';
+import { compileDetection, SharedEntries, type Pins } from './compile.js';
 import { fieldRef, type FieldRef } from './fields.js';
 import type { LoadedDoc, RulePack } from './loader.js';
 import type { ViewTest } from './modifiers.js';
@@ -122,10 +122,16 @@ export function compilePack(pack: RulePack): CompiledPack {
   const rules: CompiledRule[] = [];
   const byRef = new Map<string, CompiledRule>();
   const detections = pack.docs.filter((d) => d.kind === 'detection');
+  const shared = new SharedEntries();
   for (const d of detections) {
     const doc = d.doc;
     const ls = (doc.logsource ?? {}) as Record<string, unknown>;
-    const det = compileDetection(doc.detection as Record<string, unknown>, ['detection']);
+    const det = compileDetection(
+      doc.detection as Record<string, unknown>,
+      ['detection'],
+      ['condition'],
+      shared,
+    );
     const rule: CompiledRule = {
       index: rules.length,
       id: String(doc.id),
