@@ -30,6 +30,7 @@ import * as engineModule from '../src/pipeline/engine.js';
 import * as ruleEngineModule from '../src/analysis/rules/rule-engine.js';
 import * as correlationModule from '../src/analysis/rules/correlation.js';
 import * as intelCountersModule from '../src/analysis/intel/counters.js';
+import * as beaconModule from '../src/analysis/behaviour/beacon.js';
 
 /** The repository root: the nearest folder above this file with a package.json (also from dist/). */
 export const REPO_ROOT = ((): string => {
@@ -150,6 +151,7 @@ export function collectCatalogues(): CatalogueSource[] {
       'src/analysis/rules/correlation.ts',
       correlationModule,
     ),
+    ...exportedCatalogues('Detection rules', 'src/analysis/behaviour/beacon.ts', beaconModule),
     ...exportedCatalogues(
       'Threat intelligence',
       'src/analysis/intel/counters.ts',

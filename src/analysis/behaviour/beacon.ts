@@ -39,6 +39,18 @@ import type { FlowRecord } from '../../events/envelope.js';
 import type { EventMeta, Observer } from '../observer.js';
 import type { AppEvent } from '../../decode/decoder.js';
 
+/** Counters of the beacon detector (summary.json). */
+export const BEACON_COUNTERS = Object.freeze({
+  'behaviour.beacon_series_evicted': {
+    description:
+      'connection series forgotten because the detector kept as many as it may; a beacon among them starts its count again',
+    severity: 'low',
+  },
+} satisfies Record<
+  string,
+  { description: string; severity: 'low' | 'medium' | 'high' | 'critical' }
+>);
+
 /** Tuning of {@link BeaconDetector}; every field has a default ({@link BEACON_DEFAULTS}). */
 export interface BeaconOptions {
   /** Flows a series needs before it is judged. */
