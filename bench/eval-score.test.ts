@@ -76,6 +76,14 @@ describe('alertHits', () => {
     expect(alertHits(alert(1, T0, [], [1, 56]), span, times)).toBe(true);
   });
 
+  it('matches by the time of the last repeat counted on the alert', () => {
+    const span = [{ capture: 'c', kind: 'window' as const, from: T0 + 50, to: T0 + 60 }];
+    const a = alert(2, T0 + 1, [], [2, 3]);
+    expect(alertHits(a, span, times)).toBe(false);
+    expect(alertHits({ ...a, last_ts: iso(T0 + 58) }, span, times)).toBe(true);
+    expect(alertHits({ ...a, last_ts: iso(T0 + 90) }, span, times)).toBe(false);
+  });
+
   it('matches anything for a whole-file instance and nothing without spans', () => {
     expect(alertHits(alert(1, T0, []), [{ capture: 'c', kind: 'whole' }], times)).toBe(true);
     expect(alertHits(alert(1, T0, []), [], times)).toBe(false);

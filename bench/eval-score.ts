@@ -6,8 +6,11 @@
  * The rules of the game (docs/detection.md, "Evaluation"):
  *
  * - An alert *occurs* at its first frame (`frame`), at the frames of its evidence
- *   (`evidence.frames`, its first occurrences) and at its time (`ts`). The time of a frame is
- *   read from the capture, so frames and times are compared on the capture's own clock.
+ *   (`evidence.frames`, its first occurrences), at its time (`ts`) and at the time of its last
+ *   occurrence (`last_ts`): repeats of the same thing (rule, source, destination, hour) are
+ *   counted on one alert, not emitted again (DESIGN.md), so the last repeat is an occurrence
+ *   the analyst sees. The time of a frame is read from the capture, so frames and times are
+ *   compared on the capture's own clock.
  * - An instance is labelled by spans, each on one capture: whole file, frame ranges (per-packet
  *   labels) or a time window (time-window labels, widened by {@link WINDOW_SLACK_BEFORE_S} and
  *   {@link WINDOW_SLACK_AFTER_S} for the clocks of the lab log and of the capture). An alert
@@ -79,6 +82,8 @@ export interface ScoredAlert {
   title: string;
   /** `low`..`critical` (absent in hand-made fixtures). */
   severity?: string;
+  /** Time of the last occurrence counted on the alert. */
+  last_ts?: string;
   technique_ids: readonly string[];
   evidence: { frames: readonly number[] };
 }
@@ -172,6 +177,7 @@ export function alertHits(
   for (const span of spans) {
     for (const f of frames) if (inside(span, f, frameTime(times, f))) return true;
     if (inside(span, null, isoSeconds(alert.ts))) return true;
+    if (alert.last_ts !== undefined && inside(span, null, isoSeconds(alert.last_ts))) return true;
   }
   return false;
 }
