@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { LineCounter, isMap, isScalar, parseAllDocuments, type Document, type Node } from 'yaml';
 import { PlatformError } from '../../core/errors.js';
 import { ATTACK_TACTICS, ATTACK_TECHNIQUES } from './attack-ids.js';
+import { cachedLoad } from './cache.js';
 import { compileDetection } from './compile.js';
 import { RuleSyntaxError } from './errors.js';
 import { parseTimespan } from './timespan.js';
@@ -69,6 +70,8 @@ export interface LoadOptions {
   strict?: boolean;
   /** Decoder ids: a `service` that names none of them is reported (a warning). */
   knownServices?: ReadonlySet<string>;
+  /** Answer from (and fill) the user's cache of checked packs (`cache.ts`). */
+  cache?: boolean;
 }
 
 /** Rule files that cannot be used: the message lists every problem as `file:line:col`. */
@@ -128,9 +131,18 @@ export function loadRules(
   paths: readonly string[],
   opts: LoadOptions = {},
 ): { pack: RulePack; problems: RuleProblem[] } {
+  const files = ruleFiles(paths);
+  if (opts.cache === true) return cachedLoad(files, opts, () => loadFiles(files, opts));
+  return loadFiles(files, opts);
+}
+
+function loadFiles(
+  files: readonly string[],
+  opts: LoadOptions,
+): { pack: RulePack; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
   const parsed: Parsed[] = [];
-  for (const file of ruleFiles(paths)) {
+  for (const file of files) {
     let text: string;
     try {
       if (statSync(file).size > MAX_RULE_FILE_BYTES) {

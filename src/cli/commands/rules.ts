@@ -49,7 +49,7 @@ export function loadDetection(o: DetectionFlags): {
   suppressions: Suppression[];
 } {
   const dirs = [...(o.builtinRules ? [builtinRulesDir()] : []), ...(o.rules ?? [])];
-  const rules = dirs.length > 0 ? loadRulesOrThrow(dirs).pack : null;
+  const rules = dirs.length > 0 ? loadRulesOrThrow(dirs, { cache: true }).pack : null;
   let suppressions: Suppression[] = [];
   if (o.suppress !== undefined) {
     const s = loadSuppressions(o.suppress);
