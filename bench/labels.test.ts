@@ -205,6 +205,7 @@ async function conversations(capture: string): Promise<string[]> {
 describe.runIf(haveSharedPcaps())('instances marked unobservable', () => {
   it('are exactly the ones whose captures hold none of the attack', async () => {
     expect(Object.keys(UNOBSERVABLE).sort()).toEqual([
+      'it-attacks/eternalblue-failed-patched-win7',
       'ot-admin-actions/EIP-SoftwareDownloadFailure',
       'ot-admin-actions/EIP-SoftwareUploadFailure',
       'qut-s7comm/20161215185758.ConveyorBeltGateChangeDirection_Flooding',
@@ -217,6 +218,12 @@ describe.runIf(haveSharedPcaps())('instances marked unobservable', () => {
     expect(up.length).toBeGreaterThan(0);
     for (const c of up)
       expect(c).toMatch(/^udp \S+ \S+\.255 13[78]$|^ip \S+ 239\.255\.255\.\d+ 0$/);
+    // The failed EternalBlue capture holds pings and broadcasts, no TCP (so no SMB).
+    const eb = await conversations(
+      path.join(SHARED_PCAPS, 'it-attacks/smb-exploits/eternalblue-failed-patched-win7.pcap'),
+    );
+    expect(eb.length).toBeGreaterThan(0);
+    for (const c of eb) expect(c).toMatch(/^(udp|ip) /);
     // The flooding folder's only capture (HMI port) never shows the attacker.
     const folder = path.join(
       SHARED_PCAPS,

@@ -40,6 +40,8 @@ export const UNOBSERVABLE: Readonly<Record<string, string>> = {
     'no traffic to the controller (ARP, STP, LLDP, CDP and one IGMP report): the failed download never reached it',
   'ot-admin-actions/EIP-SoftwareUploadFailure':
     'no traffic to or from the controller (ARP, STP, LLDP, CDP, IGMP and NetBIOS broadcasts): the failed upload never reached it',
+  'it-attacks/eternalblue-failed-patched-win7':
+    'no TCP at all (pings, NetBIOS, DHCP, LLMNR): the SMB exploit attempt is not in the capture',
   'qut-s7comm/20161215185758.ConveyorBeltGateChangeDirection_Flooding':
     "only the HMI port's capture is in the set (the master capture is missing): no frame of the attacker 10.10.10.66",
 };
