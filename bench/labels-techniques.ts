@@ -199,9 +199,9 @@ export const TECHNIQUE_TABLE: readonly TechniqueEntry[] = [
   },
   {
     match: /^DE_byt3bl33d3r_remote_eventservice_crash$/,
-    ids: ['T1562', 'T1562.002', 'T1489', 'T0881', 'T1210'],
+    ids: ['T1562', 'T1562.002', 'T1489', 'T0881', 'T1499.004'],
     reason:
-      'the EventLog service crashed remotely over RPC: impair defenses (event logging), service stop',
+      'the EventLog service crashed remotely through an RPC bug: impair defenses (event logging), service stop, application DoS',
   },
   {
     match: /Zerologon|zerologon/,
