@@ -171,11 +171,10 @@ export class RuleEngine implements Observer {
       this.counters.inc('rules.lines_invalid');
       return;
     }
-    const flow = isFlow(obj);
-    for (const r of this.candidates(obj)) {
-      this.view.setObject(obj, flow);
-      if (r.test(this.view)) this.matched(r, this.view);
-    }
+    const rules = this.candidates(obj);
+    const view = this.view;
+    view.setObject(obj, isFlow(obj));
+    for (const r of rules) if (r.test(view)) this.matched(r, view);
   }
 
   /**
@@ -185,10 +184,10 @@ export class RuleEngine implements Observer {
    */
   matchingRules(obj: Record<string, unknown>, as?: 'event' | 'flow'): CompiledRule[] {
     const out: CompiledRule[] = [];
+    const rules = this.candidates(obj, as);
     const view = this.view;
-    const flow = isFlow(obj, as);
-    for (const r of this.candidates(obj, as)) {
-      view.setObject(obj, flow);
+    view.setObject(obj, isFlow(obj, as));
+    for (const r of rules) {
       if (!r.test(view)) continue;
       if (r.filters.every((f) => f(view))) out.push(r);
     }
