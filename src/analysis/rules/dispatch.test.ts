@@ -114,4 +114,27 @@ describe('Dispatcher', () => {
       expect(got, JSON.stringify(ev)).toEqual(want);
     }
   });
+
+  it('offers every rule of a split on a field under a list (any element may match)', () => {
+    // Three rules pin `profinet.blocks.name` (a list of blocks): the split is on that field,
+    // and an event whose blocks hold the pinned name in its second element meets its rule.
+    const names = ['name_of_station', 'ip_parameter', 'device_id'];
+    const docs = names.map((n) =>
+      ruleYaml(
+        { s: { kind: 'profinet.dcp', 'profinet.blocks.name': n }, condition: 's' },
+        { logsource: { service: 'profinet' } },
+      ),
+    );
+    const e = new RuleEngine({ pack: packOf(docs.join('---\n')), counters: new Counters() });
+    expect(new Dispatcher(e.pack.rules).forEvent('profinet', 'profinet.dcp').field?.name).toBe(
+      'profinet.blocks.name',
+    );
+    const ev = {
+      proto: 'profinet',
+      kind: 'profinet.dcp',
+      profinet: { blocks: [{ name: 'device_options' }, { name: 'ip_parameter' }] },
+    };
+    expect(e.matchingRules(ev).map((r) => r.index)).toEqual([1]);
+    expect(e.matchingRules({ ...ev, profinet: { blocks: [] } })).toEqual([]);
+  });
 });

@@ -315,7 +315,10 @@ export class EventView {
     if (f.env >= 0 && this.meta !== null) return this.envValue(f.env);
     let cur: unknown = this.meta !== null ? this.event : this.obj;
     for (let i = 0; i < f.segs.length; i++) {
-      if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+      // A list on the way: the list itself (the dispatcher then offers every rule of its node,
+      // and the tests look into its elements through anyLeaf).
+      if (Array.isArray(cur)) return cur;
+      if (cur === null || typeof cur !== 'object') return undefined;
       const o = cur as Record<string, unknown>;
       const next = o[f.segs[i] as string];
       if (next === undefined && i < f.segs.length - 1) {

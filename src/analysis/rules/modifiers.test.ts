@@ -165,6 +165,10 @@ describe('exists, comparisons, neq, fieldref', () => {
     expect(one('x.s|exists', true)(ev({ s: 'a' }))).toBe(true);
     expect(one('x.s|exists', true)(ev({}))).toBe(false);
     expect(one('x.s|exists', false)(ev({}))).toBe(true);
+    // Through a list: some element has the field.
+    expect(one('x.l.s|exists', true)(ev({ l: [{ t: 1 }, { s: 'a' }] }))).toBe(true);
+    expect(one('x.l.s|exists', true)(ev({ l: [{ t: 1 }] }))).toBe(false);
+    expect(one('x.l.s|exists', false)(ev({ l: [] }))).toBe(true);
     expect(one('x.s|exists', false)(ev({ s: 0 }))).toBe(false);
     expect(errorOf({ s: { 'x.s|exists': 'yes' }, condition: 's' })).toMatch(/true or false/);
   });

@@ -170,10 +170,9 @@ export function compileEntry(
       throw new RuleSyntaxError("'exists' takes true or false", path);
     }
     const want = values[0];
-    return (v) => {
-      const x = v.value(f);
-      return (x !== undefined && x !== null) === want;
-    };
+    // Through a list, the field exists when some element has it.
+    const present = (x: unknown): boolean => x !== undefined && x !== null;
+    return (v) => v.anyLeaf(f, present) === want;
   }
   if (p.fieldref) return fieldrefTest(f, p, values as Scalar[], at);
 
