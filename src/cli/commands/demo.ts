@@ -1,6 +1,6 @@
 /**
  * `palisade demo` (what `npm start` runs): analyses the sample captures bundled in `samples/`
- * into `out/demo/` and prints the summary.
+ * into `out/demo/` with the built-in detection rules, and prints the summary.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { analyze } from '../../pipeline/analyze.js';
 import { formatSummary } from '../report.js';
+import { loadDetection } from './rules.js';
 
 /** The repository's `samples/` folder (this file is dist/src/cli/commands/demo.js or src/...). */
 export function samplesDir(): string {
@@ -34,7 +35,12 @@ export function demoCommand(setCode: (code: number) => void): Command {
         .filter((f) => /\.(pcap|pcapng|cap)$/i.test(f))
         .sort()
         .map((f) => join(dir, f));
-      const summary = await analyze({ captures, outDir: o.out });
+      const detection = loadDetection({ builtinRules: true });
+      const summary = await analyze({
+        captures,
+        outDir: o.out,
+        engine: { rules: detection.rules },
+      });
       process.stdout.write(formatSummary(summary, o.out));
       setCode(summary.bugs.length > 0 ? 1 : 0);
     });
