@@ -418,9 +418,20 @@ describe.runIf(tools)('slices of synthetic captures', () => {
     const dir = await analyzed('moving', [cap]);
     setAlerts(dir, [alertLine('A1', '1:1', '2023-11-14T22:13:20.000000Z')]);
 
+    // Lines written by other tools may space their JSON: the alert is still found.
+    writeFileSync(
+      join(dir, 'alerts.jsonl'),
+      alertLine('A0', '1:1', '2023-11-14T22:13:20.000000Z')
+        .replace(/,"/g, ', "')
+        .replace(/":/g, '": ') +
+        '\n' +
+        alertLine('A1', '1:1', '2023-11-14T22:13:20.000000Z') +
+        '\n',
+    );
+    expect((await sliceAlert({ dir, alert: 'A0', out: join(tmp, 'spaced.pcap') })).frames).toBe(4);
     const unknown = await errorOf(sliceAlert({ dir, alert: 'A7', out: join(tmp, 'x.pcap') }));
     expect(isPlatformError(unknown, 'ERR_CLI_USAGE')).toBe(true);
-    expect((unknown as Error).message).toMatch(/no alert A7 in .*alerts\.jsonl \(1 alerts\)/);
+    expect((unknown as Error).message).toMatch(/no alert A7 in .*alerts\.jsonl \(2 alerts\)/);
 
     const noDir = await errorOf(sliceAlert({ dir: tmp, alert: 'A1', out: join(tmp, 'x.pcap') }));
     expect(isPlatformError(noDir, 'ERR_CLI_USAGE')).toBe(true);

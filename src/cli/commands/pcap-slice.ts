@@ -306,7 +306,8 @@ async function* lines(path: string): AsyncGenerator<string> {
 
 async function findAlert(dir: string, id: string): Promise<Alert> {
   const path = join(dir, 'alerts.jsonl');
-  const needle = `"id":${JSON.stringify(id)}`;
+  // Only lines that hold the id as a string are parsed (any JSON spacing).
+  const needle = JSON.stringify(id);
   let n = 0;
   for await (const line of lines(path)) {
     n++;
@@ -325,10 +326,17 @@ async function findAlert(dir: string, id: string): Promise<Alert> {
 async function findFlow(dir: string, id: string): Promise<FlowRecord | null> {
   const path = join(dir, 'flows.jsonl');
   if (!existsSync(path)) return null;
-  // Flow lines open with their id (engine.ts flowRecord), so most lines are skipped unparsed.
-  const head = `{"id":${JSON.stringify(id)},`;
+  // Only lines that hold the id as a string are parsed, so most lines are skipped unparsed.
+  const needle = JSON.stringify(id);
   for await (const line of lines(path)) {
-    if (line.startsWith(head)) return JSON.parse(line) as FlowRecord;
+    if (!line.includes(needle)) continue;
+    let rec: FlowRecord;
+    try {
+      rec = JSON.parse(line) as FlowRecord;
+    } catch {
+      continue;
+    }
+    if (rec.id === id) return rec;
   }
   return null;
 }
