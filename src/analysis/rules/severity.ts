@@ -1,5 +1,5 @@
 /**
- * Severity raising: a rule alert is raised one step (low → medium → high → critical) when what
+ * Severity raising: a rule or intel alert is raised one step (low → medium → high → critical) when what
  * it targets matters most to the process (IEC 62443-3-2 consequence; NIST SP 800-82r3 5.2):
  *
  * - the destination is an asset the site model declares `criticality: critical`;
@@ -9,7 +9,8 @@
  *   Modbus...), with or without a site model.
  *
  * It runs on the main thread after alerts from every thread are merged, once per alert, and says
- * why in the alert's `evidence.explanation`.
+ * why in the alert's `evidence.explanation`. Policy alerts keep the severity the site model's
+ * check gave them (it already weighs the zones), and anomaly-model alerts their score's.
  */
 import type { Alert, Severity } from '../alerts.js';
 import type { AssetRecord } from '../assets/record.js';
@@ -24,14 +25,14 @@ export interface SeverityContext {
   assets?: readonly AssetRecord[];
 }
 
-/** Raises rule alerts aimed at critical or level 0-1 targets; returns how many were raised. */
+/** Raises rule and intel alerts aimed at critical or level 0-1 targets; returns how many were raised. */
 export function raiseSeverity(alerts: Alert[], ctx: SeverityContext): number {
   const site = ctx.site ? new CompiledSite(ctx.site) : null;
   const byIp = new Map<string, AssetRecord>();
   for (const a of ctx.assets ?? []) for (const ip of a.ips) if (!byIp.has(ip)) byIp.set(ip, a);
   let raised = 0;
   for (const alert of alerts) {
-    if (alert.source !== 'rule' || alert.dst_ip === null) continue;
+    if ((alert.source !== 'rule' && alert.source !== 'intel') || alert.dst_ip === null) continue;
     const why = reason(alert.dst_ip, site, byIp);
     if (why === null) continue;
     const i = ORDER.indexOf(alert.severity);

@@ -143,14 +143,15 @@ describe('raiseSeverity', () => {
     expect(list[1]!.evidence.explanation).toMatch(/critical asset hist/);
   });
 
-  it('raises for assets the inventory inferred at level 0-1, rule alerts only', () => {
+  it('raises for assets the inventory inferred at level 0-1, rule and intel alerts only', () => {
     const assets = [{ ips: ['10.9.9.9'], purdue_level: 1 } as unknown as AssetRecord];
     const list = [
       alert('10.9.9.9'),
       alert('10.9.9.9', 'medium', 'policy'),
       alert('10.9.9.8', 'low'),
+      alert('10.9.9.9', 'high', 'intel'),
     ];
     raiseSeverity(list, { assets });
-    expect(list.map((a) => a.severity)).toEqual(['high', 'medium', 'low']);
+    expect(list.map((a) => a.severity)).toEqual(['high', 'medium', 'low', 'critical']);
   });
 });
