@@ -121,6 +121,8 @@ describe('palisade analyze', () => {
       'it-attacks/scans/nmap-vsn.pcap',
       'datasets/lemay-modbus/characterization_modbus_6RTU_with_operate.pcap',
       'opcua/open62541_browse_next.pcap',
+      // Unanswered flows from several hosts to a directed broadcast address.
+      'datasets/qut-dnp3/qut-dnp3_injection_training-frequent_slice.pcap',
     ].map((f) => path.join(SHARED_PCAPS, f));
     const one = tmp();
     expect(runCli(['analyze', ...files, '--out', one]).status).toBe(0);
@@ -129,7 +131,13 @@ describe('palisade analyze', () => {
       const r = runCli(['analyze', ...files, '--out', many, '--workers', n]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      for (const f of ['events.jsonl', 'flows.jsonl', 'assets.jsonl']) {
+      for (const f of [
+        'events.jsonl',
+        'flows.jsonl',
+        'assets.jsonl',
+        'edges.jsonl',
+        'alerts.jsonl',
+      ]) {
         expect(readFileSync(path.join(many, f), 'utf8')).toBe(
           readFileSync(path.join(one, f), 'utf8'),
         );

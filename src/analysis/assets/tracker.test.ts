@@ -369,6 +369,38 @@ describe('AssetTracker', () => {
     });
   });
 
+  it('dates an address that never answered by its first flow, however flows are split', () => {
+    // Three unanswered flows to a directed broadcast address, and one answered flow to a host.
+    const flows = [0, 60, 120].map((s, i) =>
+      flow({
+        id: `1:${i + 1}`,
+        first_frame: i + 1,
+        ts: `2024-01-01T00:0${s / 60}:00.000000Z`,
+        transport: 'udp',
+        dst_ip: '10.0.0.255',
+        dst_port: 137,
+        conn_state: 'S0',
+        resp_pkts: 0,
+        resp_ip_bytes: 0,
+        resp_bytes: 0,
+      }),
+    );
+    const one = new AssetTracker();
+    for (const f of flows) one.flow(f);
+    const a = new AssetTracker();
+    const b = new AssetTracker();
+    a.flow(flows[0] as FlowRecord);
+    b.flow(flows[1] as FlowRecord);
+    b.flow(flows[2] as FlowRecord);
+    a.merge(b.snapshot());
+    const seen = (t: AssetTracker): [string, string] | undefined => {
+      const x = t.assets().find((r) => r.ips.includes('10.0.0.255'));
+      return x && [x.first_seen, x.last_seen];
+    };
+    expect(seen(one)).toEqual(['2024-01-01T00:00:00.000000Z', '2024-01-01T00:00:00.000000Z']);
+    expect(seen(a)).toEqual(seen(one));
+  });
+
   it('merges snapshots into what one tracker would have seen', () => {
     const one = new AssetTracker();
     const a = new AssetTracker();

@@ -151,10 +151,15 @@ export interface AssetSnapshot {
   counters: Record<string, number>;
 }
 
+/**
+ * A host first addressed at `ts`. Its `last` stays empty until it is seen alive (it sent
+ * something): an address that only ever received unanswered traffic was last seen when it was
+ * first addressed, whichever thread saw which of its flows (maxTs of '' and a time is the time).
+ */
 function newHost(ts: string): HostObs {
   return {
     first: ts,
-    last: ts,
+    last: '',
     macs: {},
     attrs: {},
     services: {},
@@ -555,7 +560,7 @@ export class AssetTracker implements Observer {
         else c.answered ||= p.answered;
       }
       first = first === '' ? h.first : minTs(first, h.first);
-      last = last === '' ? h.last : maxTs(last, h.last);
+      last = maxTs(last, h.last);
       for (const [name, values] of Object.entries(h.attrs)) {
         let m = attrs.get(name);
         if (!m) attrs.set(name, (m = new Map()));
@@ -594,7 +599,7 @@ export class AssetTracker implements Observer {
       ips,
       macs,
       first_seen: first,
-      last_seen: last,
+      last_seen: last === '' ? first : last,
       identity,
       services: [...services.values()]
         .sort((a, b) => a.transport.localeCompare(b.transport) || a.port - b.port)
