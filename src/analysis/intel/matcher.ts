@@ -19,7 +19,7 @@ import type { Counters } from '../../core/counters.js';
 import { isoMicros } from '../../core/time.js';
 import type { AppEvent } from '../../decode/decoder.js';
 import type { FlowRecord } from '../../events/envelope.js';
-import { AlertCollection, DEDUP_WINDOW_S, type Alert, type AlertCandidate } from '../alerts.js';
+import { AlertCollection, DEDUP_GAP_S, alertKey, type AlertCandidate } from '../alerts.js';
 import type { EventMeta, Observer } from '../observer.js';
 import type { IntelIndicator } from './bundle.js';
 import { IntelIndex, type Leaf } from './compile.js';
@@ -57,6 +57,8 @@ const MAX_EVIDENCE_FRAMES = 10;
  * evidence frames, later repeats are only counted (the common case of an indicator matching
  * every packet of a long conversation costs a map lookup, not an alert merge).
  */
+const GAP_MS = DEDUP_GAP_S * 1000;
+
 interface Tally {
   /** Occurrences added in full with rising frame numbers, and the highest frame. */
   distinct: number;
@@ -116,14 +118,15 @@ export class IntelMatcher implements Observer {
   }
 
   snapshot(): IntelSnapshot {
-    const snap = this.alerts.snapshot();
-    const alerts = snap.alerts.map(([k, a]): [string, Alert] => {
-      const t = this.tallies.get(k);
-      if (t === undefined || t.extra === 0) return [k, a];
-      const last = t.lastTs ?? isoMicros(t.lastSec, t.lastNs);
-      return [k, { ...a, count: a.count + t.extra, last_ts: last > a.last_ts ? last : a.last_ts }];
-    });
-    return { alerts: { alerts, dropped: snap.dropped }, hits: this.hits };
+    for (const [k, t] of this.tallies) this.settle(k, t);
+    return { alerts: this.alerts.snapshot(), hits: this.hits };
+  }
+
+  /** Adds the repeats a tally only counted to their alert. */
+  private settle(key: string, t: Tally): void {
+    if (t.extra === 0) return;
+    this.alerts.addRepeats(key, t.extra, t.lastTs ?? isoMicros(t.lastSec, t.lastNs));
+    t.extra = 0;
   }
 
   event(meta: EventMeta, e: AppEvent): void {
@@ -381,13 +384,14 @@ export class IntelMatcher implements Observer {
     if (ind.immediate) {
       for (const w of ind.windows) if (time < w.start || time >= w.stop) return;
       // The key AlertCollection deduplicates by (rule, source, destination, subject, hour).
-      const key = `${ind.spec.id}|${client ?? ''}|${server ?? ''}||${Math.floor(time / 1000 / DEDUP_WINDOW_S)}`;
-      const t = this.tallies.get(key);
+      const key = alertKey(ind.spec.id, client, server, '', time);
+      let t = this.tallies.get(key);
       if (
         t !== undefined &&
         t.distinct >= MAX_EVIDENCE_FRAMES &&
         frame >= t.maxFrame &&
-        time >= t.firstTime
+        time >= t.firstTime &&
+        time <= t.lastTime + GAP_MS
       ) {
         // A repeat that cannot change the alert's first occurrence or evidence: counted here,
         // added to the alert's count and last_ts when the snapshot is taken.
@@ -420,6 +424,12 @@ export class IntelMatcher implements Observer {
         },
       };
       this.alerts.add(c, '');
+      if (t !== undefined && (time > t.lastTime + GAP_MS || time < t.firstTime - GAP_MS)) {
+        // Another episode of the alert: the tally follows the new one.
+        this.settle(key, t);
+        this.tallies.delete(key);
+        t = undefined;
+      }
       if (t === undefined) {
         this.tallies.set(key, {
           distinct: 1,

@@ -6,9 +6,16 @@
  * ones only count, with no event line built and no alert record touched. Gathered alerts go to
  * the {@link AlertCollection} at the end of the run (or when {@link MAX_PENDING} keys are held),
  * with their count and last time, so the collection ends up as if every match had been added.
+ * A gathered run never holds a gap longer than the collection's episode gap: a repeat after a
+ * quiet gap hands the run over and starts another.
  */
 import { isoMicros } from '../../core/time.js';
-import { DEDUP_WINDOW_S, type AlertCandidate, type AlertCollection } from '../alerts.js';
+import {
+  DEDUP_GAP_S,
+  DEDUP_WINDOW_S,
+  type AlertCandidate,
+  type AlertCollection,
+} from '../alerts.js';
 import type { EventView } from './fields.js';
 import type { CompiledRule } from './pack.js';
 
@@ -60,8 +67,12 @@ export class RepeatGatherer {
       bySrc.set(src ?? '', byDst);
     }
     let p = byDst.get(dst ?? '');
-    if (p !== undefined && p.bucket !== bucket) {
-      // Another window: what was gathered is a separate alert.
+    if (
+      p !== undefined &&
+      (p.bucket !== bucket || sec > p.lastSec + DEDUP_GAP_S || sec < p.sec - DEDUP_GAP_S)
+    ) {
+      // Another window or a repeat after a quiet gap: what was gathered is a separate alert
+      // (the collection joins the two again if later occurrences bridge the gap).
       this.emit(p);
       byDst.delete(dst ?? '');
       this.size--;
