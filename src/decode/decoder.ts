@@ -146,6 +146,18 @@ export interface AppDecoder<State = unknown> {
   /** EtherTypes handled, for `transport: 'ether'`. */
   readonly etherTypes?: readonly number[];
   /**
+   * For `transport: 'ether'`: `probe` and `parse` get the whole Ethernet frame, from the
+   * destination MAC on (VLAN tags included), instead of the payload after the EtherType. For
+   * checks that compare the Ethernet header with the payload (ARP's sender MAC).
+   */
+  readonly etherHeader?: boolean;
+  /**
+   * For `transport: 'ether'`: one state for all of the decoder's layer-2 streams in a pipeline
+   * (created at the first frame, dropped at the end of each capture), for checks across
+   * stations of the broadcast domain (ARP address bindings). The state must stay bounded.
+   */
+  readonly sharedState?: boolean;
+  /**
    * For a `tcp` decoder whose protocol is also carried over UDP (EtherNet/IP on UDP 44818 and
    * 2222, DNP3 on UDP 20000): its well-known UDP ports. The decoder is then also probed on UDP
    * flows, and there `parse` gets one whole datagram per call.

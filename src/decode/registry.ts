@@ -8,6 +8,7 @@
  */
 import type { AppDecoder } from './decoder.js';
 import { adsDecoder } from './app/ads/index.js';
+import { arpDecoder } from './app/arp/index.js';
 import { bacnetDecoder } from './app/bacnet/index.js';
 import { c37118Decoder } from './app/c37118/index.js';
 import { dcerpcDecoder } from './app/dcerpc/index.js';
@@ -54,6 +55,7 @@ type AnyDecoder = AppDecoder<any>;
 // prettier-ignore
 export const DECODERS: readonly AnyDecoder[] = [
   adsDecoder,
+  arpDecoder,
   bacnetDecoder,
   c37118Decoder,
   dcerpcDecoder,
