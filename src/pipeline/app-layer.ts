@@ -120,6 +120,10 @@ export class AppLayer {
   private readonly byLlcSnap = new Map<number, AppDecoder<unknown>>();
   /** Layer-2 streams (publisher MAC, destination MAC, VLAN, EtherType) seen by an EtherType decoder. */
   private readonly l2Streams = new L2StreamTable<Flow>(MAX_L2_STREAMS);
+  /** EtherTypes whose decoder takes the frame from the MAC header on (`etherHeader`). */
+  private readonly headerTypes = new Set<number>();
+  /** The one state of each `sharedState` decoder, by id, until the capture ends. */
+  private readonly shared = new Map<string, unknown>();
   readonly stats = new Map<string, DecoderStats>();
   /** Decoders by id, for hand-overs between protocols. */
   private readonly byId = new Map<string, AppDecoder<unknown>>();
@@ -157,6 +161,7 @@ export class AppLayer {
       for (const id of d.llc?.snap ?? []) if (!this.byLlcSnap.has(id)) this.byLlcSnap.set(id, d);
       if (d.transport === 'ether') {
         for (const t of d.etherTypes ?? []) {
+          if (d.etherHeader === true) this.headerTypes.add(t);
           const l = this.byEtherType.get(t);
           if (l) l.push(d);
           else this.byEtherType.set(t, [d]);
@@ -251,7 +256,9 @@ export class AppLayer {
     }
     const app = flow.app as FlowApp;
     if (app.status === NONE) return;
-    const data = frame.subarray(payOff);
+    const data = frame.subarray(
+      llc === undefined && this.headerTypes.has(etherType) ? macOff : payOff,
+    );
     this.flow = flow;
     this.app = app;
     this.fromOrig = true;
@@ -296,6 +303,7 @@ export class AppLayer {
   /** Forgets the layer-2 streams (at the end of a capture). */
   endCapture(): void {
     this.l2Streams.clear();
+    this.shared.clear();
   }
 
   /** True while the flow may still need its payload (recognition pending or decoder attached). */
@@ -419,10 +427,20 @@ export class AppLayer {
     app.status = ATTACHED;
     app.decoder = d;
     app.serverIsOrig = serverIsOrig;
-    app.state = d.createState(this.limits, this.transport);
+    app.state = d.sharedState === true ? this.sharedState(d) : d.createState(this.limits, this.transport);
     // The flow's transport, not the decoder's: a tcp decoder with `udpPorts` gets datagrams.
     app.feeder = this.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
     (this.stats.get(d.id) as DecoderStats).flows++;
+  }
+
+  /** The state every stream of a `sharedState` decoder uses, created at its first frame. */
+  private sharedState(d: AppDecoder<unknown>): unknown {
+    let st = this.shared.get(d.id);
+    if (st === undefined) {
+      st = d.createState(this.limits, this.transport);
+      this.shared.set(d.id, st);
+    }
+    return st;
   }
 
   /**

@@ -277,6 +277,7 @@ export class Engine {
           pack: opts.rules,
           counters: this.counters,
           site: this.policy?.site ?? null,
+          learned: this.assets,
           ...(this.policy ? { alerts: this.policy.alerts } : {}),
         })
       : null;
@@ -366,8 +367,14 @@ export class Engine {
         t.ipPackets++;
         this.ip(pkt);
       } else if (kind === PacketKind.FRAGMENT) t.fragments++;
-      else if (kind === PacketKind.ARP) t.arp++;
-      else if (kind === PacketKind.L2) {
+      else if (kind === PacketKind.ARP) {
+        t.arp++;
+        // The link layer keeps counting ARP and feeding assets; the ARP decoder adds events.
+        if (this.app.wantsEtherType(pkt.etherType)) {
+          this.app.setPacketContext(pkt.frame, pkt.tsSec, pkt.tsNs);
+          this.app.ether(pkt.data, pkt.macOff, pkt.etherType, pkt.vlan, pkt.l3Off, this.captureNo);
+        }
+      } else if (kind === PacketKind.L2) {
         t.l2Only++;
         if (this.app.wantsEtherType(pkt.etherType)) {
           this.app.setPacketContext(pkt.frame, pkt.tsSec, pkt.tsNs);

@@ -4,7 +4,8 @@
  * fragmentation (a non-first IP fragment has no ports, so ports cannot be part of the key).
  * Ethernet frames that carry no IP (ARP, GOOSE, PROFINET...) are dealt by their MAC address
  * pair, so a publisher's stream stays on one worker; frames of unknown link types go to
- * worker 0.
+ * worker 0. ARP frames all go to worker 0: the ARP decoder checks address bindings across
+ * every station of the segment (`decode/app/arp`), so it must see every ARP frame.
  *
  * This is a deliberately small look at the headers (link layer, VLAN tags, IP addresses): the
  * full decode happens once, in the worker.
@@ -21,6 +22,7 @@ import { FLOW_TABLE_DEFAULTS, type FlowTableOptions } from '../flow/flow-table.j
 
 const ETH_IPV4 = 0x0800;
 const ETH_IPV6 = 0x86dd;
+const ETH_ARP = 0x0806;
 const ETH_VLAN = 0x8100;
 const ETH_QINQ = 0x88a8;
 const ETH_QINQ_OLD = 0x9100;
@@ -103,6 +105,20 @@ export function ipPairHash(linkType: number, d: Uint8Array): number {
   return -1;
 }
 
+/** True for an Ethernet frame of EtherType ARP (after up to four VLAN tags). */
+export function isArpFrame(linkType: number, d: Uint8Array): boolean {
+  if (linkType !== LINKTYPE.ETHERNET || d.length < 14) return false;
+  let off = 12;
+  let etherType = (d[off]! << 8) | d[off + 1]!;
+  for (let tags = 0; tags < 4; tags++) {
+    if (etherType !== ETH_VLAN && etherType !== ETH_QINQ && etherType !== ETH_QINQ_OLD) break;
+    off += 4;
+    if (d.length < off + 2) return false;
+    etherType = (d[off]! << 8) | d[off + 1]!;
+  }
+  return etherType === ETH_ARP;
+}
+
 /** Symmetric hash of the Ethernet MAC address pair, or -1 when the frame is not Ethernet. */
 export function macPairHash(linkType: number, d: Uint8Array): number {
   if (linkType !== LINKTYPE.ETHERNET || d.length < 14) return -1;
@@ -161,6 +177,10 @@ export class Sharder {
   shard(linkType: number, d: Uint8Array, capLen: number, sec: number): number {
     if (this.shards === 1) return 0;
     let h = ipPairHash(linkType, d);
+    if (h < 0 && isArpFrame(linkType, d)) {
+      this.load[0] = (this.load[0] as number) + capLen + FRAME_LOAD;
+      return 0;
+    }
     if (h < 0) h = macPairHash(linkType, d);
     if (h < 0) return 0;
     // Activity is dated on the flow table's clock, the latest second seen: a capture that steps
@@ -201,6 +221,7 @@ export class Sharder {
 /** Worker index for a frame among `n` workers, by hash of its address pair alone. */
 export function shardOf(linkType: number, d: Uint8Array, n: number): number {
   let h = ipPairHash(linkType, d);
+  if (h < 0 && isArpFrame(linkType, d)) return 0;
   if (h < 0) h = macPairHash(linkType, d);
   return h < 0 ? 0 : h % n;
 }
