@@ -427,7 +427,8 @@ export class AppLayer {
     app.status = ATTACHED;
     app.decoder = d;
     app.serverIsOrig = serverIsOrig;
-    app.state = d.sharedState === true ? this.sharedState(d) : d.createState(this.limits, this.transport);
+    app.state =
+      d.sharedState === true ? this.sharedState(d) : d.createState(this.limits, this.transport);
     // The flow's transport, not the decoder's: a tcp decoder with `udpPorts` gets datagrams.
     app.feeder = this.transport === 'tcp' ? new StreamFeeder(this.limits.maxPduBytes) : null;
     (this.stats.get(d.id) as DecoderStats).flows++;
