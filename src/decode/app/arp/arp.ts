@@ -18,7 +18,13 @@
  * index after one length gate per structure (hot path: every ARP frame of the segment).
  */
 import { ipv4ToString, macPartsToString, macToString } from '../../../core/net-format.js';
-import type { DecodeSink, DecoderLimits, Direction, ParseStatus, ProbeResult } from '../../decoder.js';
+import type {
+  DecodeSink,
+  DecoderLimits,
+  Direction,
+  ParseStatus,
+  ProbeResult,
+} from '../../decoder.js';
 import { OK } from '../../decoder.js';
 import { ArpBindings, Claim } from './bindings.js';
 import { ARP, BINDING, ETH, ETHER, OPCODE, OPCODE_NAMES } from './constants.js';
@@ -133,8 +139,7 @@ export function parseArp(
     hardware_type: hrd,
     protocol_type: pro,
   };
-  const ethIpv4 =
-    (hrd === ARP.HRD_ETHERNET || hrd === ARP.HRD_IEEE802) && pro === ARP.PRO_IPV4;
+  const ethIpv4 = (hrd === ARP.HRD_ETHERNET || hrd === ARP.HRD_IEEE802) && pro === ARP.PRO_IPV4;
   if (p + ARP.FIXED_LEN + 2 * (hln + pln) > data.length) {
     sink.anomaly('arp.malformed', `addresses (hln ${hln}, pln ${pln}) run past the frame end`);
     return OK;
@@ -155,8 +160,7 @@ export function parseArp(
   const tpa = u32(data, tpaOff);
   const shaHi = u16(data, sha);
   const shaLo = u32(data, sha + 2);
-  const mismatch =
-    u16(data, ETH.SRC_OFF) !== shaHi || u32(data, ETH.SRC_OFF + 2) !== shaLo;
+  const mismatch = u16(data, ETH.SRC_OFF) !== shaHi || u32(data, ETH.SRC_OFF + 2) !== shaLo;
   fields.sender_mac = macToString(data, sha);
   fields.sender_ip = ipv4ToString(spa);
   fields.target_mac = macToString(data, tha);
