@@ -65,6 +65,12 @@ const IO_MIN_ITEMS = 2;
 const IO_MAX_ITEMS = 3;
 
 /** Per-flow EtherNet/IP state. */
+/**
+ * CIP responses before the first request of a flow that are not flagged as unsolicited: a
+ * capture that begins mid-connection sees the answers to requests still outstanding.
+ */
+export const MIDSTREAM_RESPONSES = 4;
+
 export class EnipState {
   readonly limits: DecoderLimits;
   /** Set once the flow is known to be EtherNet/IP (sink.confirm() was called). */
@@ -75,6 +81,10 @@ export class EnipState {
   readonly resync: [boolean, boolean] = [false, false];
   /** CIP requests waiting for their response. */
   readonly pending: TransactionTable;
+  /** A CIP request has been seen on this flow. */
+  requestSeen = false;
+  /** Unpaired CIP responses taken, before any request, as answers to uncaptured requests. */
+  earlyResponses = 0;
   /** Session handle granted by a successful RegisterSession on this flow. */
   session = NO_SESSION;
   /** Connections opened by Forward Open on this flow. */
@@ -464,7 +474,10 @@ function decodeCip(
   let paired = null;
   if (isResponse) {
     paired = state.pending.take(kind, a, b);
-    if (paired === null) {
+    if (paired === null && !state.requestSeen && state.earlyResponses < MIDSTREAM_RESPONSES) {
+      // A capture that starts mid-connection opens on answers to requests it never saw.
+      state.earlyResponses++;
+    } else if (paired === null) {
       flag(
         sink,
         'enip.response_without_request',
@@ -474,6 +487,7 @@ function decodeCip(
       );
     }
   }
+  if (!isResponse) state.requestSeen = true;
   const f = cip.message(data, found.start, found.end, 0, paired, 0, -1);
   if (!isResponse && cip.lastInfo !== null && state.pending.add(kind, a, b, cip.lastInfo)) {
     flag(sink, 'enip.too_many_transactions', `${state.pending.capacity} requests unanswered`);

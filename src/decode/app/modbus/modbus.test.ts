@@ -8,6 +8,7 @@ import { fixtures } from './fixtures.js';
 import { MODBUS_ANOMALIES, modbusDecoder } from './index.js';
 import type { ModbusEvent } from './events.js';
 import type { ModbusState } from './modbus.js';
+import { MIDSTREAM_RESPONSES } from './modbus.js';
 
 const C = Direction.TO_SERVER;
 const S = Direction.TO_CLIENT;
@@ -966,8 +967,25 @@ describe('modbus limits and length checks', () => {
   it('flags a device identification response cut inside an object', () => {
     const s = session();
     s.parse(S, adu(3, 1, 43, '0e' + '01' + '01' + '00' + '00' + '02' + '00' + '05' + '4142'));
-    expect(s.sink.anomalies).toEqual(['modbus.response_without_request', 'modbus.length_mismatch']);
+    // The first response of a flow may answer a request sent before the capture began.
+    expect(s.sink.anomalies).toEqual(['modbus.length_mismatch']);
     expect(s.sink.events[0]?.modbus.objects).toEqual([]);
+  });
+
+  it('takes the first responses of a flow caught mid-connection as answers to earlier requests', () => {
+    const s = session();
+    for (let t = 1; t <= MIDSTREAM_RESPONSES + 2; t++) s.parse(S, adu(t, 1, 3, '02' + '0001'));
+    // Past the client's possible pipeline, responses nobody asked for are flagged.
+    expect(s.sink.anomalies).toEqual([
+      'modbus.response_without_request',
+      'modbus.response_without_request',
+    ]);
+    // Once a request has been seen, any response without one is flagged at once.
+    const t = session();
+    t.parse(C, adu(1, 1, 3, '0000' + '0001'));
+    t.parse(S, adu(1, 1, 3, '02' + '0001'));
+    t.parse(S, adu(9, 1, 3, '02' + '0001'));
+    expect(t.sink.anomalies).toEqual(['modbus.response_without_request']);
   });
 
   it('checks read response byte counts against the data and the request', () => {

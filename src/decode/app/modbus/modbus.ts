@@ -63,6 +63,13 @@ import { TransactionTable } from './transactions.js';
 const CONFIRM_AFTER_PDUS = 4;
 
 /** Per-flow Modbus state: confirmation, per-direction resynchronisation, outstanding requests. */
+/**
+ * Responses before the first request of a flow that are not flagged as unsolicited: a capture
+ * that begins mid-connection sees the answers to the requests still outstanding, at most a
+ * client's pipeline of them.
+ */
+export const MIDSTREAM_RESPONSES = 4;
+
 export class ModbusState {
   readonly limits: DecoderLimits;
   /** Set once the flow is known to be Modbus (sink.confirm() was called). */
@@ -79,6 +86,10 @@ export class ModbusState {
   readonly afterGap: [boolean, boolean] = [false, false];
   /** A capture gap happened on this flow (either direction). */
   gapSeen = false;
+  /** A request has been seen on this flow. */
+  requestSeen = false;
+  /** Unpaired responses taken, before any request, as the tail of an uncaptured exchange. */
+  earlyResponses = 0;
   /** Requests waiting for their response. */
   readonly pending: TransactionTable;
 
@@ -349,6 +360,7 @@ function decodePdu(
         );
       }
     }
+    state.requestSeen = true;
     event = { kind: 'modbus.request', modbus: m };
   } else {
     let reqAddress = NO_VALUE;
@@ -358,7 +370,12 @@ function decodePdu(
     let reqSecondQuantity = NO_VALUE;
     let reqRecords: readonly ModbusFileRecord[] | undefined;
     const slot = state.pending.find(key);
-    if (slot < 0) {
+    if (slot < 0 && !state.requestSeen && state.earlyResponses < MIDSTREAM_RESPONSES) {
+      // A capture that starts mid-connection opens on the answers to requests sent before
+      // it: no anomaly for those (a flow of responses only still gets flagged past the few).
+      state.earlyResponses++;
+      if (unassigned) sink.anomaly('modbus.unknown_function', `function code ${fc}`);
+    } else if (slot < 0) {
       sink.anomaly('modbus.response_without_request', `transaction ${tid}, unit ${unit}`);
       if (unassigned) sink.anomaly('modbus.unknown_function', `function code ${fc}`);
     } else {
