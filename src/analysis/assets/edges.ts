@@ -104,6 +104,32 @@ export class EdgeTracker {
     t.lastNs[i] = meta.ns;
   }
 
+  /**
+   * The read operations the sender of `meta` has sent its receiver over `meta.proto` so far
+   * (this flow and the ones that ended before): how many, and when the first was (epoch
+   * seconds). Asked only for the events a rule wants it for (control writes), so the key text
+   * built here is not per event.
+   */
+  readsBefore(meta: EventMeta): { count: number; first: number } {
+    const src = addressOf(meta.srcIp, meta.srcMac);
+    const dst = addressOf(meta.dstIp, meta.dstMac);
+    let count = 0;
+    let first = Infinity;
+    const pair = this.open.get(meta.flow);
+    const t = pair?.[0]?.src === src ? pair[0] : pair?.[1]?.src === src ? pair[1] : null;
+    const r = INDEX.read;
+    if (t && (t.counts[r] as number) > 0) {
+      count += t.counts[r] as number;
+      first = (t.firstSec[r] as number) + (t.firstNs[r] as number) / 1e9;
+    }
+    const done = this.edges.get(`${src}|${dst}|${meta.proto}`)?.operations.read;
+    if (done !== undefined) {
+      count += done.count;
+      first = Math.min(first, Date.parse(done.first_seen) / 1000);
+    }
+    return { count, first };
+  }
+
   /** Folds a finished flow's operations into the edges. */
   flowEnded(flowId: string): void {
     const pair = this.open.get(flowId);

@@ -336,6 +336,11 @@ export class AssetTracker implements Observer {
   };
 
   /** What was observed so far (merge with {@link merge}, turn into assets with {@link assets}). */
+  /** Reads the sender of `meta` sent its receiver over this protocol so far (rule context). */
+  readsBefore(meta: EventMeta): { count: number; first: number } {
+    return this.edges.readsBefore(meta);
+  }
+
   snapshot(): AssetSnapshot {
     return {
       ips: Object.fromEntries(this.ips),

@@ -10,6 +10,11 @@
  * Arrays anywhere on a path fan out: a value matches when any element does (Sigma's list
  * semantics). Context fields `site.src_zone`, `site.dst_zone`, `site.src_level` and
  * `site.dst_level` come from the site model when one is loaded, computed once per event.
+ * Learned fields come from what the analysis has seen so far, computed only for an event a
+ * rule asks them of: `learned.src_reads`, the read requests the sender had sent the receiver
+ * over this protocol before, and `learned.src_reading_s`, the seconds since the first of them
+ * (a SCADA server that has polled a PLC for an hour reads it routinely; a host that writes
+ * without ever having read does not).
  */
 import { isoMicros } from '../../core/time.js';
 import type { AppEvent } from '../../decode/decoder.js';
@@ -33,6 +38,8 @@ const ENVELOPE = [
 
 const SITE = ['site.src_zone', 'site.dst_zone', 'site.src_level', 'site.dst_level'] as const;
 
+const LEARNED = ['learned.src_reads', 'learned.src_reading_s'] as const;
+
 /** A field a rule reads, resolved once at compile time. */
 export interface FieldRef {
   /** The dotted name as written in the rule. */
@@ -44,6 +51,8 @@ export interface FieldRef {
   readonly env: number;
   /** Index in {@link SITE}, or -1. */
   readonly site: number;
+  /** Index in {@link LEARNED}, or -1. */
+  readonly learned: number;
 }
 
 /** Resolves a field name. */
@@ -55,6 +64,7 @@ export function fieldRef(name: string): FieldRef {
     rest: segs.map((_, i) => segs.slice(i).join('.')),
     env: (ENVELOPE as readonly string[]).indexOf(name),
     site: (SITE as readonly string[]).indexOf(name),
+    learned: (LEARNED as readonly string[]).indexOf(name),
   };
 }
 
@@ -68,6 +78,12 @@ export interface ZoneInfo {
 export interface SiteContext {
   /** The zone of a host; null when the model places it nowhere. */
   zoneOf(ip: string | null, mac: string): ZoneInfo | null;
+}
+
+/** Where the engine finds what the analysis learned so far (the asset tracker). */
+export interface LearnedContext {
+  /** Read requests of the event's sender to its receiver over its protocol so far. */
+  readsBefore(meta: EventMeta): { count: number; first: number };
 }
 
 /** A test of one leaf value (never an array). */
@@ -94,6 +110,9 @@ export class EventView {
   private siteDone = false;
   private srcZone: ZoneInfo | null = null;
   private dstZone: ZoneInfo | null = null;
+  private learnedDone = false;
+  private reads = 0;
+  private readingS = 0;
 
   /**
    * Changes with every event any view is pointed at (shared entry results are per epoch, so
@@ -101,7 +120,10 @@ export class EventView {
    */
   epoch = 0;
 
-  constructor(private readonly site: SiteContext | null = null) {}
+  constructor(
+    private readonly site: SiteContext | null = null,
+    private readonly learned: LearnedContext | null = null,
+  ) {}
 
   /** Points the view at a decoder event. */
   setMeta(meta: EventMeta, event: AppEvent): void {
@@ -112,6 +134,7 @@ export class EventView {
     this.isFlow = false;
     this.tsText = null;
     this.siteDone = false;
+    this.learnedDone = false;
   }
 
   /** Points the view at an event line (parsed), or at a flow record when `flow` is set. */
@@ -124,6 +147,7 @@ export class EventView {
     this.tsText = null;
     this.objSec = -1;
     this.siteDone = false;
+    this.learnedDone = false;
   }
 
   /** True when the view holds a flow record. */
@@ -306,12 +330,31 @@ export class EventView {
     return i < 2 ? z.id : z.purdue_level;
   }
 
+  private learnedValue(i: number): unknown {
+    // A line answers from its own `learned` object (a rule's examples, a replayed line); so
+    // does a decoder event when nothing is learning (no asset tracker).
+    if (this.meta === null || this.learned === null) {
+      const own = this.obj?.learned;
+      if (own === null || typeof own !== 'object') return undefined;
+      return (own as Record<string, unknown>)[(LEARNED[i] as string).slice(8)];
+    }
+    if (!this.learnedDone) {
+      this.learnedDone = true;
+      const m = this.meta;
+      const r = this.learned.readsBefore(m);
+      this.reads = r.count;
+      this.readingS = r.count > 0 ? Math.max(0, m.sec + m.ns / 1e9 - r.first) : 0;
+    }
+    return i === 0 ? this.reads : this.readingS;
+  }
+
   /**
    * The value at a field: for a path through arrays, the first array met (callers that need
    * every element use {@link anyLeaf}).
    */
   value(f: FieldRef): unknown {
     if (f.site >= 0) return this.siteValue(f.site);
+    if (f.learned >= 0) return this.learnedValue(f.learned);
     if (f.env >= 0 && this.meta !== null) return this.envValue(f.env);
     let cur: unknown = this.meta !== null ? this.event : this.obj;
     for (let i = 0; i < f.segs.length; i++) {
@@ -333,6 +376,7 @@ export class EventView {
   /** True when `test` holds for the field's value or, through arrays, for any element of it. */
   anyLeaf(f: FieldRef, test: LeafTest): boolean {
     if (f.site >= 0) return test(this.siteValue(f.site));
+    if (f.learned >= 0) return test(this.learnedValue(f.learned));
     if (f.env >= 0 && this.meta !== null) return test(this.envValue(f.env));
     return walk(this.meta !== null ? this.event : this.obj, f, 0, test);
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Counters } from '../../core/counters.js';
 import type { FlowRecord } from '../../events/envelope.js';
 import type { EventMeta } from '../observer.js';
+import { AssetTracker } from '../assets/tracker.js';
 import { RuleEngine } from './rule-engine.js';
 import { toRecords } from './records.js';
 import { packOf, ruleYaml } from '../../../test/helpers/rules.js';
@@ -222,6 +223,70 @@ filter:
     const none = engine(text).e;
     none.event(meta(), WRITE);
     expect(none.alertList()).toHaveLength(0);
+  });
+
+  it('offers learned.* fields from what the asset tracker has seen of the pair so far', () => {
+    const text = ruleYaml(
+      {
+        selection: { kind: 'modbus.request', 'modbus.function_code': 5 },
+        routine: { 'learned.src_reads|gte': 10, 'learned.src_reading_s|gte': 60 },
+        condition: 'selection and not routine',
+      },
+      { id: 'aaaaaaaa-0000-4000-8000-000000000010' },
+    );
+    const tracker = new AssetTracker();
+    const e = new RuleEngine({ pack: packOf(text), counters: new Counters(), learned: tracker });
+    const both = (m: EventMeta, ev: typeof WRITE): void => {
+      tracker.event(m, ev);
+      e.event(m, ev);
+    };
+    // 10.0.0.5 polls 10.0.0.9 every 10 s for two minutes, then writes: routine.
+    for (let i = 0; i < 12; i++) both(meta({ sec: 1_700_000_000 + 10 * i, frame: 1 + i }), READ);
+    both(meta({ sec: 1_700_000_125, frame: 20 }), WRITE);
+    // 10.0.0.6 writes without having read, and 10.0.0.7 after a burst of reads in 2 s.
+    both(meta({ srcIp: '10.0.0.6', flow: '1:18', sec: 1_700_000_126, frame: 21 }), WRITE);
+    for (let i = 0; i < 20; i++) {
+      both(meta({ srcIp: '10.0.0.7', flow: '1:19', sec: 1_700_000_127, frame: 30 + i }), READ);
+    }
+    both(meta({ srcIp: '10.0.0.7', flow: '1:19', sec: 1_700_000_129, frame: 60 }), WRITE);
+    expect(e.alertList().map((a) => `${a.src_ip}@${a.frame}`)).toEqual([
+      '10.0.0.6@21',
+      '10.0.0.7@60',
+    ]);
+    // Reads of flows that ended count too (a client that reconnects), and a line answers from
+    // its own learned object when nothing learns.
+    tracker.flow({
+      id: '1:17',
+      ts: '2023-11-14T22:13:20.000000Z',
+      duration: 130,
+      transport: 'tcp',
+      src_ip: '10.0.0.5',
+      src_port: 50000,
+      dst_ip: '10.0.0.9',
+      dst_port: 502,
+      orig_pkts: 13,
+      orig_ip_bytes: 780,
+      orig_bytes: 156,
+      resp_pkts: 12,
+      resp_ip_bytes: 720,
+      resp_bytes: 132,
+      conn_state: 'SF',
+      history: 'ShADadFf',
+      missed_bytes: 0,
+      first_frame: 1,
+      last_frame: 20,
+      end_reason: 'closed',
+    });
+    both(meta({ flow: '1:40', sec: 1_700_000_300, frame: 90 }), WRITE);
+    expect(e.alertList()).toHaveLength(2);
+    const lines = new RuleEngine({ pack: packOf(text), counters: new Counters() });
+    lines.evaluateLine(
+      '{"ts":"2024-01-01T00:00:00.000000Z","frame":9,"proto":"modbus","kind":"modbus.request","src_ip":"10.0.0.5","dst_ip":"10.0.0.9","flow":"1:9","modbus":{"function_code":5},"learned":{"src_reads":40,"src_reading_s":600}}',
+    );
+    lines.evaluateLine(
+      '{"ts":"2024-01-01T00:00:00.000000Z","frame":9,"proto":"modbus","kind":"modbus.request","src_ip":"10.0.0.5","dst_ip":"10.0.0.9","flow":"1:9","modbus":{"function_code":5}}',
+    );
+    expect(lines.alertList().map((a) => a.frame)).toEqual([9]);
   });
 
   it('evaluates derived event lines (behaviour) and counts lines that are not JSON objects', () => {

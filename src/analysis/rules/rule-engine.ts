@@ -17,7 +17,7 @@ import type { FlowRecord } from '../../events/envelope.js';
 import { AlertCollection } from '../alerts.js';
 import type { EventMeta, Observer } from '../observer.js';
 import { Dispatcher, rulesFor, visitRules } from './dispatch.js';
-import { EventView, type FieldRef, type SiteContext } from './fields.js';
+import { EventView, type FieldRef, type LearnedContext, type SiteContext } from './fields.js';
 import type { RulePack } from './loader.js';
 import { compilePack, type CompiledPack, type CompiledRule } from './pack.js';
 import {
@@ -93,6 +93,8 @@ export interface RuleEngineOptions {
   pack: RulePack;
   /** Zones of hosts, for `site.*` fields (a loaded site model). */
   site?: SiteContext | null;
+  /** What the analysis learned so far, for `learned.*` fields (the asset tracker). */
+  learned?: LearnedContext | null;
   /** Where alerts go (default: a collection of its own). */
   alerts?: AlertCollection;
   /** Where counters go. */
@@ -125,7 +127,7 @@ export class RuleEngine implements Observer {
     this.pack = compilePack(opts.pack);
     this.alerts = opts.alerts ?? new AlertCollection();
     this.dispatcher = new Dispatcher(this.pack.rules);
-    this.view = new EventView(opts.site ?? null);
+    this.view = new EventView(opts.site ?? null, opts.learned ?? null);
     this.counters = opts.counters;
     this.maxRecords = opts.maxRecords ?? MAX_MATCH_RECORDS;
     this.repeats = new RepeatGatherer(this.alerts);
