@@ -1210,6 +1210,9 @@ describe('dnp3 limits and anomalies', () => {
       'dnp3.unknown_object': () => run(O, response('81' + '0000' + 'fe0100' + '0000' + '00')),
       'dnp3.invalid_variation': () => run(M, request('02' + '7000010000ffff')),
       'dnp3.object_truncated': () => decode('direct-operate-crob-truncated', M),
+      'dnp3.unexpected_confirm': () => talk([O, response('810000', 3)], [M, confirmFrame(0xc3)]),
+      'dnp3.superseded_response': () =>
+        talk([M, request('013c0206', 1)], [M, request('013c0306', 2)], [O, response('810000', 1)]),
       'dnp3.objects_limit_reached': () =>
         run(O, response('81' + '0000' + '010100000a' + 'ffff'), {
           ...DEFAULT_LIMITS,
@@ -1224,6 +1227,120 @@ describe('dnp3 limits and anomalies', () => {
     for (const [name, make] of Object.entries(cases)) {
       expect(make().anomalies, name).toContain(name);
     }
+  });
+});
+
+/** Parses each (direction, frame) in order on one fresh session. */
+function talk(...steps: readonly (readonly [Direction, Uint8Array])[]): Sink {
+  const s = session();
+  for (const [dir, bytes] of steps) s.parse(dir, bytes);
+  return s.sink;
+}
+
+/**
+ * An application confirm from master 1 to outstation 10: transport header (FIR, FIN, sequence
+ * 0), application control `ac` (FIR, FIN, UNS and SEQ bits), function 0.
+ */
+const confirmFrame = (ac: number): Uint8Array =>
+  linkFrame(0xc4, 10, 1, 'c0' + ac.toString(16).padStart(2, '0') + '00');
+
+describe('dnp3 conversation checks ([1815] 4.2.2.4 CON/UNS/SEQ, one outstanding request)', () => {
+  const read = (seq: number): Uint8Array => request('013c0206', seq); // read g60v2 class 1
+  // Application control octets: FIR 0x80, FIN 0x40, CON 0x20, UNS 0x10, SEQ 0-15.
+  const solicited = (ac: number): Uint8Array =>
+    linkFrame(0x44, 1, 10, 'c0' + ac.toString(16).padStart(2, '0') + '810000');
+  const unsolicited = (ac: number): Uint8Array =>
+    linkFrame(0x44, 1, 10, 'c0' + ac.toString(16).padStart(2, '0') + '820000');
+  const session4 = (s: Sink): string[] =>
+    s.anomalies.filter((a) => a === 'dnp3.unexpected_confirm' || a === 'dnp3.superseded_response');
+
+  it('accepts the confirms a response and an unsolicited response ask for, each in its sequence', () => {
+    const s = talk(
+      [M, read(7)],
+      [O, unsolicited(0xf3)], // FIR FIN CON UNS, seq 3
+      [O, solicited(0xe7)], // FIR FIN CON, seq 7: answers the read
+      [M, confirmFrame(0xc7)], // confirm 7
+      [M, confirmFrame(0xd3)], // UNS confirm 3
+    );
+    expect(session4(s)).toEqual([]);
+    expect(s.events.map((e) => e.dnp3.function)).toEqual([
+      'read',
+      'unsolicited_response',
+      'response',
+      'confirm',
+      'confirm',
+    ]);
+  });
+
+  it('flags a confirm for a response that did not set CON', () => {
+    const s = talk([M, read(14)], [O, solicited(0xce)], [M, confirmFrame(0xce)]);
+    expect(session4(s)).toEqual(['dnp3.unexpected_confirm']);
+    expect(s.details.at(-1)).toBe('confirm 14 from 1 to 10, no response awaits confirmation');
+  });
+
+  it('flags an unsolicited confirm when no unsolicited response was sent, not a wrong SEQ', () => {
+    const s = talk(
+      [M, read(5)],
+      [O, solicited(0xe5)], // CON, seq 5
+      [M, confirmFrame(0xd0)], // UNS confirm 0: no unsolicited response awaits one
+      [O, unsolicited(0xf9)], // CON UNS seq 9
+      [M, confirmFrame(0xd8)], // UNS confirm 8 while 9 is awaited: ignored, the outstation retries
+      [M, confirmFrame(0xd9)], // UNS confirm 9
+      [M, confirmFrame(0xc5)], // confirm 5
+    );
+    expect(session4(s)).toEqual(['dnp3.unexpected_confirm']);
+    expect(s.details.filter((d) => d.includes('confirm'))).toEqual([
+      'unsolicited confirm 0 from 1 to 10, no response awaits confirmation',
+    ]);
+  });
+
+  it('judges no confirm before a response was seen, nor after a capture gap', () => {
+    expect(session4(talk([M, confirmFrame(0xd2)]))).toEqual([]);
+    const s = session();
+    s.parse(O, solicited(0xc1));
+    dnp3Decoder.onGap?.(s.state, O, 100);
+    s.parse(M, confirmFrame(0xd2));
+    expect(session4(s.sink)).toEqual([]);
+  });
+
+  it('flags a response to a request the master had already followed with a newer one', () => {
+    const s = talk(
+      [M, read(11)],
+      [M, read(12)], // sent before the answer to 11
+      [O, solicited(0xcb)], // answers 11
+      [O, solicited(0xcc)], // answers 12
+    );
+    expect(session4(s)).toEqual(['dnp3.superseded_response']);
+    expect(s.details.at(-1)).toBe('response 11 from 10 to 1 after request 12 was sent');
+  });
+
+  it('accepts retries with the same SEQ, unanswered polls, requests without response, later fragments', () => {
+    const retry = talk([M, read(5)], [M, read(5)], [O, solicited(0xc5)]);
+    const dead = talk([M, read(5)], [M, read(6)], [M, read(7)]);
+    const noAck = talk(
+      [M, read(5)],
+      [M, request('06' + '0c01170101' + '03' + '01' + '64000000' + '64000000' + '00', 6)], // direct operate NR, CROB latch on
+      [M, linkFrame(0xc4, 0xffff, 1, 'c0c7' + '013c0206')], // broadcast read, seq 7
+      [O, solicited(0xc5)],
+    );
+    const multi = talk(
+      [M, read(2)],
+      [M, read(3)],
+      [O, solicited(0xc3)], // answers 3
+      [O, solicited(0x02)], // later fragment of the same response: seq counts on, FIR clear
+    );
+    for (const s of [retry, dead, noAck, multi]) expect(session4(s)).toEqual([]);
+  });
+
+  it('keeps the (outstation, master) pairs of a flow apart', () => {
+    const s = session();
+    // Master 1 polls outstation 10 and master 2 polls outstation 11 on the same connection.
+    s.parse(M, read(4));
+    s.parse(M, linkFrame(0xc4, 11, 2, 'c0c9' + '013c0206'));
+    s.parse(O, solicited(0xc4));
+    s.parse(O, linkFrame(0x44, 2, 11, 'c0e9810000'));
+    s.parse(M, linkFrame(0xc4, 11, 2, 'c0c900'));
+    expect(session4(s.sink)).toEqual([]);
   });
 });
 

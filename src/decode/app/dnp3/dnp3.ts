@@ -61,6 +61,7 @@ import {
 import { crcMatches } from './crc.js';
 import type { Dnp3LinkFields } from './events.js';
 import type { Dnp3Anomaly } from './index.js';
+import { Dnp3Session } from './session.js';
 import { AddResult, Reassembler } from './transport.js';
 
 /** Per-flow DNP3 state: confirmation, per-direction resynchronisation, reassembly. */
@@ -72,6 +73,8 @@ export class Dnp3State {
   readonly resync: [boolean, boolean] = [false, false];
   /** Application fragments in progress. */
   readonly reassembly: Reassembler;
+  /** Confirms and solicited responses checked against the conversation (`session.ts`). */
+  readonly session = new Dnp3Session();
 
   constructor(limits: DecoderLimits) {
     this.limits = limits;
@@ -94,6 +97,8 @@ export function createDnp3State(limits: DecoderLimits): Dnp3State {
 export function onDnp3Gap(state: Dnp3State, dir: Direction, _size: number): void {
   state.resync[dir] = true;
   state.reassembly.dropDirection(dir);
+  // Lost bytes may hold the fragment a confirm or a response answers.
+  state.session.reset();
 }
 
 /** Octets of a whole frame with LENGTH `len` (>= 5): header, user data, one CRC per block. */
@@ -343,6 +348,7 @@ function segment(
     sink,
   );
   if (fields === null) return;
+  state.session.observe(fields, sink);
   const fc = fields.function_code;
   sink.emit({
     kind:

@@ -136,6 +136,22 @@ export const DNP3_ANOMALIES = {
       'limit; only the first ones are listed in the event.',
     severity: 'low',
   },
+  'dnp3.unexpected_confirm': {
+    description:
+      'A master sent an application confirm (function 0) while no fragment of its kind ' +
+      'awaited one: a confirm for a response that did not set CON, or an unsolicited confirm ' +
+      'when no unsolicited response asked for one (IEEE 1815-2012 4.2.2.4). A station that does ' +
+      'not follow the conversation sent it: a rogue or replaying master, or injected frames.',
+    severity: 'medium',
+  },
+  'dnp3.superseded_response': {
+    description:
+      'An outstation answered a request after its master had sent a newer request with ' +
+      'another SEQ: several requests were in flight at once, which a master never does (one ' +
+      'outstanding request per outstation). Requests replayed or flooded without waiting for ' +
+      'the answers, or two masters on one association.',
+    severity: 'medium',
+  },
   'dnp3.truncated_datagram': {
     description:
       'A UDP datagram ends inside a link frame (raised by the pipeline when a datagram leaves ' +
