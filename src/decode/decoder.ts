@@ -92,6 +92,12 @@ export interface DecodeSink {
    * has no IP addresses. Optional: harnesses may leave it out.
    */
   peerAddress?(dir: Direction): string;
+  /**
+   * False when the flow being decoded is a TCP connection whose opening handshake was not
+   * captured (the capture began mid-connection, so the first responses may answer requests
+   * it never saw); true otherwise. Optional: harnesses may leave it out (taken as true).
+   */
+  handshakeSeen?(): boolean;
 }
 
 /** One entry of an anomaly catalogue. */

@@ -190,6 +190,8 @@ export class AppLayer {
       confirm: (): void => this.confirm(),
       captureTime: (): number => this.sec + this.ns / 1e9,
       peerAddress: (dir: Direction): string => this.peerAddress(dir),
+      handshakeSeen: (): boolean =>
+        this.transport !== 'tcp' || this.flow === null || this.flow.sawSyn,
     };
   }
 

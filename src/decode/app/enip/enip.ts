@@ -66,8 +66,9 @@ const IO_MAX_ITEMS = 3;
 
 /** Per-flow EtherNet/IP state. */
 /**
- * CIP responses before the first request of a flow that are not flagged as unsolicited: a
- * capture that begins mid-connection sees the answers to requests still outstanding.
+ * The first CIP responses of a flow, among which one without its request is not flagged as
+ * unsolicited: a capture that begins mid-connection sees the answers to requests still
+ * outstanding.
  */
 export const MIDSTREAM_RESPONSES = 4;
 
@@ -81,10 +82,8 @@ export class EnipState {
   readonly resync: [boolean, boolean] = [false, false];
   /** CIP requests waiting for their response. */
   readonly pending: TransactionTable;
-  /** A CIP request has been seen on this flow. */
-  requestSeen = false;
-  /** Unpaired CIP responses taken, before any request, as answers to uncaptured requests. */
-  earlyResponses = 0;
+  /** CIP responses seen on this flow (counted up to {@link MIDSTREAM_RESPONSES} + 1). */
+  responses = 0;
   /** Session handle granted by a successful RegisterSession on this flow. */
   session = NO_SESSION;
   /** Connections opened by Forward Open on this flow. */
@@ -474,9 +473,14 @@ function decodeCip(
   let paired = null;
   if (isResponse) {
     paired = state.pending.take(kind, a, b);
-    if (paired === null && !state.requestSeen && state.earlyResponses < MIDSTREAM_RESPONSES) {
-      // A capture that starts mid-connection opens on answers to requests it never saw.
-      state.earlyResponses++;
+    if (state.responses <= MIDSTREAM_RESPONSES) state.responses++;
+    if (
+      paired === null &&
+      sink.handshakeSeen?.() === false &&
+      state.responses <= MIDSTREAM_RESPONSES
+    ) {
+      // A capture that starts mid-connection sees, among its first replies, the answers to
+      // requests it never saw.
     } else if (paired === null) {
       flag(
         sink,
@@ -487,7 +491,6 @@ function decodeCip(
       );
     }
   }
-  if (!isResponse) state.requestSeen = true;
   const f = cip.message(data, found.start, found.end, 0, paired, 0, -1);
   if (!isResponse && cip.lastInfo !== null && state.pending.add(kind, a, b, cip.lastInfo)) {
     flag(sink, 'enip.too_many_transactions', `${state.pending.capacity} requests unanswered`);

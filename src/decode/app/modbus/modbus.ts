@@ -64,11 +64,25 @@ const CONFIRM_AFTER_PDUS = 4;
 
 /** Per-flow Modbus state: confirmation, per-direction resynchronisation, outstanding requests. */
 /**
- * Responses before the first request of a flow that are not flagged as unsolicited: a capture
- * that begins mid-connection sees the answers to the requests still outstanding, at most a
- * client's pipeline of them.
+ * Unpaired responses of a flow taken as answers to requests sent before the capture began (a
+ * capture that starts mid-connection sees the answers to the requests still outstanding, at
+ * most a client's pipeline of them), and how far before the first captured request their
+ * transaction ids may be.
  */
 export const MIDSTREAM_RESPONSES = 4;
+const MIDSTREAM_TID_SPAN = 64;
+
+/**
+ * True when a response without its request answers one sent before the capture began: no
+ * request has been seen yet, or its transaction id comes shortly before the first request's
+ * (clients number transactions upwards, modulo 2^16).
+ */
+function predatesCapture(state: ModbusState, tid: number): boolean {
+  if (state.earlyResponses >= MIDSTREAM_RESPONSES) return false;
+  if (state.firstRequestTid < 0) return true;
+  const before = (state.firstRequestTid - tid + 0x10000) & 0xffff;
+  return before >= 1 && before <= MIDSTREAM_TID_SPAN;
+}
 
 export class ModbusState {
   readonly limits: DecoderLimits;
@@ -86,9 +100,9 @@ export class ModbusState {
   readonly afterGap: [boolean, boolean] = [false, false];
   /** A capture gap happened on this flow (either direction). */
   gapSeen = false;
-  /** A request has been seen on this flow. */
-  requestSeen = false;
-  /** Unpaired responses taken, before any request, as the tail of an uncaptured exchange. */
+  /** Transaction id of the first request seen on this flow, or -1. */
+  firstRequestTid = -1;
+  /** Unpaired responses taken as answers to requests sent before the capture began. */
   earlyResponses = 0;
   /** Requests waiting for their response. */
   readonly pending: TransactionTable;
@@ -360,7 +374,7 @@ function decodePdu(
         );
       }
     }
-    state.requestSeen = true;
+    if (state.firstRequestTid < 0) state.firstRequestTid = tid;
     event = { kind: 'modbus.request', modbus: m };
   } else {
     let reqAddress = NO_VALUE;
@@ -370,9 +384,9 @@ function decodePdu(
     let reqSecondQuantity = NO_VALUE;
     let reqRecords: readonly ModbusFileRecord[] | undefined;
     const slot = state.pending.find(key);
-    if (slot < 0 && !state.requestSeen && state.earlyResponses < MIDSTREAM_RESPONSES) {
-      // A capture that starts mid-connection opens on the answers to requests sent before
-      // it: no anomaly for those (a flow of responses only still gets flagged past the few).
+    if (slot < 0 && sink.handshakeSeen?.() === false && predatesCapture(state, tid)) {
+      // A capture that starts mid-connection sees the answers to requests sent before it
+      // began: no anomaly for those (a flow of nothing but responses is still flagged).
       state.earlyResponses++;
       if (unassigned) sink.anomaly('modbus.unknown_function', `function code ${fc}`);
     } else if (slot < 0) {
