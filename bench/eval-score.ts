@@ -92,8 +92,68 @@ export interface ScoredAlert {
 export interface CaptureScore {
   capture: string;
   alerts: number;
+  /** Frames of the capture. */
+  frames: number;
   benignSeconds: number;
+  /** What kind of recording it is ({@link recordingKind}). */
+  recording: RecordingKind;
   falseAlerts: { frame: number; ts: string; rule_id: string; title: string; severity: string }[];
+}
+
+/**
+ * Benign time is of two kinds, told apart by a rule on the capture, never by file:
+ *
+ * - an *operational recording* holds at least {@link OPERATIONAL_MIN_BENIGN_S} of benign
+ *   time carried by at least {@link OPERATIONAL_MIN_FRAMES} frames: a running process
+ *   recorded for a while, what a sensor sees all day;
+ * - a *protocol sample* is anything shorter or sparser: a few exchanges recorded to show a
+ *   protocol function (a cold restart, a file transfer, a write), often the very operation a
+ *   rule is there to flag, or a test script's handful of packets spread over hours.
+ *
+ * The false-alert rate an analyst lives with is the one of operational recordings; samples
+ * are reported beside it, per capture.
+ */
+export type RecordingKind = 'operational' | 'sample';
+
+/** Benign seconds an operational recording holds at least. */
+export const OPERATIONAL_MIN_BENIGN_S = 600;
+/** Frames an operational recording holds at least. */
+export const OPERATIONAL_MIN_FRAMES = 1000;
+
+/** The kind of recording of a capture with `frames` frames and `benignSeconds` benign time. */
+export function recordingKind(frames: number, benignSeconds: number): RecordingKind {
+  return frames >= OPERATIONAL_MIN_FRAMES && benignSeconds >= OPERATIONAL_MIN_BENIGN_S
+    ? 'operational'
+    : 'sample';
+}
+
+/** False alerts and benign time of the captures of one kind of recording. */
+export interface RecordingScore {
+  kind: RecordingKind;
+  captures: number;
+  benignSeconds: number;
+  falseAlerts: number;
+  /** Per hour of benign time (null without benign time). */
+  falsePerBenignHour: number | null;
+  /** Captures with at least one false alert. */
+  capturesWithFalseAlerts: number;
+}
+
+/** The false alerts of every capture scored, by kind of recording. */
+export function byRecording(captures: readonly CaptureScore[]): RecordingScore[] {
+  return (['operational', 'sample'] as const).map((kind) => {
+    const mine = captures.filter((c) => c.recording === kind);
+    const benign = mine.reduce((a, c) => a + c.benignSeconds, 0);
+    const falseAlerts = mine.reduce((a, c) => a + c.falseAlerts.length, 0);
+    return {
+      kind,
+      captures: mine.length,
+      benignSeconds: benign,
+      falseAlerts,
+      falsePerBenignHour: benign > 0 ? falseAlerts / (benign / 3600) : null,
+      capturesWithFalseAlerts: mine.filter((c) => c.falseAlerts.length > 0).length,
+    };
+  });
 }
 
 /** One analysed capture: its frame times and its alerts. */
@@ -272,7 +332,9 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
     const cs: CaptureScore = {
       capture: run.capture,
       alerts: run.alerts.length,
+      frames: run.times.length,
       benignSeconds: 0,
+      recording: 'sample',
       falseAlerts: [],
     };
     captureScores.push(cs);
@@ -318,6 +380,7 @@ export function scoreDataset(ds: Dataset, runs: readonly CaptureRun[]): DatasetS
     attack += split.attack;
     benign += split.benign;
     cs.benignSeconds = split.benign;
+    cs.recording = recordingKind(cs.frames, cs.benignSeconds);
   }
   const list = [...results.values()];
   const counted = list.filter((r) => r.unobservable === null);

@@ -15,7 +15,7 @@ import {
   runCapture,
   type EvalReport,
 } from './eval.js';
-import { totalScore, type Dataset, type DatasetScore } from './eval-score.js';
+import { byRecording, totalScore, type Dataset, type DatasetScore } from './eval-score.js';
 import { haveSharedPcaps, SHARED_PCAPS } from '../test/helpers/shared.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'palisade-eval-test-'));
@@ -128,6 +128,22 @@ describe.runIf(haveSharedPcaps())('the evaluation on a fixture set', () => {
     expect(score.benignSeconds).toBeGreaterThan(860);
     expect(score.benignSeconds).toBeLessThan(874);
     expect(score.falsePerBenignHour).toBeCloseTo(3600 / score.benignSeconds, 6);
+    // s7comm_clean is a quarter of an hour of a running PLC (5,447 frames): an operational
+    // recording; the stop capture is a protocol sample.
+    const kinds = Object.fromEntries(
+      score.captureScores.map((c) => [path.basename(c.capture), c.recording]),
+    );
+    expect(kinds).toMatchObject({ 's7comm_clean.pcap': 'operational' });
+    expect(Object.values(kinds).filter((k) => k === 'sample')).toHaveLength(1);
+    const [operational, samples] = byRecording(score.captureScores);
+    expect(operational).toMatchObject({ kind: 'operational', captures: 1, falseAlerts: 1 });
+    expect(operational?.benignSeconds).toBe(score.benignSeconds);
+    expect(samples).toMatchObject({
+      kind: 'sample',
+      captures: 1,
+      falseAlerts: 0,
+      benignSeconds: 0,
+    });
   });
 
   it('takes every frame time of the capture on the way into the engine', async () => {
@@ -143,10 +159,17 @@ describe.runIf(haveSharedPcaps())('the evaluation on a fixture set', () => {
       generator: 'test',
       generated: '2026-11-26T00:00:00.000Z',
       commit: null,
-      method: { window_slack_before_s: 2, window_slack_after_s: 5, merge_gap_s: 30 },
+      method: {
+        window_slack_before_s: 2,
+        window_slack_after_s: 5,
+        merge_gap_s: 30,
+        operational_min_benign_s: 600,
+        operational_min_frames: 1000,
+      },
       elapsed_s: 1,
       datasets: [score],
       total: totalScore([score]),
+      recordings: byRecording(score.captureScores),
     };
     const text = formatReport(report);
     expect(text).toMatch(/^dataset\s+captures\s+instances\s+detected\s+missed/);
@@ -161,5 +184,11 @@ describe.runIf(haveSharedPcaps())('the evaluation on a fixture set', () => {
     expect(table).toMatch(/^\| attack \(label or file name\) \| accepted techniques \| why \|\n/);
     expect(table).toMatch(/\n\| `\^cip_stop_plc\$` \| T0858, T0881, T0816, T0855, T0813 \| /);
     expect(formatMarkdown(report)).toMatch(/\| fixture \| 2 \| 3 \| 2 \| 1 \| 0 \| 3 \| 1 \|/);
+    expect(formatMarkdown(report)).toMatch(
+      /\n\| operational \| 1 \| 0\.24 \| 1 \| 4\.1\d \| 1 \|\n/,
+    );
+    expect(text).toMatch(
+      /false alerts by kind of recording[^\n]*\n.*\n\s+operational\s+1\s+0\.24\s+1\s/,
+    );
   });
 });

@@ -21,6 +21,9 @@ import { analyze } from '../src/pipeline/analyze.js';
 import { loadRulesOrThrow, type RulePack } from '../src/analysis/rules/loader.js';
 import { builtinRulesDir } from '../src/analysis/rules/schema.js';
 import {
+  byRecording,
+  OPERATIONAL_MIN_BENIGN_S,
+  OPERATIONAL_MIN_FRAMES,
   scoreDataset,
   totalScore,
   WINDOW_SLACK_AFTER_S,
@@ -28,6 +31,7 @@ import {
   type CaptureRun,
   type Dataset,
   type DatasetScore,
+  type RecordingScore,
   type ScoredAlert,
 } from './eval-score.js';
 import { loadDatasets, MERGE_GAP_S } from './labels.js';
@@ -40,10 +44,18 @@ export interface EvalReport {
   generator: string;
   generated: string;
   commit: string | null;
-  method: { window_slack_before_s: number; window_slack_after_s: number; merge_gap_s: number };
+  method: {
+    window_slack_before_s: number;
+    window_slack_after_s: number;
+    merge_gap_s: number;
+    operational_min_benign_s: number;
+    operational_min_frames: number;
+  };
   elapsed_s: number;
   datasets: DatasetScore[];
   total: DatasetScore;
+  /** False alerts and benign time of all datasets by kind of recording. */
+  recordings: RecordingScore[];
 }
 
 /** The built-in rule pack, as `palisade analyze` loads it by default. */
@@ -143,6 +155,11 @@ export function formatReport(r: EvalReport): string {
   const out = [line(COLUMNS), line(widths.map((w) => '-'.repeat(w)))];
   for (const x of rows.slice(0, -1)) out.push(line(x));
   out.push(line(widths.map((w) => '-'.repeat(w))), line(rows[rows.length - 1] ?? []), '');
+  out.push(
+    `false alerts by kind of recording (operational: >= ${OPERATIONAL_MIN_BENIGN_S / 60} min of benign time and >= ${OPERATIONAL_MIN_FRAMES} frames):`,
+  );
+  for (const x of recordingRows(r.recordings)) out.push('  ' + x.join('  '));
+  out.push('');
   const missed = r.total.results.filter((x) => !x.detected && x.unobservable === null);
   out.push(`missed instances (${missed.length}):`);
   for (const m of missed) {
@@ -165,15 +182,46 @@ export function formatReport(r: EvalReport): string {
   return out.join('\n') + '\n';
 }
 
-/** The dataset table as Markdown (for docs/detection.md). */
+const RECORDING_COLUMNS = [
+  'recording',
+  'captures',
+  'benign h',
+  'false alerts',
+  'false/benign h',
+  'captures with false alerts',
+] as const;
+
+function recordingRows(list: readonly RecordingScore[]): string[][] {
+  const rows = [
+    [...RECORDING_COLUMNS],
+    ...list.map((x) => [
+      x.kind,
+      String(x.captures),
+      hours(x.benignSeconds),
+      String(x.falseAlerts),
+      rate(x.falsePerBenignHour),
+      String(x.capturesWithFalseAlerts),
+    ]),
+  ];
+  const widths = RECORDING_COLUMNS.map((_, i) => Math.max(...rows.map((x) => (x[i] ?? '').length)));
+  return rows.map((x) =>
+    x.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))),
+  );
+}
+
+/** The dataset table and the table by kind of recording as Markdown (for docs/detection.md). */
 export function formatMarkdown(r: EvalReport): string {
   const rows = [
     ...r.datasets.map(row),
     row(r.total).map((c, i) => (i === 0 ? '**total**' : `**${c}**`)),
   ];
+  const rec = recordingRows(r.recordings).slice(1);
   return (
     `| ${COLUMNS.join(' | ')} |\n|${COLUMNS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|\n` +
     rows.map((x) => `| ${x.join(' | ')} |`).join('\n') +
+    '\n\n' +
+    `| ${RECORDING_COLUMNS.join(' | ')} |\n|${RECORDING_COLUMNS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|\n` +
+    rec.map((x) => `| ${x.map((c) => c.trim()).join(' | ')} |`).join('\n') +
     '\n'
   );
 }
@@ -267,10 +315,13 @@ async function main(argv: readonly string[]): Promise<number> {
       window_slack_before_s: WINDOW_SLACK_BEFORE_S,
       window_slack_after_s: WINDOW_SLACK_AFTER_S,
       merge_gap_s: MERGE_GAP_S,
+      operational_min_benign_s: OPERATIONAL_MIN_BENIGN_S,
+      operational_min_frames: OPERATIONAL_MIN_FRAMES,
     },
     elapsed_s: Math.round((Date.now() - started) / 100) / 10,
     datasets: scores,
     total: totalScore(scores),
+    recordings: byRecording(scores.flatMap((x) => x.captureScores)),
   };
   process.stdout.write(formatReport(report));
   if (args.markdown) {
