@@ -64,10 +64,17 @@ describe('palisade analyze', () => {
       expect(Number.isInteger(e.frame) && (e.frame as number) > 0).toBe(true);
       expect(typeof e.proto).toBe('string');
       expect(typeof e.kind).toBe('string');
-      expect(typeof e.src_ip).toBe('string');
-      expect(typeof e.dst_ip).toBe('string');
-      expect(Number.isInteger(e.src_port)).toBe(true);
-      expect(Number.isInteger(e.dst_port)).toBe(true);
+      if (e.transport === 'ether') {
+        // Protocols straight over Ethernet (ARP, GOOSE, DCP): MAC addresses, no IP or port.
+        expect(e.src_mac).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/);
+        expect(e.dst_mac).toMatch(/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/);
+        expect([e.src_ip, e.dst_ip, e.src_port, e.dst_port]).toEqual([null, null, null, null]);
+      } else {
+        expect(typeof e.src_ip).toBe('string');
+        expect(typeof e.dst_ip).toBe('string');
+        expect(Number.isInteger(e.src_port)).toBe(true);
+        expect(Number.isInteger(e.dst_port)).toBe(true);
+      }
       expect(e.flow).toMatch(/^\d+:\d+$/);
       if (e.kind === 'anomaly') expect(typeof (e.anomaly as { name: string }).name).toBe('string');
       else {
@@ -85,7 +92,8 @@ describe('palisade analyze', () => {
     expect(flows.length).toBe(summary.flows);
     const ids = new Set(flows.map((f) => f.id));
     expect(ids.size).toBe(flows.length);
-    for (const e of events) expect(ids.has(e.flow)).toBe(true);
+    // Layer-2 streams (ARP, GOOSE) have ids but no flow record.
+    for (const e of events) if (e.transport !== 'ether') expect(ids.has(e.flow)).toBe(true);
     for (const f of flows) {
       expect(f.ts).toMatch(ISO_US);
       expect(f.first_frame as number).toBeLessThanOrEqual(f.last_frame as number);

@@ -148,10 +148,18 @@ export class PipelineHarness {
       (frame as number) <= this.frames &&
       typeof e['proto'] === 'string' &&
       typeof e['kind'] === 'string' &&
-      typeof e['src_ip'] === 'string' &&
-      typeof e['dst_ip'] === 'string' &&
-      isPort(e['src_port']) &&
-      isPort(e['dst_port']) &&
+      // Protocols straight over Ethernet (ARP, GOOSE, DCP) carry MAC addresses, no IP or port.
+      (e['transport'] === 'ether'
+        ? e['src_ip'] === null &&
+          e['dst_ip'] === null &&
+          e['src_port'] === null &&
+          e['dst_port'] === null &&
+          typeof e['src_mac'] === 'string' &&
+          typeof e['dst_mac'] === 'string'
+        : typeof e['src_ip'] === 'string' &&
+          typeof e['dst_ip'] === 'string' &&
+          isPort(e['src_port']) &&
+          isPort(e['dst_port'])) &&
       typeof e['flow'] === 'string' &&
       FLOW_ID.test(e['flow']) &&
       (e['kind'] === 'anomaly'
