@@ -546,6 +546,41 @@ export class AppLayer {
     );
   }
 
+  /**
+   * An anomaly line about `flow` found below the application layer (TCP reassembly, the IP
+   * sender check), sent by the initiator when `fromOrig`, at the current packet context. Same
+   * line and observer record as a decoder anomaly; `proto` is the flow's decoder if one is
+   * attached, else the transport. The caller has counted it already.
+   */
+  flowAnomaly(
+    flow: Flow,
+    fromOrig: boolean,
+    transport: 'tcp' | 'udp',
+    name: string,
+    detail?: string,
+  ): void {
+    const observer = this.out.observer;
+    if (!this.out.lines && !observer) return;
+    let app = flow.app as FlowApp | null;
+    if (app === null) {
+      app = new FlowApp();
+      flow.app = app;
+    }
+    this.flow = flow;
+    this.app = app;
+    this.fromOrig = fromOrig;
+    this.transport = transport;
+    const proto = app.decoder !== null ? app.decoder.id : transport;
+    const obj = detail === undefined ? { name } : { name, detail };
+    if (observer)
+      observer.event(this.describe(flow, app, proto), { kind: 'anomaly', anomaly: obj });
+    if (!this.out.lines) return;
+    this.out.event(
+      this.envelope(flow, app, proto, 'anomaly').finish({ kind: 'anomaly', anomaly: obj }),
+      flow,
+    );
+  }
+
   /** True when the decoder attached to `flow` found the server on the initiator's side. */
   serverIsOrig(flow: Flow): boolean {
     const app = flow.app as FlowApp | null;

@@ -23,6 +23,7 @@ import { IpProto, Packet, PacketKind } from '../decode/packet.js';
 import type { Flow, FlowEndReason } from '../flow/flow.js';
 import { FlowTable, connState, type FlowTableOptions } from '../flow/flow-table.js';
 import { TcpReassembler, type ReassemblyOptions } from '../flow/tcp-reassembly.js';
+import { SenderFingerprints } from '../flow/sender-fingerprint.js';
 import type { FlowRecord } from '../events/envelope.js';
 import type { Observer } from '../analysis/observer.js';
 import { combineObservers } from '../analysis/observer.js';
@@ -253,6 +254,7 @@ export class Engine {
   private readonly frames: FrameDecoder;
   private flowTable: FlowTable;
   private reassembler: TcpReassembler;
+  private fingerprints: SenderFingerprints;
   private captureNo = 1;
   private tickSec = -1;
   /** Frame being processed (the position of output lines). */
@@ -311,6 +313,7 @@ export class Engine {
     );
     this.flowTable = this.newFlowTable();
     this.reassembler = this.newReassembler();
+    this.fingerprints = this.newFingerprints();
   }
 
   /** Totals, counters, per-decoder tallies and bug reports so far. */
@@ -418,12 +421,18 @@ export class Engine {
     this.app.endCapture();
     this.flowTable = this.newFlowTable();
     this.reassembler = this.newReassembler();
+    this.fingerprints = this.newFingerprints();
   }
 
   private ip(pkt: Packet): void {
     const flow = this.flowTable.lookup(pkt, this.captureNo);
     const fromOrig = this.flowTable.lastFromOrig;
-    if (pkt.payLen === 0 && pkt.ipProto !== IpProto.TCP) return;
+    if (pkt.payLen !== 0 || pkt.ipProto === IpProto.TCP) this.payload(pkt, flow, fromOrig);
+    // After the payload, so that an anomaly names the protocol this packet's data revealed.
+    this.fingerprints.packet(flow, fromOrig, pkt);
+  }
+
+  private payload(pkt: Packet, flow: Flow, fromOrig: boolean): void {
     const app = this.app;
     app.setPacketContext(pkt.frame, pkt.tsSec, pkt.tsNs);
     if (pkt.ipProto === IpProto.TCP) {
@@ -443,6 +452,7 @@ export class Engine {
       this.app.setPacketContext(flow.lastFrame, flow.lastSec, flow.lastNs);
       this.reassembler.flush(flow);
     }
+    this.fingerprints.flowEnd(flow);
     this.totals.flows++;
     const record = flowRecord(flow, reason);
     this.observer?.flow(record, this.app.serverIsOrig(flow));
@@ -486,7 +496,34 @@ export class Engine {
         this.app.data(flow, fromOrig, bytes, 'tcp');
       },
       gap: (flow, fromOrig, size) => this.app.gap(flow, fromOrig, size),
+      anomaly: (flow, fromOrig, name, frame) => this.flowAnomaly(flow, fromOrig, name, frame),
     });
+  }
+
+  private newFingerprints(): SenderFingerprints {
+    return new SenderFingerprints({}, this.counters, (flow, fromOrig, name, detail) => {
+      const pkt = this.pkt;
+      this.app.setPacketContext(pkt.frame, pkt.tsSec, pkt.tsNs);
+      this.app.flowAnomaly(
+        flow,
+        fromOrig,
+        flow.ipProto === IpProto.UDP ? 'udp' : 'tcp',
+        name,
+        detail,
+      );
+    });
+  }
+
+  /**
+   * A stream anomaly of the reassembler (`tcp.overlap_conflict`, `tcp.second_path`) as an
+   * anomaly line, at the frame that showed it. It goes out through the app layer like a
+   * decoder's anomaly, so it takes the same (position, order) place in a sharded run.
+   */
+  private flowAnomaly(flow: Flow, fromOrig: boolean, name: string, frame: number): void {
+    const pkt = this.pkt;
+    if (frame === pkt.frame) this.app.setPacketContext(frame, pkt.tsSec, pkt.tsNs);
+    else this.app.setPacketContext(flow.lastFrame, flow.lastSec, flow.lastNs);
+    this.app.flowAnomaly(flow, fromOrig, 'tcp', name);
   }
 }
 
