@@ -19,6 +19,11 @@ export interface TcpDirState {
   readonly __tcpDir: true;
 }
 
+/** An address pair's entry in the sender-fingerprint table, owned by `sender-fingerprint.ts`. */
+export interface SenderPairState {
+  readonly __senderPair: true;
+}
+
 export class Flow {
   /** Stable id: `<capture number>:<frame number of the first packet>` (e.g. `1:15`). */
   id = '';
@@ -101,6 +106,13 @@ export class Flow {
   respSeqEnd = 0;
   /** Per-direction TCP reassembly state (null until the first segment, or for non-TCP). */
   tcp: [TcpDirState | null, TcpDirState | null] = [null, null];
+  /**
+   * IP sender fingerprint of each direction (initial-TTL class and DF, `sender-fingerprint.ts`):
+   * 0 until the direction's first TCP or UDP packet; and the flow's address-pair entry.
+   */
+  origFp = 0;
+  respFp = 0;
+  fpPair: SenderPairState | null = null;
   /** Application-layer state owned by the pipeline (decoder, its state, pending bytes). */
   app: unknown = null;
   /** Hash-chain and timeout-list links, owned by the flow table. */
