@@ -17,7 +17,8 @@
  * DF, Linux 64 with DF, many embedded and tool-built packets 64 or 255 without DF). A packet
  * forger (Scapy, a spoofing tool on another machine) uses its own stack's values, so a forged
  * packet "from" an outstation differs from the outstation's own packets even when its content
- * is perfect. Two checks, both per (transport, VLAN, address pair): per transport because stacks
+ * is perfect. UDP fingerprints are the TTL class alone: UDP senders vary DF per datagram.
+ * Two checks, both per (transport, VLAN, address pair): per transport because stacks
  * set DF per protocol (Windows: TCP with DF, UDP without), per pair because `--workers N` deals
  * flows by address pair and a check across pairs would depend on the sharding:
  *
@@ -170,7 +171,13 @@ export class SenderFingerprints {
     if (proto === IpProto.TCP) {
       if ((pkt.tcpFlags & RST) !== 0) return;
     } else if (proto !== IpProto.UDP || pkt.payLen === 0) return;
-    const df = pkt.ipVersion === 4 && ((pkt.buf[pkt.l3Off + IPV4_FLAGS_BYTE] ?? 0) & IPV4_DF) !== 0;
+    // DF counts for TCP only: stacks set it on every segment of a connection for PMTU
+    // discovery (RFC 1191), while UDP senders vary it per datagram (Windows NetBIOS sends a
+    // datagram without DF and its retries with it).
+    const df =
+      proto === IpProto.TCP &&
+      pkt.ipVersion === 4 &&
+      ((pkt.buf[pkt.l3Off + IPV4_FLAGS_BYTE] ?? 0) & IPV4_DF) !== 0;
     const code = senderFingerprint(pkt.ttl, df);
     const cur = fromOrig ? flow.origFp : flow.respFp;
     if ((cur & CODE_MASK) === code || cur === EXEMPT) return;
