@@ -213,6 +213,30 @@ describe('SenderFingerprints', () => {
     expect(seen).toEqual([]);
   });
 
+  it('forgets a pair idle for forgetAfterSec seconds (a sharded run may move it)', () => {
+    const { fp, seen } = checker({ forgetAfterSec: 100, minPackets: 1 });
+    const at = (f: Flow, fromOrig: boolean, ttl: number, df: boolean, sec: number): void => {
+      const p = packet(f, fromOrig, ttl, df, sec);
+      p.tsSec = sec;
+      f.lastSec = sec;
+      fp.packet(f, fromOrig, p);
+    };
+    const f1 = flow(A, B);
+    at(f1, true, 128, true, 1000);
+    fp.flowEnd(f1);
+    // 100 s later: the history is gone, so no comparison.
+    const f2 = flow(A, B);
+    at(f2, true, 64, false, 1100);
+    fp.flowEnd(f2);
+    expect(seen).toEqual([]);
+    // 99 s later: compared with the flow before.
+    const f3 = flow(A, B);
+    at(f3, true, 128, true, 1199);
+    expect(seen.map((x) => x.detail)).toEqual([
+      'TTL 128 DF in a new flow of this address pair; earlier flows: TTL 64 no DF (1 packets since frame 1100)',
+    ]);
+  });
+
   it('forgets the oldest pair when the table is full, and counts it', () => {
     const { fp, counters } = checker({ maxPairs: 2 });
     for (let i = 0; i < 4; i++) {

@@ -62,9 +62,20 @@ export interface SenderFingerprintOptions {
   readonly maxPairs?: number;
   /** Packets with the old fingerprint needed before a change is reported (default 3). */
   readonly minPackets?: number;
+  /**
+   * Capture seconds without a packet after which a pair's fingerprints are forgotten (default
+   * 3,600). The engine passes the time after which a sharded run may deal the pair to another
+   * worker (`pairIdleSeconds`, at least this default), so that whatever the number of workers
+   * the check never compares with history a worker cannot have.
+   */
+  readonly forgetAfterSec?: number;
 }
 
-export const SENDER_FINGERPRINT_DEFAULTS = Object.freeze({ maxPairs: 65_536, minPackets: 3 });
+export const SENDER_FINGERPRINT_DEFAULTS = Object.freeze({
+  maxPairs: 65_536,
+  minPackets: 3,
+  forgetAfterSec: 3_600,
+});
 
 /** Where a change is reported: the flow, the sending side, the anomaly name and its detail. */
 export type SenderAnomalyReport = (
@@ -133,6 +144,8 @@ class PairEntry implements SenderPairState {
   readonly pkts = [0, 0];
   /** The flow that set it while that flow lasts (its packets count too). */
   readonly live: (Flow | null)[] = [null, null];
+  /** Capture second of the pair's last packet known here (first packets and ended flows). */
+  lastSec = -Infinity;
   constructor(key: string) {
     this.key = key;
   }
@@ -150,6 +163,7 @@ export class SenderFingerprints {
   private readonly pairs = new Map<string, PairEntry>();
   private readonly maxPairs: number;
   private readonly minPackets: number;
+  private readonly forgetAfterSec: number;
 
   constructor(
     opts: SenderFingerprintOptions,
@@ -158,6 +172,7 @@ export class SenderFingerprints {
   ) {
     this.maxPairs = Math.max(1, opts.maxPairs ?? SENDER_FINGERPRINT_DEFAULTS.maxPairs);
     this.minPackets = opts.minPackets ?? SENDER_FINGERPRINT_DEFAULTS.minPackets;
+    this.forgetAfterSec = opts.forgetAfterSec ?? SENDER_FINGERPRINT_DEFAULTS.forgetAfterSec;
   }
 
   /** Pairs currently remembered. */
@@ -181,7 +196,7 @@ export class SenderFingerprints {
     const code = senderFingerprint(pkt.ttl, df);
     const cur = fromOrig ? flow.origFp : flow.respFp;
     if ((cur & CODE_MASK) === code || cur === EXEMPT) return;
-    if (cur === 0) this.first(flow, fromOrig, code, pkt.frame);
+    if (cur === 0) this.first(flow, fromOrig, code, pkt.frame, pkt.tsSec);
     // Within a flow only the TTL class counts: PMTU black-hole detection (Windows, Linux
     // `tcp_mtu_probing`) clears DF on retransmissions of a live connection (RFC 1191 section 5).
     else if (((cur - 1) & TTL_BITS) !== ((code - 1) & TTL_BITS)) {
@@ -194,6 +209,7 @@ export class SenderFingerprints {
     const e = flow.fpPair as PairEntry | null;
     if (e === null) return;
     const lowOrig = origIsLow(flow);
+    if (flow.lastSec > e.lastSec) e.lastSec = flow.lastSec;
     this.settle(e, lowOrig ? 0 : 1, flow, flow.origFp, flow.origPkts);
     this.settle(e, lowOrig ? 1 : 0, flow, flow.respFp, flow.respPkts);
     flow.fpPair = null;
@@ -205,7 +221,7 @@ export class SenderFingerprints {
   }
 
   /** First packet of a flow direction: compare with the pair's earlier flows. */
-  private first(flow: Flow, fromOrig: boolean, code: number, frame: number): void {
+  private first(flow: Flow, fromOrig: boolean, code: number, frame: number, sec: number): void {
     if (!unicastPair(flow)) {
       // Senders pick the TTL of broadcast and multicast datagrams per application
       // (IP_MULTICAST_TTL), and 0.0.0.0 is every DHCP client: no stack fingerprint there.
@@ -215,6 +231,9 @@ export class SenderFingerprints {
     if (fromOrig) flow.origFp = code;
     else flow.respFp = code;
     const e = (flow.fpPair as PairEntry | null) ?? this.pair(flow);
+    // Packet times only (not the table clock), so every worker layout sees the same gaps.
+    if (sec - lastActivity(e) >= this.forgetAfterSec) forget(e);
+    if (sec > e.lastSec) e.lastSec = sec;
     const side = origIsLow(flow) === fromOrig ? 0 : 1;
     const old = e.code[side] as number;
     if (old === code) return;
@@ -295,6 +314,22 @@ export class SenderFingerprints {
     }
     flow.fpPair = e;
     return e;
+  }
+}
+
+/** Capture second of the pair's last packet: ended flows, first packets, live flows. */
+function lastActivity(e: PairEntry): number {
+  let t = e.lastSec;
+  for (const f of e.live) if (f !== null && f.lastSec > t) t = f.lastSec;
+  return t;
+}
+
+/** Drops what a pair's sides sent (the pair was idle too long to be sure of its history). */
+function forget(e: PairEntry): void {
+  for (let side = 0; side < 2; side++) {
+    e.code[side] = 0;
+    e.pkts[side] = 0;
+    e.live[side] = null;
   }
 }
 

@@ -39,6 +39,7 @@ import { IntelMatcher } from '../analysis/intel/matcher.js';
 import type { IntelIndicator } from '../analysis/intel/bundle.js';
 import type { IntelReport } from '../analysis/intel/finish.js';
 import { AppLayer, flowAddress, type DecoderStats } from './app-layer.js';
+import { pairIdleSeconds } from './shard.js';
 
 /** Engine settings (all optional; defaults suit one machine analysing files). */
 export interface EngineOptions {
@@ -501,7 +502,9 @@ export class Engine {
   }
 
   private newFingerprints(): SenderFingerprints {
-    return new SenderFingerprints({}, this.counters, (flow, fromOrig, name, detail) => {
+    // Forget a pair when a sharded run may move it to another worker (shard.ts).
+    const opts = { forgetAfterSec: pairIdleSeconds(this.opts.flows) };
+    return new SenderFingerprints(opts, this.counters, (flow, fromOrig, name, detail) => {
       const pkt = this.pkt;
       this.app.setPacketContext(pkt.frame, pkt.tsSec, pkt.tsNs);
       this.app.flowAnomaly(

@@ -19,6 +19,7 @@
  */
 import { LINKTYPE } from '../capture/source.js';
 import { FLOW_TABLE_DEFAULTS, type FlowTableOptions } from '../flow/flow-table.js';
+import { SENDER_FINGERPRINT_DEFAULTS } from '../flow/sender-fingerprint.js';
 
 const ETH_IPV4 = 0x0800;
 const ETH_IPV6 = 0x86dd;
@@ -141,11 +142,16 @@ interface PairEntry {
   lastSec: number;
 }
 
-/** Seconds a pair must stay idle before it is forgotten: every flow of it has ended by then. */
+/**
+ * Seconds a pair must stay idle before it is forgotten: every flow of it has ended by then, and
+ * the sender-fingerprint check (flow/sender-fingerprint.ts) has forgotten the pair's history,
+ * so a pair that comes back on another worker finds the same (empty) history there.
+ */
 export function pairIdleSeconds(flows: Partial<FlowTableOptions> = {}): number {
   const d = FLOW_TABLE_DEFAULTS;
   return (
     Math.max(
+      SENDER_FINGERPRINT_DEFAULTS.forgetAfterSec,
       flows.tcpTimeout ?? d.tcpTimeout,
       flows.tcpClosedTimeout ?? d.tcpClosedTimeout,
       flows.udpTimeout ?? d.udpTimeout,
