@@ -5,6 +5,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../src/analysis/alerts.js';
 import { SHARED_PCAPS, haveSharedPcaps, readJsonl, runCli } from '../helpers/shared.js';
+import { WINDOW_SLACK_AFTER_S, WINDOW_SLACK_BEFORE_S } from '../../bench/eval-score.js';
+import { parseDnp3Labels } from '../../bench/labels.js';
 
 const have = haveSharedPcaps();
 const QUT = path.join(SHARED_PCAPS, 'datasets/qut-dnp3');
@@ -30,16 +32,11 @@ interface Line {
 
 /** Attack windows of a slice's labels, widened as the evaluation does (2 s before, 5 s after). */
 function windows(slice: string): Window[] {
-  return readFileSync(path.join(QUT, `${slice}.labels.tsv`), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split('\t'))
-    .map((c) => ({
-      attack: c[0] ?? '',
-      start: Number(c[3]) * 1000 - 2000,
-      end: Number(c[4]) * 1000 + 5000,
-    }));
+  return parseDnp3Labels(readFileSync(path.join(QUT, `${slice}.labels.tsv`), 'utf8')).map((w) => ({
+    attack: w.attack,
+    start: (w.from - WINDOW_SLACK_BEFORE_S) * 1000,
+    end: (w.to + WINDOW_SLACK_AFTER_S) * 1000,
+  }));
 }
 
 function analyze(slice: string, workers: string): string {
