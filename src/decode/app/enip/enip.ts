@@ -474,14 +474,10 @@ function decodeCip(
   if (isResponse) {
     paired = state.pending.take(kind, a, b);
     if (state.responses <= MIDSTREAM_RESPONSES) state.responses++;
-    if (
-      paired === null &&
-      sink.handshakeSeen?.() === false &&
-      state.responses <= MIDSTREAM_RESPONSES
-    ) {
-      // A capture that starts mid-connection sees, among its first replies, the answers to
-      // requests it never saw.
-    } else if (paired === null) {
+    // A capture that starts mid-connection sees, among its first replies, the answers to
+    // requests it never saw.
+    const midstream = sink.handshakeSeen?.() === false && state.responses <= MIDSTREAM_RESPONSES;
+    if (paired === null && !midstream) {
       flag(
         sink,
         'enip.response_without_request',
