@@ -98,6 +98,12 @@ export interface DecodeSink {
    * it never saw); true otherwise. Optional: harnesses may leave it out (taken as true).
    */
   handshakeSeen?(): boolean;
+  /**
+   * Adds one to a named counter that is not an anomaly (no event, no rule): tallies of what a
+   * decoder concluded, such as `dcerpc.interface_inferred`. Rare per packet. Optional:
+   * harnesses may leave it out.
+   */
+  count?(name: string): void;
 }
 
 /** One entry of an anomaly catalogue. */

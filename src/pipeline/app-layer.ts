@@ -187,6 +187,7 @@ export class AppLayer {
     this.sink = {
       emit: (event: AppEvent): void => this.emit(event),
       anomaly: (name: string, detail?: string): void => this.anomaly(name, detail),
+      count: (name: string): void => this.counters.inc(name),
       confirm: (): void => this.confirm(),
       captureTime: (): number => this.sec + this.ns / 1e9,
       peerAddress: (dir: Direction): string => this.peerAddress(dir),
