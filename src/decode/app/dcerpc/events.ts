@@ -114,6 +114,14 @@ export interface DcerpcFields {
   interface_uuid?: string;
   /** Interface name of the call or of the first context of a bind. */
   interface_name?: string;
+  /**
+   * request, response, fault: the interface was inferred, not bound. The association showed no
+   * bind (the capture began after it) and the interface comes from exact evidence: the
+   * request's verification trailer ([MS-RPCE] 2.2.2.13) or the one candidate call whose NDR
+   * layout the stub fits (infer.ts). Later calls on the same context, and their responses, are
+   * marked too. Absent when the context was bound in the capture.
+   */
+  interface_inferred?: boolean;
   /** bind_ack: secondary address (the server's port, `49668`, or pipe, `\PIPE\lsass`). */
   secondary_address?: string;
   /** bind_ack, alter_context_resp: one result per proposed context. */
@@ -181,6 +189,12 @@ export interface DcerpcFields {
   task_path?: string;
   /** ITaskSchedulerService SchRpcRegisterTask: the `<Command>` of the task XML. */
   task_command?: string;
+  /** IRemoteSCMActivator RemoteGetClassObject / RemoteCreateInstance: CLSID of the class activated. */
+  dcom_clsid?: string;
+  /** Name of that class when it is one lateral movement uses (`MMC20.Application`, `ShellWindows`...). */
+  dcom_class_name?: string;
+  /** lsarpc LsarRetrievePrivateData: the secret's key name (`G$BCKUPKEY_PREFERRED`). */
+  lsa_secret_name?: string;
   /** winreg BaseRegOpenKey, BaseRegCreateKey: the subkey name. */
   registry_key?: string;
   /** winreg BaseRegQueryValue, BaseRegSetValue: the value name. */

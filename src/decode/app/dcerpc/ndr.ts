@@ -31,14 +31,19 @@ function hexByte(b: number): string {
   return (HEX[b >> 4] as string) + (HEX[b & 15] as string);
 }
 
+/** Byte order of the first three UUID fields per representation; -1 is a dash. */
+const UUID_ORDER_LE = [3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1];
+const UUID_ORDER_BE = [0, 1, 2, 3, -1, 4, 5, -1, 6, 7, -1];
+
 /**
  * The UUID at `o` (16 bytes) as text: time_low, time_mid and time_hi in the representation's
  * byte order, the 8 clock/node bytes as they are ([C706] Appendix A).
  */
+
 export function uuidAt(d: Uint8Array, o: number, le: boolean): string {
   let s = '';
-  const order = le ? [3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1] : [0, 1, 2, 3, -1, 4, 5, -1, 6, 7, -1];
-  for (const i of order) s += i < 0 ? '-' : hexByte(d[o + i] as number);
+  for (const i of le ? UUID_ORDER_LE : UUID_ORDER_BE)
+    s += i < 0 ? '-' : hexByte(d[o + i] as number);
   for (let i = 8; i < 16; i++) {
     s += hexByte(d[o + i] as number);
     if (i === 9) s += '-';

@@ -49,6 +49,16 @@ import {
 } from './constants.js';
 import { INTERFACES, type InterfaceInfo } from './interfaces.js';
 import { readRequestStub, readsRequestStub } from './stubs.js';
+import {
+  INFER_AMBIGUOUS,
+  INFER_OK,
+  INFER_REJECTED,
+  inferInterface,
+  inferredNdr64,
+  inferredUuid,
+  readKnownRequest,
+  readsKnownRequest,
+} from './infer.js';
 import type { DcerpcContext, DcerpcFields, DcerpcResult, DcerpcTower } from './events.js';
 import {
   align,
@@ -69,6 +79,8 @@ interface BoundContext {
   readonly info: InterfaceInfo | undefined;
   /** The accepted transfer syntax is NDR64 ([MS-RPCE] 2.2.5.3): 8-byte pointers and counts. */
   ndr64: boolean;
+  /** Inferred from a request's stub (infer.ts), not bound by a bind in the capture. */
+  readonly inferred: boolean;
 }
 
 /** An outstanding call: what the response needs to be named. */
@@ -274,7 +286,7 @@ function parseContexts(
     if (a.contexts.size >= DCERPC.MAX_CONTEXTS && !a.contexts.has(ctxId)) {
       sink.anomaly('dcerpc.too_many_contexts');
     } else {
-      a.contexts.set(ctxId, { uuid, info, ndr64: false });
+      a.contexts.set(ctxId, { uuid, info, ndr64: false, inferred: false });
     }
     if (list.length < a.limits.maxObjectsPerMessage) {
       const c: {
@@ -572,12 +584,50 @@ function isNetlogonRead(opnum: number): boolean {
   return opnum === 4 || opnum === 5 || opnum === 15 || opnum === 26 || opnum === 30;
 }
 
+/**
+ * A request on a context no bind defined, in an association that showed no bind (the capture
+ * began after it): names the interface from exact evidence in the stub (infer.ts), remembers
+ * it for the context (bounded like bound contexts), and counts the verdict. Only single-fragment,
+ * cleartext, little-endian stubs are read; an encrypted one is counted as unreadable.
+ */
+function infer(
+  a: DcerpcAssoc,
+  d: Uint8Array,
+  s: number,
+  e: number,
+  flags: number,
+  opnum: number,
+  ctxId: number,
+  f: DcerpcFields,
+  sink: DecodeSink,
+): BoundContext | undefined {
+  if (f.auth_level === AUTH_LEVEL_PRIVACY && f.auth_length > 0) {
+    sink.count?.('dcerpc.inference_unreadable');
+    return undefined;
+  }
+  const whole = PfcFlag.FIRST_FRAG | PfcFlag.LAST_FRAG;
+  if ((flags & whole) !== whole || !f.little_endian) return undefined;
+  const verdict = inferInterface(d, s, e, opnum, f, a.limits.maxStringBytes);
+  if (verdict === INFER_REJECTED) sink.count?.('dcerpc.inference_rejected');
+  else if (verdict === INFER_AMBIGUOUS) sink.count?.('dcerpc.inference_ambiguous');
+  if (verdict !== INFER_OK) return undefined;
+  sink.count?.('dcerpc.interface_inferred');
+  const ctx: BoundContext = {
+    uuid: inferredUuid,
+    info: INTERFACES.get(inferredUuid),
+    ndr64: inferredNdr64,
+    inferred: true,
+  };
+  if (a.contexts.size < DCERPC.MAX_CONTEXTS) a.contexts.set(ctxId, ctx);
+  return ctx;
+}
+
 /** Which calls get their stub read (and so reassembled when fragmented). */
 function readsStub(info: InterfaceInfo | undefined, opnum: number, toServer: boolean): boolean {
   if (info === undefined) return false;
   if (info.name === 'epmapper') return opnum === 3 || (opnum === 2 && !toServer);
   if (info.name === 'netlogon') return toServer && isNetlogonRead(opnum);
-  return toServer && readsRequestStub(info.name, opnum);
+  return toServer && (readsRequestStub(info.name, opnum) || readsKnownRequest(info.name, opnum));
 }
 
 /** Reads the stub of a call whose interface and operation we decode. */
@@ -600,6 +650,8 @@ function readStub(
     else epmResponse(d, o, end, p, opnum === 2, max, f, sink);
   } else if (ctx.info?.name === 'netlogon' && !ctx.ndr64) {
     netlogonRequest(d, o, end, opnum, f, sink, cap);
+  } else if (ctx.info !== undefined && toServer && readsKnownRequest(ctx.info.name, opnum)) {
+    readKnownRequest(ctx.info.name, opnum, ctx.ndr64, d, o, end, f, cap);
   } else if (ctx.info !== undefined && toServer && !ctx.ndr64) {
     readRequestStub(ctx.info.name, opnum, d, o, end, f, cap, limits.maxPduBytes >> 1);
   }
@@ -750,11 +802,14 @@ export function parsePdu(
       if (ptype === PType.REQUEST) {
         opnum = r16(d, body + 6, le);
         if (hasObject && body + 24 <= end) f.object_uuid = uuidAt(d, body + 8, le);
-        const ctx = a.contexts.get(ctxId);
+        let ctx = a.contexts.get(ctxId);
         if (ctx === undefined && a.bindSeen)
           sink.anomaly('dcerpc.unknown_context', `context ${ctxId}`);
+        else if (ctx === undefined)
+          ctx = infer(a, d, s, Math.max(s, stop), flags, opnum, ctxId, f, sink);
         bound = ctx;
         if (ctx !== undefined) f.interface_uuid = ctx.uuid;
+        if (ctx?.inferred === true) f.interface_inferred = true;
         if ((flags & PfcFlag.FIRST_FRAG) !== 0 || !a.calls.has(callId)) {
           rememberCall(a, callId, { opnum, context: ctx }, sink);
         }
@@ -765,6 +820,7 @@ export function parsePdu(
           opnum = call.opnum;
           bound = call.context;
           if (call.context !== undefined) f.interface_uuid = call.context.uuid;
+          if (call.context?.inferred === true) f.interface_inferred = true;
           if ((flags & PfcFlag.LAST_FRAG) !== 0 || ptype === PType.FAULT) a.calls.delete(callId);
         }
         if (ptype === PType.FAULT) {

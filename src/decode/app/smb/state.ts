@@ -73,6 +73,9 @@ class PipeSink implements DecodeSink {
   confirm(): void {
     // Only SMB messages confirm an SMB flow.
   }
+  count(name: string): void {
+    this.inner?.count?.(name);
+  }
 }
 
 /** Per-flow SMB state. */
