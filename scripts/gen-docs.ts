@@ -26,6 +26,7 @@ import { DECODERS } from '../src/decode/registry.js';
 import * as flowTableModule from '../src/flow/flow-table.js';
 import * as tcpReassemblyModule from '../src/flow/tcp-reassembly.js';
 import * as senderFingerprintModule from '../src/flow/sender-fingerprint.js';
+import * as serviceFingerprintModule from '../src/flow/service-fingerprint.js';
 import * as appLayerModule from '../src/pipeline/app-layer.js';
 import * as engineModule from '../src/pipeline/engine.js';
 import * as ruleEngineModule from '../src/analysis/rules/rule-engine.js';
@@ -138,6 +139,11 @@ export function collectCatalogues(): CatalogueSource[] {
       'Flows and TCP reassembly',
       'src/flow/sender-fingerprint.ts',
       senderFingerprintModule,
+    ),
+    ...exportedCatalogues(
+      'Flows and TCP reassembly',
+      'src/flow/service-fingerprint.ts',
+      serviceFingerprintModule,
     ),
   ];
   for (const d of [...DECODERS].sort((a, b) => a.id.localeCompare(b.id))) {

@@ -19,6 +19,7 @@ import { AssetTracker, type AssetSnapshot } from '../analysis/assets/tracker.js'
 import { applySite } from '../analysis/site/apply.js';
 import type { SiteModel } from '../analysis/site/model.js';
 import { collectAlerts } from '../analysis/rules/finish.js';
+import { serviceChangeEvent, serviceFingerprintChanges } from '../flow/service-fingerprint.js';
 import { raiseSeverity } from '../analysis/rules/severity.js';
 import type { Suppression } from '../analysis/rules/suppress.js';
 import type { AssetRecord } from '../analysis/assets/record.js';
@@ -155,10 +156,15 @@ export async function analyze(opts: AnalyzeOptions): Promise<Summary> {
   if (intelData) {
     finishIntel(report, { ...intelData, indicators: [...intelSeen.values()] }, detection);
   }
+  const decided = report.services
+    ? serviceFingerprintChanges(report.services).map(serviceChangeEvent)
+    : [];
+  if (decided.length > 0) detection.inc('ip.service_fingerprint_changed', decided.length);
   const alerts = collectAlerts(report, {
     pack: opts.engine?.rules ?? null,
     suppressions: opts.suppressions ?? [],
     counters: detection,
+    decided,
   });
   const alertList = alerts.list();
   raiseSeverity(alertList, { site: opts.engine?.site ?? null, assets: assets.assets });

@@ -24,6 +24,11 @@ import type { Flow, FlowEndReason } from '../flow/flow.js';
 import { FlowTable, connState, type FlowTableOptions } from '../flow/flow-table.js';
 import { TcpReassembler, type ReassemblyOptions } from '../flow/tcp-reassembly.js';
 import { SenderFingerprints } from '../flow/sender-fingerprint.js';
+import {
+  ServiceFingerprints,
+  mergeServiceFingerprints,
+  type ServiceFingerprintSnapshot,
+} from '../flow/service-fingerprint.js';
 import type { FlowRecord } from '../events/envelope.js';
 import type { Observer } from '../analysis/observer.js';
 import { combineObservers } from '../analysis/observer.js';
@@ -165,6 +170,8 @@ export interface EngineReport {
   rules?: RuleReport;
   /** Leaf matches of multi-observation intel patterns, decided on the main thread. */
   intel?: IntelReport;
+  /** Fingerprints of server endpoints, decided on the main thread (`service-fingerprint.ts`). */
+  services?: ServiceFingerprintSnapshot;
 }
 
 /** Adds engine reports (of the workers of a sharded run) into one. */
@@ -212,6 +219,8 @@ export function mergeReports(reports: readonly EngineReport[]): EngineReport {
   }
   const intelReports = reports.map((r) => r.intel).filter((r) => r !== undefined);
   if (intelReports.length > 0) merged.intel = { hits: intelReports.flatMap((r) => r.hits) };
+  const services = reports.map((r) => r.services).filter((s) => s !== undefined);
+  if (services.length > 0) merged.services = mergeServiceFingerprints(services);
   const alertSnaps = reports.map((r) => r.alerts).filter((a) => a !== undefined);
   if (alertSnaps.length > 0) {
     const all = new AlertCollection();
@@ -256,6 +265,8 @@ export class Engine {
   private flowTable: FlowTable;
   private reassembler: TcpReassembler;
   private fingerprints: SenderFingerprints;
+  /** Server endpoints' fingerprints across captures, when rules run (decided at the end). */
+  private readonly services: ServiceFingerprints | null;
   private captureNo = 1;
   private tickSec = -1;
   /** Frame being processed (the position of output lines). */
@@ -315,6 +326,7 @@ export class Engine {
     this.flowTable = this.newFlowTable();
     this.reassembler = this.newReassembler();
     this.fingerprints = this.newFingerprints();
+    this.services = this.rules !== null ? new ServiceFingerprints({}, this.counters) : null;
   }
 
   /** Totals, counters, per-decoder tallies and bug reports so far. */
@@ -333,6 +345,7 @@ export class Engine {
     };
     if (this.assets) report.assets = this.assets.snapshot();
     if (rules) report.rules = rules;
+    if (this.services) report.services = this.services.snapshot();
     const alerts = this.policy?.alerts ?? this.rules?.alerts;
     if (alerts) report.alerts = alerts.snapshot();
     if (this.intel) {
@@ -456,7 +469,16 @@ export class Engine {
     this.fingerprints.flowEnd(flow);
     this.totals.flows++;
     const record = flowRecord(flow, reason);
-    this.observer?.flow(record, this.app.serverIsOrig(flow));
+    const serverIsOrig = this.app.serverIsOrig(flow);
+    this.services?.flowEnd(
+      flow,
+      this.captureNo,
+      flow.service !== '',
+      serverIsOrig,
+      record.src_ip,
+      record.dst_ip,
+    );
+    this.observer?.flow(record, serverIsOrig);
     const line = JSON.stringify(record);
     if (this.deferring) this.deferred.push({ order: flow.firstFrame, flow: true, line });
     else this.sink.flow(line, this.position, 0);

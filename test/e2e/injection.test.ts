@@ -1,4 +1,4 @@
-// Packet injection below DNP3 on the QUT DNP3 captures, end to end through the built CLI: TCP overlap conflicts and IP sender-fingerprint changes fire inside the injection attack windows only, their rules tag T0856, and events and alerts are the same with 1, 2 and 3 workers.
+// Packet injection below DNP3 on the QUT DNP3 captures, end to end through the built CLI: TCP overlap conflicts and IP sender-fingerprint changes (per address pair, and per server endpoint across pairs) fire inside the injection attack windows only, their rules tag T0856, and events and alerts are the same with 1, 2 and 3 workers.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,6 +102,26 @@ describe.skipIf(!have)('injection below DNP3 on the QUT DNP3 captures', () => {
       expect(inside.length, `window ${w?.start}`).toBeGreaterThan(0);
       for (const a of inside) expect(a.technique_ids).toContain('T0856');
     }
+  });
+
+  it('alerts on the forged unsolicited response of the replay slice, across address pairs', () => {
+    // injection_replay_updaterAck: the outstation's address and port answer a master they
+    // never talked to in the capture, with another stack than towards their own master. No
+    // address pair has history, so only the endpoint check over all flows sees it; it is
+    // decided after the run, so it is an alert and not an events.jsonl line.
+    const s = SLICES[1] ?? '';
+    const w = windows(s).find((x) => x.attack === 'injection_replay_updaterAck');
+    const alerts = readJsonl<Alert>(path.join(outs.get(s) ?? '', 'alerts.jsonl')).filter((a) =>
+      a.title.startsWith('Another IP stack sending as a host'),
+    );
+    expect(alerts).toHaveLength(1);
+    const a = alerts[0] as Alert;
+    const t = Date.parse(a.ts);
+    expect(w !== undefined && t >= w.start && t <= w.end).toBe(true);
+    expect(a.technique_ids).toContain('T0856');
+    expect(a.src_ip).toBe('192.168.10.222');
+    expect(a.dst_ip).toBe('192.168.10.221');
+    expect(JSON.stringify(a.evidence)).toContain('this endpoint answered');
   });
 
   it('gives the same events and alerts with 2 and 3 workers', () => {

@@ -1,15 +1,16 @@
 /**
  * The end of a run's detection, on the main thread: the alerts of every engine merged, the
  * correlation rules run over the matches every engine recorded (in capture-time order, so the
- * result does not depend on the number of threads), suppression entries applied, and the
- * counters for summary.json.
+ * result does not depend on the number of threads), the anomalies decided over every engine's
+ * observations (server endpoints answering with two IP stacks, `flow/service-fingerprint.ts`)
+ * run through the rules, suppression entries applied, and the counters for summary.json.
  */
-import type { Counters } from '../../core/counters.js';
+import { Counters } from '../../core/counters.js';
 import { AlertCollection, type Alert } from '../alerts.js';
 import { correlate } from './correlation.js';
 import type { RulePack } from './loader.js';
 import { compilePack } from './pack.js';
-import type { RuleReport } from './rule-engine.js';
+import { RuleEngine, type RuleReport } from './rule-engine.js';
 import { Suppressor, type Suppression } from './suppress.js';
 import { toRecords } from './records.js';
 
@@ -21,6 +22,11 @@ export interface CollectOptions {
   suppressions?: readonly Suppression[];
   /** Where the counters go (`rules.loaded`, `rules.suppressed`, `rules.correlation.*`). */
   counters: Counters;
+  /**
+   * Event lines decided on the main thread over every engine's observations (anomalies no
+   * single engine could see), evaluated by the pack's detection rules.
+   */
+  decided?: readonly Record<string, unknown>[];
 }
 
 /** Merges engine alerts and correlation alerts, with suppressions applied. */
@@ -51,6 +57,24 @@ export function collectAlerts(
     for (const a of correlate(pack, records, counters)) {
       if (keep(a.candidate, 1)) out.add(a.candidate, a.subject);
     }
+    if (opts.decided && opts.decided.length > 0) {
+      const snap = decidedAlerts(opts.pack, opts.decided);
+      out.mergeSnapshot({
+        dropped: snap.dropped,
+        alerts: snap.alerts.filter(([, a]) => keep(a, a.count)),
+      });
+    }
   }
   return out;
+}
+
+/** Alerts of the decided event lines, from a rule engine of their own. */
+function decidedAlerts(
+  pack: RulePack,
+  events: readonly Record<string, unknown>[],
+): ReturnType<AlertCollection['snapshot']> {
+  const engine = new RuleEngine({ pack, counters: new Counters() });
+  for (const e of events) engine.evaluateLine(e);
+  engine.report();
+  return engine.alerts.snapshot();
 }
