@@ -193,6 +193,8 @@ export interface DcerpcFields {
   dcom_clsid?: string;
   /** Name of that class when it is one lateral movement uses (`MMC20.Application`, `ShellWindows`...). */
   dcom_class_name?: string;
+  /** IDispatch GetIDsOfNames: the member names asked for (`Document`, `ExecuteShellCommand`). */
+  dispatch_names?: string[];
   /** lsarpc LsarRetrievePrivateData: the secret's key name (`G$BCKUPKEY_PREFERRED`). */
   lsa_secret_name?: string;
   /** winreg BaseRegOpenKey, BaseRegCreateKey: the subkey name. */

@@ -57,6 +57,10 @@ const VT_MAX_COMMANDS = 4;
 
 const LSARPC_UUID = '12345778-1234-abcd-ef00-0123456789ab';
 const ISCM_UUID = '000001a0-0000-0000-c000-000000000046';
+const DRSUAPI_UUID = 'e3514235-4b06-11d1-ab04-00c04fc2dcd2';
+const REMUNKNOWN_UUID = '00000131-0000-0000-c000-000000000046';
+const REMUNKNOWN2_UUID = '00000143-0000-0000-c000-000000000046';
+const IDISPATCH_UUID = '00020400-0000-0000-c000-000000000046';
 
 /** [MS-DCOM] 2.2.22: IID_IActivationPropertiesIn, little-endian GUID bytes. */
 const IID_ACT_PROPS_IN = guidBytes('000001a2-0000-0000-c000-000000000046');
@@ -319,11 +323,132 @@ function activation(
   return activationProperties(d, o, o + cnt, f);
 }
 
+/**
+ * IRemUnknown RemQueryInterface (3, [MS-DCOM] 3.1.1.5.6.1.1): ORPCTHIS, ripid, cRefs (non-zero),
+ * cIids (non-zero), then the conformant IID array of cIids entries. With `refs` false it is
+ * IRemUnknown2 RemQueryInterface2 (6, 3.1.1.5.7.1.1), which has no cRefs.
+ */
+function remQueryInterface(d: Uint8Array, s: number, e: number, refs: boolean): boolean {
+  let o = orpcThis(d, s, e);
+  if (o < 0 || o + 16 + (refs ? 4 : 0) + 8 > e || allZero(d, o, 16)) return false;
+  o += 16;
+  if (refs) {
+    if (le32(d, o) === 0) return false;
+    o += 4;
+  }
+  const n = le16(d, o);
+  o = align(o + 2, s, 4);
+  if (n === 0 || le32(d, o) !== n) return false;
+  o += 4;
+  if (n > (e - o) / 16) return false;
+  return endsAt(o + 16 * n, e, s);
+}
+
+/**
+ * IRemUnknown RemAddRef (4) and RemRelease (5) ([MS-DCOM] 3.1.1.5.6.1.2-3): ORPCTHIS,
+ * cInterfaceRefs (non-zero), then the conformant array of REMINTERFACEREF (IPID, public and
+ * private reference counts: 24 bytes each).
+ */
+function remRefs(d: Uint8Array, s: number, e: number): boolean {
+  let o = orpcThis(d, s, e);
+  if (o < 0 || o + 8 > e) return false;
+  const n = le16(d, o);
+  o = align(o + 2, s, 4);
+  if (n === 0 || le32(d, o) !== n) return false;
+  o += 4;
+  if (n > (e - o) / 24) return false;
+  for (let i = 0; i < n; i++) if (allZero(d, o + 24 * i, 16)) return false;
+  return endsAt(o + 24 * n, e, s);
+}
+
+/** Most names one GetIDsOfNames is checked for (a method and its named arguments). */
+const MAX_DISPATCH_NAMES = 16;
+
+/**
+ * IDispatch GetIDsOfNames (5, [MS-OAUT] 3.1.4.3): ORPCTHIS, riid (IID_NULL), the conformant
+ * array of cNames unique pointers to NUL-terminated strings, the strings, cNames, lcid. Writes
+ * the names to `f` (`dispatch_names`).
+ */
+function getIDsOfNames(
+  d: Uint8Array,
+  s: number,
+  e: number,
+  f: DcerpcFields | null,
+  cap: number,
+): boolean {
+  let o = orpcThis(d, s, e);
+  if (o < 0 || o + 20 > e || !allZero(d, o, 16)) return false;
+  const n = le32(d, o + 16);
+  o += 20;
+  if (n === 0 || n > MAX_DISPATCH_NAMES || o + 4 * n > e) return false;
+  const refs = o;
+  o += 4 * n;
+  const names: string[] | null = f === null ? null : [];
+  for (let i = 0; i < n; i++) {
+    // The names are [in] and required: every referent is non-null.
+    if (le32(d, refs + 4 * i) === 0) return false;
+    o = align(o, s, 4);
+    if (o + 12 > e) return false;
+    const max = le32(d, o);
+    const actual = le32(d, o + 8);
+    if (le32(d, o + 4) !== 0 || actual === 0 || actual > max || actual > (e - o - 12) / 2) {
+      return false;
+    }
+    // [string]: the last character counted is the NUL.
+    if (le16(d, o + 12 + 2 * (actual - 1)) !== 0) return false;
+    if (names !== null) names.push(utf16(d, o + 12, actual - 1, cap));
+    o += 12 + 2 * actual;
+  }
+  o = align(o, s, 4);
+  if (o + 8 > e || le32(d, o) !== n) return false;
+  if (!endsAt(o + 8, e, s)) return false;
+  if (f !== null && names !== null) f.dispatch_names = names;
+  return true;
+}
+
+/**
+ * IDispatch Invoke (6, [MS-OAUT] 3.1.4.4) without arguments (property gets, argument-less
+ * methods): ORPCTHIS, dispIdMember, riid (IID_NULL), lcid, dwFlags (DISPATCH_* bits 0x1f),
+ * DISPPARAMS with null arrays and zero counts, cVarRef 0 and the two empty conformant arrays.
+ * Calls with arguments (VARIANTs) are not taken as evidence.
+ */
+function invokeNoArgs(d: Uint8Array, s: number, e: number): boolean {
+  let o = orpcThis(d, s, e);
+  if (o < 0 || o + 56 > e) return false;
+  if (!allZero(d, o + 4, 16)) return false;
+  const flags = le32(d, o + 24);
+  if (flags === 0 || flags > 0x1f) return false;
+  o += 28;
+  // DISPPARAMS rgvarg, rgdispidNamedArgs, cArgs, cNamedArgs; cVarRef; the two conformances.
+  if (!allZero(d, o, 28)) return false;
+  return endsAt(o + 28, e, s);
+}
+
+/**
+ * IDL_DRSBind (0, [MS-DRSR] 4.1.3): [unique] puuidClientDsa (then the UUID), [unique]
+ * pextClient (then DRS_EXTENSIONS: conformance, cb equal to it and at least the 4 flag bytes,
+ * cb bytes), ending the stub.
+ */
+function drsBind(d: Uint8Array, s: number, e: number): boolean {
+  let o = s;
+  if (o + 8 > e) return false;
+  if (le32(d, o) !== 0) o += 16;
+  o += 4;
+  if (o + 4 > e || le32(d, o) === 0) return false;
+  o += 4;
+  if (o + 8 > e) return false;
+  const cb = le32(d, o + 4);
+  if (le32(d, o) !== cb || cb < 4 || cb > e - o - 8) return false;
+  return endsAt(o + 8 + cb, e, s);
+}
+
 /** One (interface, opnum, transfer syntax) whose request layout is checked. */
 interface Candidate {
   readonly uuid: string;
   readonly opnum: number;
   readonly ndr64: boolean;
+  /** An object call of DCOM: the request carries the object UUID (IPID), [MS-DCOM] 2.2.1.1. */
+  readonly orpc: boolean;
   readonly check: (
     d: Uint8Array,
     s: number,
@@ -335,28 +460,88 @@ interface Candidate {
 
 /**
  * The candidates: calls that credential theft and lateral movement make on connections or pipes
- * they keep open (a capture started after the bind sees them without it).
+ * they keep open (a capture started after the bind sees them without it). IRemUnknown2 derives
+ * from IRemUnknown, so its opnums 3-5 are IRemUnknown's methods and are named so; only
+ * RemQueryInterface2 (6) is IRemUnknown2's own.
  */
 const CANDIDATES: readonly Candidate[] = [
   {
     uuid: LSARPC_UUID,
     opnum: 43,
     ndr64: false,
+    orpc: false,
     check: (d, s, e, f, cap) => lsaRetrievePrivateData(d, s, e, 4, f, cap),
   },
   {
     uuid: LSARPC_UUID,
     opnum: 43,
     ndr64: true,
+    orpc: false,
     check: (d, s, e, f, cap) => lsaRetrievePrivateData(d, s, e, 8, f, cap),
   },
-  { uuid: ISCM_UUID, opnum: 3, ndr64: false, check: (d, s, e, f) => activation(d, s, e, 3, f) },
-  { uuid: ISCM_UUID, opnum: 4, ndr64: false, check: (d, s, e, f) => activation(d, s, e, 4, f) },
+  { uuid: DRSUAPI_UUID, opnum: 0, ndr64: false, orpc: false, check: (d, s, e) => drsBind(d, s, e) },
+  {
+    uuid: ISCM_UUID,
+    opnum: 3,
+    ndr64: false,
+    orpc: false,
+    check: (d, s, e, f) => activation(d, s, e, 3, f),
+  },
+  {
+    uuid: ISCM_UUID,
+    opnum: 4,
+    ndr64: false,
+    orpc: false,
+    check: (d, s, e, f) => activation(d, s, e, 4, f),
+  },
+  {
+    uuid: REMUNKNOWN_UUID,
+    opnum: 3,
+    ndr64: false,
+    orpc: true,
+    check: (d, s, e) => remQueryInterface(d, s, e, true),
+  },
+  {
+    uuid: REMUNKNOWN_UUID,
+    opnum: 4,
+    ndr64: false,
+    orpc: true,
+    check: (d, s, e) => remRefs(d, s, e),
+  },
+  {
+    uuid: REMUNKNOWN_UUID,
+    opnum: 5,
+    ndr64: false,
+    orpc: true,
+    check: (d, s, e) => remRefs(d, s, e),
+  },
+  {
+    uuid: REMUNKNOWN2_UUID,
+    opnum: 6,
+    ndr64: false,
+    orpc: true,
+    check: (d, s, e) => remQueryInterface(d, s, e, false),
+  },
+  {
+    uuid: IDISPATCH_UUID,
+    opnum: 5,
+    ndr64: false,
+    orpc: true,
+    check: (d, s, e, f, cap) => getIDsOfNames(d, s, e, f, cap),
+  },
+  {
+    uuid: IDISPATCH_UUID,
+    opnum: 6,
+    ndr64: false,
+    orpc: true,
+    check: (d, s, e) => invokeNoArgs(d, s, e),
+  },
 ];
 
 /**
  * Infers the interface of a request on a context no bind defined, from its stub `d[s, e)`
- * (whole, cleartext, little-endian). Returns one of the `INFER_*` verdicts; on
+ * (whole, cleartext, little-endian); `object` says whether the request carries an object UUID
+ * (DCOM object calls do, the other candidates do not). Returns one of the `INFER_*` verdicts; on
  * {@link INFER_OK} the interface is in {@link inferredUuid} and the request's decoded fields
  * (secret name, DCOM class) are written to `f`.
  */
@@ -365,6 +550,7 @@ export function inferInterface(
   s: number,
   e: number,
   opnum: number,
+  object: boolean,
   f: DcerpcFields,
   cap: number,
 ): number {
@@ -372,7 +558,7 @@ export function inferInterface(
   let found: Candidate | null = null;
   let tried = false;
   for (const c of CANDIDATES) {
-    if (c.opnum !== opnum) continue;
+    if (c.opnum !== opnum || c.orpc !== object) continue;
     tried = true;
     if (!c.check(d, s, e, null, cap)) continue;
     if (found !== null) return INFER_AMBIGUOUS;
@@ -387,7 +573,7 @@ export function inferInterface(
 
 /**
  * Reads the request stubs this module knows on a bound context: the DCOM class of an activation,
- * the key name of LsarRetrievePrivateData. A stub that does not fit its layout gives nothing.
+ * the key name of LsarRetrievePrivateData, the names of IDispatch GetIDsOfNames. A stub that does not fit its layout gives nothing.
  */
 export function readKnownRequest(
   name: string,
@@ -403,6 +589,8 @@ export function readKnownRequest(
     activation(d, s, e, opnum, f);
   } else if (name === 'lsarpc' && opnum === 43) {
     lsaRetrievePrivateData(d, s, e, ndr64 ? 8 : 4, f, cap);
+  } else if (name === 'IDispatch' && !ndr64 && opnum === 5) {
+    getIDsOfNames(d, s, e, f, cap);
   }
 }
 
@@ -410,6 +598,7 @@ export function readKnownRequest(
 export function readsKnownRequest(name: string, opnum: number): boolean {
   return (
     (name === 'IRemoteSCMActivator' && (opnum === 3 || opnum === 4)) ||
-    (name === 'lsarpc' && opnum === 43)
+    (name === 'lsarpc' && opnum === 43) ||
+    (name === 'IDispatch' && opnum === 5)
   );
 }

@@ -607,7 +607,15 @@ function infer(
   }
   const whole = PfcFlag.FIRST_FRAG | PfcFlag.LAST_FRAG;
   if ((flags & whole) !== whole || !f.little_endian) return undefined;
-  const verdict = inferInterface(d, s, e, opnum, f, a.limits.maxStringBytes);
+  const verdict = inferInterface(
+    d,
+    s,
+    e,
+    opnum,
+    f.object_uuid !== undefined,
+    f,
+    a.limits.maxStringBytes,
+  );
   if (verdict === INFER_REJECTED) sink.count?.('dcerpc.inference_rejected');
   else if (verdict === INFER_AMBIGUOUS) sink.count?.('dcerpc.inference_ambiguous');
   if (verdict !== INFER_OK) return undefined;
