@@ -658,6 +658,27 @@ const WBEM_SERVICES_OPS = [
 ];
 const WBEM_ENUM_OPS = [...IUNKNOWN, 'Reset', 'Next', 'NextAsync', 'Clone', 'Skip'];
 const IDISPATCH_OPS = [...IUNKNOWN, 'GetTypeInfoCount', 'GetTypeInfo', 'GetIDsOfNames', 'Invoke'];
+/** [MS-OAUT] 3.7.4 (ITypeInfo): the local-only methods are not used on the wire. */
+const ITYPEINFO_OPS = [
+  ...IUNKNOWN,
+  'GetTypeAttr',
+  'GetTypeComp',
+  'GetFuncDesc',
+  'GetVarDesc',
+  'GetNames',
+  'GetRefTypeOfImplType',
+  'GetImplTypeFlags',
+  'Opnum10NotUsedOnWire',
+  'Opnum11NotUsedOnWire',
+  'GetDocumentation',
+  'GetDllEntry',
+  'GetRefTypeInfo',
+  'Opnum15NotUsedOnWire',
+  'CreateInstance',
+  'GetMops',
+  'GetContainingTypeLib',
+  ...unused(19, 21),
+];
 const EVENTLOG_OPS = [
   'ElfrClearELFW',
   'ElfrBackupELFW',
@@ -865,6 +886,15 @@ export const INTERFACES: ReadonlyMap<string, InterfaceInfo> = new Map<string, In
   [
     '00020400-0000-0000-c000-000000000046',
     { name: 'IDispatch', spec: 'MS-OAUT 3.1.4', ops: IDISPATCH_OPS },
+  ],
+  [
+    '00020401-0000-0000-c000-000000000046',
+    { name: 'ITypeInfo', spec: 'MS-OAUT 3.7.4', ops: ITYPEINFO_OPS },
+  ],
+  [
+    // IProvideClassInfo (ocidl.idl), which DCOM automation clients ask an object for.
+    'b196b283-bab4-101a-b69c-00aa00341d07',
+    { name: 'IProvideClassInfo', spec: 'ocidl.idl', ops: [...IUNKNOWN, 'GetClassInfo'] },
   ],
   [
     'f309ad18-d86a-11d0-a075-00c04fb68820',
