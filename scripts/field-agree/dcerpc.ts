@@ -64,9 +64,12 @@ export const dcerpcSpec: ProtoSpec = {
       name: 'opnum',
       tshark: 'dcerpc.opnum',
       // Wireshark gives a response its request's opnum only when the request's context was
-      // bound in the capture; ours has the opnum by call id in any case.
+      // bound in the capture; ours has the opnum by call id in any case (and names contexts
+      // caught after their bind, `interface_inferred`, which Wireshark does not).
       ours: (e) =>
-        e.kind === 'dcerpc.request' || at(e, 'dcerpc.interface_uuid') !== undefined
+        e.kind === 'dcerpc.request' ||
+        (at(e, 'dcerpc.interface_uuid') !== undefined &&
+          at(e, 'dcerpc.interface_inferred') !== true)
           ? at(e, 'dcerpc.opnum')
           : undefined,
     },
