@@ -521,3 +521,35 @@ describe('the real captures', () => {
     ).toBe(3);
   });
 });
+
+describe('hostile stubs', () => {
+  const cases: [string, Uint8Array, string][] = [
+    ['LsarRetrievePrivateData', lsaRequest(), 'lsarpc'],
+    ['the MMC20 activation', hex(ACTIVATION), 'IRemoteSCMActivator'],
+    ['the verification trailer', hex(TRAILER_REQUEST), 'IProvideClassInfo'],
+    ['Invoke', request(6, 6, INVOKE_STUB, IPID), 'IDispatch'],
+    ['GetIDsOfNames', request(2, 5, GET_IDS_STUB, IPID), 'IDispatch'],
+    ['RemQueryInterface', request(0, 3, REMQI_STUB, IPID), 'IRemUnknown'],
+  ];
+  it.each(cases)(
+    'every one-byte change of %s names its interface or nothing, never another known one',
+    (_what, pdu, iface) => {
+      const named = new Set<string>();
+      // Bytes after the 24-byte header (the object UUID, the stub and any auth trailer).
+      for (let i = 24; i < pdu.length; i++) {
+        for (const v of [0x00, 0xff, (pdu[i] as number) ^ 0x01]) {
+          if (v === pdu[i]) continue;
+          const m = pdu.slice();
+          m[i] = v;
+          const s = tcp();
+          const f = s.feed(C, m);
+          // A trailer names whatever UUID it carries: a changed UUID is no known interface.
+          if (f.interface_inferred === true && f.interface_name !== undefined) {
+            named.add(f.interface_name);
+          }
+        }
+      }
+      expect([...named].filter((n) => n !== iface)).toEqual([]);
+    },
+  );
+});
