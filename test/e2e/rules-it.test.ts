@@ -166,6 +166,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'Kerberos account sweep from one host (user enumeration or password spraying)',
     'Kerberos user enumeration (unknown principals)',
   ],
+  CredAccess_BackupMasterKey_LSARPC_43_RetrievePrivateData: [
+    'Domain DPAPI backup key read from a domain controller (LSA secret G$BCKUPKEY)',
+    'LSA secret read or written remotely',
+  ],
   CA_masterkey_rpc_protectedstorage: [
     'DPAPI backup key protocol used (domain master key recovery)',
   ],
@@ -192,6 +196,10 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
     'Query for obsolete DNS SIG records',
   ],
   LM_WMI_ProcessCallCreate: ['Remote WMI method execution', 'Remote WMI session opened'],
+  'LM_dcom_mmc20.application_dcerpc': [
+    'Remote DCOM activation of a class used for lateral movement',
+    'Remote DCOM automation call (IDispatch::Invoke)',
+  ],
   LM_psexec_smb_dcerpc_epm_svcctl: [
     'Executable written to an administrative share',
     'PsExec-family named pipe opened',
@@ -260,9 +268,7 @@ describe.runIf(haveSharedPcaps())('rules/it on the shared captures', () => {
     // The captures without an expectation raise nothing from this pack (see the README).
     const silent = names.filter((n) => EXPECTED[n] === undefined);
     expect(silent.sort()).toEqual([
-      'CredAccess_BackupMasterKey_LSARPC_43_RetrievePrivateData',
       'DCSync_krbtgt_dcerpc_smb',
-      'LM_dcom_mmc20.application_dcerpc',
       'doublepulsar-backdoor-connect-win7',
       'eternalblue-failed-patched-win7',
       'lm_mimikazt_skeleton_kerberos_rc4_etype',
