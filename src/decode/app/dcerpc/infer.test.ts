@@ -360,6 +360,25 @@ describe('inference on DCOM connections caught after their binds', () => {
     });
   });
 
+  it('reads the class before a verification trailer', () => {
+    const s = tcp();
+    const stub =
+      ACTIVATION.slice(48) + // the frame's 796-byte stub
+      '8ae3137102f43671' + // SEC_VT signature
+      '0240' + // PCONTEXT | SEC_VT_COMMAND_END
+      '2800' + // length 40
+      'a001000000000000c000000000000046' + // IRemoteSCMActivator
+      '00000000' + // version 0.0
+      '045d888aeb1cc9119fe808002b104860' + // NDR
+      '02000000'; // version 2
+    expect(s.feed(C, request(0, 3, stub))).toMatchObject({
+      interface_name: 'IRemoteSCMActivator',
+      interface_inferred: true,
+      dcom_class_name: 'MMC20.Application',
+      stub_length: 848,
+    });
+  });
+
   it.each([
     ['a CustomHeader size off by 8', ACTIVATION.replace('0600000068000000', '0600000060000000')],
     ['ulCntData not the conformance', ACTIVATION.replace('f0020000f0020000', 'f0020000e8020000')],

@@ -15,12 +15,17 @@
  *    alignment padding allowed). The interface is named only when exactly one candidate fits:
  *    - lsarpc LsarRetrievePrivateData (43, [MS-LSAD] 3.1.4.6.4): policy handle, RPC_UNICODE_STRING
  *      key name, null EncryptedData; the secret name is reported (`lsa_secret_name`);
+ *    - drsuapi IDL_DRSBind (0, [MS-DRSR] 4.1.3): client UUID, DRS_EXTENSIONS conformance;
  *    - IRemoteSCMActivator RemoteGetClassObject (3) and RemoteCreateInstance (4) ([MS-DCOM]
  *      3.1.2.5.2.3): ORPCTHIS (version 5.1-5.7, reserved zero, no extensions), the activation
  *      properties OBJREF_CUSTOM (IID_IActivationPropertiesIn, CLSID_ActivationPropertiesIn,
  *      2.2.22) whose CustomHeader sizes add up, and the InstantiationInfoData property whose
  *      class id is reported (`dcom_clsid`, `dcom_class_name`). The same reader gives the class of
- *      an activation on a bound context.
+ *      an activation on a bound context;
+ *    - IRemUnknown RemQueryInterface / RemAddRef / RemRelease (3-5) and IRemUnknown2
+ *      RemQueryInterface2 (6), IDispatch GetIDsOfNames (5, names reported as `dispatch_names`)
+ *      and argument-less Invoke (6): ORPCTHIS and the counts against their arrays. These
+ *      object calls must carry an object UUID (the IPID); the others must not.
  *
  * Results go to module scratch (like `ndrText`), not to new objects: a candidate is checked
  * without writing fields, and only the single winner is read again into the event.
@@ -118,9 +123,11 @@ function endsAt(o: number, e: number, base: number): boolean {
 
 /**
  * Finds the verification trailer at the end of `[s, e)` and reads its PCONTEXT: sets
- * {@link inferredUuid} / {@link inferredNdr64} and returns true when one ends exactly at `e`.
+ * {@link inferredUuid} / {@link inferredNdr64} and returns the trailer's offset when one ends
+ * exactly at `e`, else -1. The call's own parameters end where the trailer starts.
  */
-function verificationTrailer(d: Uint8Array, s: number, e: number): boolean {
+function verificationTrailer(d: Uint8Array, s: number, e: number): number {
+  if (e - s < 12) return -1;
   const low = Math.max(s, e - VT_SCAN);
   // The trailer starts 4-aligned from the stub start ([MS-RPCE] 2.2.2.13).
   for (let o = s + Math.floor((e - s - 12) / 4) * 4; o >= low; o -= 4) {
@@ -132,9 +139,9 @@ function verificationTrailer(d: Uint8Array, s: number, e: number): boolean {
         break;
       }
     }
-    if (sig) return trailerCommands(d, o + 8, e);
+    if (sig) return trailerCommands(d, o + 8, e) ? o : -1;
   }
-  return false;
+  return -1;
 }
 
 function trailerCommands(d: Uint8Array, o: number, e: number): boolean {
@@ -554,7 +561,7 @@ export function inferInterface(
   f: DcerpcFields,
   cap: number,
 ): number {
-  if (e - s >= 12 && verificationTrailer(d, s, e)) return INFER_OK;
+  if (verificationTrailer(d, s, e) >= 0) return INFER_OK;
   let found: Candidate | null = null;
   let tried = false;
   for (const c of CANDIDATES) {
@@ -585,6 +592,9 @@ export function readKnownRequest(
   f: DcerpcFields,
   cap: number,
 ): void {
+  // Parameters end where a verification trailer starts (clients at integrity level add one).
+  const vt = verificationTrailer(d, s, e);
+  if (vt >= 0) e = vt;
   if (name === 'IRemoteSCMActivator' && !ndr64 && (opnum === 3 || opnum === 4)) {
     activation(d, s, e, opnum, f);
   } else if (name === 'lsarpc' && opnum === 43) {
