@@ -202,9 +202,36 @@ async function conversations(capture: string): Promise<string[]> {
   return [...out];
 }
 
+/**
+ * `<packet type> level <auth level>` of every DCE/RPC PDU that starts a TCP segment's payload
+ * ([C706] 12.6.3: version 5.0 header; the sec_trailer's auth level is the second byte of the
+ * 8 bytes before the auth value, auth_length bytes from the PDU's end).
+ */
+async function dcerpcPdus(capture: string): Promise<string[]> {
+  const dec = new FrameDecoder(new Counters(), {});
+  const pkt = new Packet();
+  const out: string[] = [];
+  const types: Record<number, string> = { 0: 'request', 2: 'response', 11: 'bind', 14: 'alter' };
+  await new FileSource(capture).read((f) => {
+    if (dec.decode(f, pkt) !== PacketKind.IP || pkt.ipProto !== IpProto.TCP) return;
+    const b = pkt.buf;
+    const o = pkt.payOff;
+    if (pkt.payLen < 16 || b[o] !== 5 || b[o + 1] !== 0) return;
+    const fragLen = (b[o + 8] ?? 0) | ((b[o + 9] ?? 0) << 8);
+    const authLen = (b[o + 10] ?? 0) | ((b[o + 11] ?? 0) << 8);
+    // A PDU longer than this segment (a reassembled response) has its trailer further on:
+    // counted by its header only.
+    const level =
+      fragLen > pkt.payLen ? 'n/a' : authLen > 0 ? (b[o + fragLen - authLen - 8 + 1] ?? -1) : 0;
+    out.push(`${types[b[o + 2] ?? -1] ?? `type ${b[o + 2]}`} level ${level}`);
+  });
+  return out;
+}
+
 describe.runIf(haveSharedPcaps())('instances marked unobservable', () => {
   it('are exactly the ones whose captures hold none of the attack', async () => {
     expect(Object.keys(UNOBSERVABLE).sort()).toEqual([
+      'it-attacks/DCSync_krbtgt_dcerpc_smb',
       'it-attacks/eternalblue-failed-patched-win7',
       'ot-admin-actions/EIP-SoftwareDownloadFailure',
       'ot-admin-actions/EIP-SoftwareUploadFailure',
@@ -234,6 +261,16 @@ describe.runIf(haveSharedPcaps())('instances marked unobservable', () => {
     );
     expect(hmi.length).toBeGreaterThan(0);
     for (const c of hmi) expect(c).not.toMatch(/10\.10\.10\.66/);
+    // DCSync caught after the bind: every DCE/RPC PDU is a request or response whose
+    // sec_trailer says packet privacy (auth level 6), and no bind or alter_context names the
+    // interface.
+    const sealed = await dcerpcPdus(
+      path.join(SHARED_PCAPS, 'it-attacks/pcap-attack/CredAccess/DCSync_krbtgt_dcerpc_smb.pcapng'),
+    );
+    expect(sealed.filter((p) => p.startsWith('request '))).toHaveLength(6);
+    expect(sealed.filter((p) => p.startsWith('response '))).toHaveLength(6);
+    for (const p of sealed) expect(p).toMatch(/^(request level 6|response level (6|n\/a))$/);
+    expect(sealed.filter((p) => p === 'response level n/a')).toHaveLength(1);
     const sets = await loadDatasets(SHARED_PCAPS);
     const marked = sets.flatMap((d) => d.instances).filter((i) => i.unobservable !== undefined);
     expect(marked.map((i) => i.id).sort()).toEqual(Object.keys(UNOBSERVABLE).sort());
