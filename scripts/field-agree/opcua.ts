@@ -12,6 +12,8 @@
  * - Wireshark prints the sequence number and request id of encrypted chunks (ciphertext read as
  *   integers); ours leaves them out, so they are not compared (docs/fidelity-opcua.md).
  * - OPC UA on TCP 12001 (opc-ua-ap-method-wireshark-freeze.pcap) needs `-d tcp.port==12001,opcua`.
+ * - tshark reassembles out-of-order TCP segments (`tcp.reassemble_out_of_order`), as the flow
+ *   layer does.
  */
 import { at, normValue, type EventLine, type ProtoSpec } from './spec.js';
 
@@ -79,7 +81,9 @@ export const opcuaSpec: ProtoSpec = {
   filter: 'opcua',
   sharedCaptures: ['opcua/'],
   pinnedBy: 'test/golden/opcua/tshark-agreement.test.ts',
-  tsharkArgs: ['-d', 'tcp.port==12001,opcua'],
+  // Out-of-order segments reassembled as Palisade's flow layer does (the capture-with-gaps
+  // files: a CreateSessionResponse whose segments arrive around a gap).
+  tsharkArgs: ['-d', 'tcp.port==12001,opcua', '-o', 'tcp.reassemble_out_of_order:TRUE'],
   fields: [
     { name: 'message type', tshark: 'opcua.transport.type', ours: msgType },
     { name: 'chunk type', tshark: 'opcua.transport.chunk', ours: (e) => at(e, 'opcua.chunk_type') },

@@ -14,6 +14,25 @@ import { REPO_ROOT, runCli, type ManifestRow } from './shared.js';
 const run = promisify(execFile);
 const TOOL = path.resolve(REPO_ROOT, '../shared/tools/tshark-agree.mjs');
 
+/**
+ * Wireshark preferences (`name: value`, as in its `preferences` file) for the tool's tshark:
+ * written to a private configuration folder that `WIRESHARK_CONFIG_DIR` points tshark at, since
+ * the tool passes no `-o` options of its own. Empty: tshark's defaults.
+ */
+export type TsharkPrefs = Readonly<Record<string, string>>;
+
+/** The environment that gives the tool's tshark these preferences. */
+function prefsEnv(prefs: TsharkPrefs): NodeJS.ProcessEnv {
+  const names = Object.keys(prefs);
+  if (names.length === 0) return process.env;
+  const dir = mkdtempSync(path.join(tmpdir(), 'palisade-wireshark-'));
+  writeFileSync(
+    path.join(dir, 'preferences'),
+    names.map((n) => `${n}: ${prefs[n] ?? ''}\n`).join(''),
+  );
+  return { ...process.env, WIRESHARK_CONFIG_DIR: dir };
+}
+
 /** One capture's figures: frames either side has, those that agree, and the differing frames. */
 export interface CaptureAgreement {
   path: string;
@@ -29,11 +48,13 @@ export async function agreeOne(
   capture: string,
   events: string,
   key: string,
+  prefs: TsharkPrefs = {},
 ): Promise<Omit<CaptureAgreement, 'path' | 'abs'>> {
   // The tool exits 1 when neither side has a frame; its summary line is still printed.
   const r = await run(process.execPath, [TOOL, capture, events, key], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
+    env: prefsEnv(prefs),
   }).catch((err: { stdout?: string }) => ({ stdout: err.stdout ?? '' }));
   const got = /agreeing (\d+)\/(\d+)/.exec(r.stdout);
   expect(got, r.stdout).not.toBeNull();
@@ -43,12 +64,14 @@ export async function agreeOne(
 
 /**
  * Analyses `caps` in one CLI run (checking that it succeeds with no decoder bug for `proto`) and
- * compares each capture's events with tshark for the tool's protocol `key`.
+ * compares each capture's events with tshark for the tool's protocol `key`, tshark running with
+ * `prefs`.
  */
 export async function agreePerCapture(
   caps: readonly ManifestRow[],
   key: string,
   proto: string,
+  prefs: TsharkPrefs = {},
 ): Promise<CaptureAgreement[]> {
   const out = mkdtempSync(path.join(tmpdir(), `palisade-${key}-`));
   const r = runCli(['analyze', ...caps.map((m) => m.abs), '--out', out, '--json']);
@@ -70,7 +93,7 @@ export async function agreePerCapture(
       const m = caps[i] as ManifestRow;
       const events = path.join(out, `events-${i + 1}.jsonl`);
       writeFileSync(events, (perCapture[i] ?? []).map((l) => `${l}\n`).join(''));
-      results[i] = { path: m.path, abs: m.abs, ...(await agreeOne(m.abs, events, key)) };
+      results[i] = { path: m.path, abs: m.abs, ...(await agreeOne(m.abs, events, key, prefs)) };
     }
   };
   await Promise.all([worker(), worker()]);

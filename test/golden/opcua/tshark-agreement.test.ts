@@ -25,9 +25,11 @@ const ready = (): boolean => {
 // Wireshark shows no OPC UA there; the field comparison below covers it with that option.
 const PORT_12001 = 'opcua/opc-ua-ap-method-wireshark-freeze.pcap';
 
-// The server's CreateSessionResponse ends in frame 30 after segments Wireshark marks as spurious
-// retransmissions; it does not reassemble that PDU, the flow layer does.
-const GAP_FRAME = ['opcua_with-gap.pcap frame 30', 'opcua_with-gap_with-handshake.pcap frame 30'];
+// The server's CreateSessionResponse of the two capture-with-gaps files ends in frame 30, after
+// segments that arrive out of order around a capture gap. Palisade's reassembly buffers them;
+// tshark does too once its TCP reassembly of out-of-order segments is on (off by default in
+// 4.0), which is how both sides are compared here.
+const PREFS = { 'tcp.reassemble_out_of_order': 'TRUE' };
 
 describe('OPC UA end to end against tshark', () => {
   it('agrees on the message type of every frame of every shared OPC UA capture', async () => {
@@ -36,15 +38,14 @@ describe('OPC UA end to end against tshark', () => {
     expect(caps.length).toBe(12);
     let agreeing = 0;
     let total = 0;
-    for (const a of await agreePerCapture(caps, 'opcua', 'opcua')) {
-      if (a.path.startsWith('opcua/opcua_with-gap')) expect(a.diffs, a.path).toEqual([30]);
-      else expect(a.agree, a.path).toBe(a.total);
+    for (const a of await agreePerCapture(caps, 'opcua', 'opcua', PREFS)) {
+      expect(a.agree, a.path).toBe(a.total);
       agreeing += a.agree;
       total += a.total;
     }
     // Docs: docs/fidelity-opcua.md states these figures.
     expect(total).toBe(941);
-    expect(agreeing).toBe(939);
+    expect(agreeing).toBe(941);
   }, 120_000);
 
   it('agrees on the deeper fields, every difference pinned', async () => {
@@ -72,10 +73,10 @@ describe('OPC UA end to end against tshark', () => {
       } else if (['security policy URI', 'UA TCP error', 'Hello endpoint URL'].includes(field)) {
         expect(acc.diffs, field).toEqual([]);
       } else {
-        expect(acc.diffs.sort(), field).toEqual(GAP_FRAME);
+        expect(acc.diffs, field).toEqual([]);
       }
     }
     // Docs: docs/fidelity-opcua.md has the table.
-    expect(byField.get('service type id')).toMatchObject({ frames: 898, agree: 896 });
+    expect(byField.get('service type id')).toMatchObject({ frames: 898, agree: 898 });
   }, 120_000);
 });
