@@ -477,8 +477,33 @@ async function main(): Promise<void> {
       }
     }
   };
+  // The rule stages are compared with each other (the cost of N rules is rules-N over rules-0),
+  // so their repeats run in turn (0, 100, 1000, 0, 100, ...) and each keeps its least CPU time:
+  // a busy spell of the machine then weighs on every stage of the group alike, not on the one
+  // that happened to run during it.
+  const ruleStages = STAGES.filter((id) => id.startsWith('rules-') && want(id));
+  const ruleBest = new Map<StageId, StageRow>();
+  const cpuOf = (r: StageRow): number => {
+    const c = r.extra.cpuSeconds;
+    return typeof c === 'number' ? c : (r.seconds ?? Infinity);
+  };
+  for (let i = 0; i < o.repeat; i++) {
+    for (const id of ruleStages) {
+      const have = ruleBest.get(id);
+      if (have !== undefined && have.status !== 'ok') continue;
+      const row = await runOnce(id);
+      if (have === undefined || (row.status === 'ok' && cpuOf(row) < cpuOf(have))) {
+        ruleBest.set(id, row);
+      }
+    }
+  }
   for (const id of STAGES) {
     if (!want(id)) continue;
+    const rule = ruleBest.get(id);
+    if (rule !== undefined) {
+      push(rule);
+      continue;
+    }
     // Best of --repeat runs (the machine may be busy with other work); a stage that did not
     // run is not retried.
     let best = await runOnce(id);
