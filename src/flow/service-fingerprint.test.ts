@@ -169,7 +169,24 @@ describe('ServiceFingerprints', () => {
     expect(sf.size).toBe(0);
     // The client side of the flows is never recorded: one endpoint, the server's.
     end(sf, genuine);
-    expect(sf.snapshot().rows.map((r) => r.key)).toEqual(['tcp.-1.-1|192.168.10.222|20000']);
+    expect(sf.snapshot().rows.map((r) => r.key)).toEqual(['1:tcp.-1.-1|192.168.10.222|20000']);
+  });
+
+  it('judges each capture file on its own', () => {
+    const sf = new ServiceFingerprints({}, new Counters());
+    const { f: a, origIp: ao, respIp: ar } = flow(genuine);
+    sf.flowEnd(a, 1, true, false, ao, ar);
+    const { f: b, origIp: bo, respIp: br } = flow(genuine);
+    sf.flowEnd(b, 2, true, false, bo, br);
+    const { f: c, origIp: co, respIp: cr } = flow(forged);
+    sf.flowEnd(c, 2, true, true, co, cr);
+    const changes = serviceFingerprintChanges(sf.snapshot());
+    expect(changes.map((x) => [x.row.capture, x.established.capture])).toEqual([[2, 2]]);
+    // A forged flow in a file where the endpoint has no history is not compared with another file.
+    const other = new ServiceFingerprints({}, new Counters());
+    other.flowEnd(a, 1, true, false, ao, ar);
+    other.flowEnd(c, 2, true, true, co, cr);
+    expect(serviceFingerprintChanges(other.snapshot())).toEqual([]);
   });
 
   it('keeps the transports apart', () => {

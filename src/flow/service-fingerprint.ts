@@ -75,7 +75,7 @@ export const SERVICE_FINGERPRINT_DEFAULTS = Object.freeze({
  * and sums over all such flows. Plain data: it crosses worker threads in the engine report.
  */
 export interface ServiceFingerprintRow {
-  /** `transport.vlan.innerVlan|address|port` of the server endpoint. */
+  /** `capture:transport.vlan.innerVlan|address|port` of the server endpoint in one capture. */
   key: string;
   /** Fingerprint code (1..8, `senderFingerprint`). */
   code: number;
@@ -166,7 +166,8 @@ export class ServiceFingerprints {
     const code = fp & CODE_MASK;
     const port = orig ? flow.origPort : flow.respPort;
     const ip = orig ? origIp : respIp;
-    const key = `${proto === IpProto.TCP ? 'tcp' : 'udp'}.${flow.vlan}.${flow.vlanInner}|${ip}|${port}`;
+    // Per capture file: flows do not continue across files, nor are their clocks comparable.
+    const key = `${capture}:${proto === IpProto.TCP ? 'tcp' : 'udp'}.${flow.vlan}.${flow.vlanInner}|${ip}|${port}`;
     let list = this.rows.get(key);
     if (list === undefined) {
       if (this.rows.size >= this.maxEndpoints) {
