@@ -177,23 +177,10 @@ export class ServiceFingerprints {
       list = [];
       this.rows.set(key, list);
     }
-    let row: ServiceFingerprintRow | undefined;
-    for (const r of list) if (r.code === code) row = r;
-    if (row === undefined) {
-      list.push(newRow(key, code, flow, capture, orig, origIp, respIp, pkts));
-      return;
-    }
-    if (earlier(capture, flow.firstSec, flow.firstNs, flow.firstFrame, row)) {
-      const fresh = newRow(key, code, flow, capture, orig, origIp, respIp, 0);
-      fresh.lastSec = row.lastSec;
-      fresh.flows = row.flows;
-      fresh.pkts = row.pkts;
-      list[list.indexOf(row)] = fresh;
-      row = fresh;
-    }
-    if (flow.lastSec > row.lastSec) row.lastSec = flow.lastSec;
-    row.flows++;
-    row.pkts += pkts;
+    const row = newRow(key, code, flow, capture, orig, origIp, respIp, pkts);
+    const i = list.findIndex((r) => r.code === code);
+    if (i < 0) list.push(row);
+    else list[i] = combine(list[i] as ServiceFingerprintRow, row);
   }
 
   /** The rows so far, in key order (for the engine report). */
@@ -218,15 +205,7 @@ export function mergeServiceFingerprints(
     for (const r of s.rows) {
       const k = `${r.key}#${r.code}`;
       const have = byKey.get(k);
-      if (have === undefined) {
-        byKey.set(k, { ...r });
-        continue;
-      }
-      const keep = earlier(r.capture, r.sec, r.ns, r.frame, have) ? { ...r } : have;
-      keep.lastSec = Math.max(have.lastSec, r.lastSec);
-      keep.flows = have.flows + r.flows;
-      keep.pkts = have.pkts + r.pkts;
-      byKey.set(k, keep);
+      byKey.set(k, have === undefined ? { ...r } : combine(have, r));
     }
   }
   const rows = [...byKey.values()].sort((a, b) =>
@@ -261,7 +240,7 @@ export function serviceFingerprintChanges(
     if (first.pkts < minPackets) continue;
     for (let i = 1; i < list.length; i++) {
       const r = list[i] as ServiceFingerprintRow;
-      if (r.capture !== first.capture || first.lastSec < r.sec - withinSec) continue;
+      if (first.lastSec < r.sec - withinSec) continue;
       out.push({
         row: r,
         established: first,
@@ -296,6 +275,18 @@ export function serviceChangeEvent(c: ServiceFingerprintChange): Record<string, 
     flow: r.flow,
     anomaly: { name: 'ip.sender_fingerprint_changed', detail: c.detail },
   };
+}
+
+/**
+ * Two rows of one endpoint and fingerprint as one: the earlier flow's, with the latest packet
+ * and the sums of both (what one flow adds, and what engines' snapshots add up to).
+ */
+function combine(a: ServiceFingerprintRow, b: ServiceFingerprintRow): ServiceFingerprintRow {
+  const out = earlier(b.capture, b.sec, b.ns, b.frame, a) ? { ...b } : { ...a };
+  out.lastSec = Math.max(a.lastSec, b.lastSec);
+  out.flows = a.flows + b.flows;
+  out.pkts = a.pkts + b.pkts;
+  return out;
 }
 
 function newRow(
